@@ -1,0 +1,1 @@
+"""The `kg` command line: the top of the data flow, calling ingest, kg, queries and web."""

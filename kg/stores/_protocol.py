@@ -1,0 +1,58 @@
+"""The one store protocol both backends implement (proven by tests/stores/test_conformance.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Protocol, runtime_checkable
+
+from kg.model import Actor, Article, Event, GraphBatch
+
+NODE_LABELS = ("Actor", "Event", "Article")
+RELATIONSHIP_TYPES = ("SOURCE_OF", "TARGET", "REPORTED_IN")
+
+
+class StoreError(RuntimeError):
+    """The store could not do what was asked; the message says which store and why."""
+
+
+@runtime_checkable
+class Store(Protocol):
+    backend: str  # "neo4j" or "embedded"
+
+    def upsert(self, batch: GraphBatch) -> None:
+        """Write a batch in one transaction, idempotently (MERGE semantics on stable ids).
+
+        Events that already exist gain the batch's reports; actors gain its aliases.
+        """
+
+    def get_actor(self, actor_id: str) -> Actor | None: ...
+
+    def get_event(self, event_id: str) -> Event | None:
+        """The event with all its reports."""
+
+    def get_article(self, article_id: str) -> Article | None: ...
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        """{"nodes": {label: n}, "relationships": {type: n}} for every label and type."""
+
+    def delete_article(self, article_id: str) -> bool:
+        """Remove an article and its reports; events and actors left without evidence go too."""
+
+    def iter_actors(self, batch_size: int = 1000) -> Iterator[list[Actor]]: ...
+
+    def iter_articles(self, batch_size: int = 1000) -> Iterator[list[Article]]: ...
+
+    def iter_events(
+        self,
+        batch_size: int = 1000,
+        since: str | None = None,
+        until: str | None = None,
+        actor_ids: frozenset[str] | None = None,
+    ) -> Iterator[list[Event]]:
+        """Events (with reports) in id order, optionally within [since, until] dates and
+        touching any of `actor_ids` as source or target."""
+
+    def clear(self) -> None:
+        """Delete everything (tests and `kg import --replace`)."""
+
+    def close(self) -> None: ...
