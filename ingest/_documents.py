@@ -1,0 +1,55 @@
+"""The loader's output: one clean article (`Document`) or one failure (`LoadError`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from kg.model import Article, normalize_text, short_hash
+
+
+class LoadError(Exception):
+    """An input that could not be read; `source` names it so the caller can report and go on."""
+
+    def __init__(self, source: str, problem: str) -> None:
+        self.source = str(source)
+        self.problem = problem
+        super().__init__(f"{self.source}: {problem}")
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article's clean body and metadata, ready for event extraction.
+
+    `text` holds only the article body (headline, bylines, datelines, captions and page chrome
+    removed), paragraphs separated by a blank line. `summary` keeps a standfirst printed above
+    the dateline (not part of the body, so its claims are not coded twice). `dateline` keeps the
+    raw dateline text that was recognized, for provenance.
+    """
+
+    source: str
+    url: str | None
+    title: str | None
+    outlet: str | None
+    published: datetime | None
+    text: str
+    summary: str | None = None
+    dateline: str | None = None
+
+    @property
+    def id(self) -> str:
+        return Article.make_id(self.url, self.text)
+
+    @property
+    def text_hash(self) -> str:
+        return short_hash("text", normalize_text(self.text))
+
+    def to_article(self) -> Article:
+        return Article(
+            id=self.id,
+            url=self.url,
+            title=self.title,
+            outlet=self.outlet,
+            published=self.published.isoformat() if self.published else None,
+            text_hash=self.text_hash,
+        )

@@ -1,0 +1,329 @@
+"""Find the headline, dateline and article body in a saved news page; drop everything else.
+
+A saved page is mostly not the article: menus, trending lists, share buttons, footers, cookie
+notices, related-story teasers, captions. The heuristics here are about *shape*, not about one
+site's strings:
+
+* the body is a run of prose paragraphs (several words, ending like a sentence, not title-case);
+* the dateline is a short line near the top carrying a date (`Updated: 05-05-2025 06:42 IST`,
+  `By Jane Roe | March 3, 2024`) or a wire prefix (`WASHINGTON, Nov 12 (Reuters) -`);
+* the headline is the last headline-like line (several words, no closing period) above the
+  first prose paragraph or dateline;
+* the body ends at a footer marker (`TRENDING`, `Related`, `ALSO READ`, `©`, `Give Feedback`,
+  ...) or at a run of non-prose lines;
+* inside the body, captions, credits, bylines and UI lines are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from ingest.dates import context_year, parse_published, parse_wire_dateline
+
+_TERMINAL = re.compile(r"[.!?…][\"”’'»)\]]*$")
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d[\d,.:%]*")
+
+_FOOTER_RE = re.compile(
+    r"^(?:trending(?:\s+(?:now|news|stories|today))?|related(?:\s+(?:stories|articles|news|"
+    r"coverage|content|posts|topics|reading|links|videos))?|also\s+read|read\s+(?:more|also|next)"
+    r"|more\s+(?:from|stories|news|in|on|to\s+read)\b.*|recommended(?:\s+(?:for\s+you|stories|"
+    r"reading))?|you\s+(?:may|might)\s+also\s+(?:like|enjoy)|(?:most|top)\s+(?:read|popular|viewed|"
+    r"shared|stories)|popular(?:\s+(?:now|stories|news))?|latest(?:\s+(?:news|stories|videos|"
+    r"updates))?|editor'?s\s+picks?|give\s+feedback|leave\s+a\s+(?:comment|reply)|comments?"
+    r"(?:\s*\(\d+\))?|show\s+comments|join\s+the\s+conversation|share\s+this(?:\s+(?:article|story|"
+    r"page))?|tags?\s*:.*|topics?\s*:.*|filed\s+under\s*:?.*|about\s+us|contact\s+us|"
+    r"opinion\s*/.*|sponsored(?:\s+content)?|(?:©|\(c\)|copyright\b).*|all\s+rights\s+reserved.*)"
+    r"[\s:.]*$",
+    re.IGNORECASE,
+)
+_UI_WORDS = (
+    r"menu|left menu|main menu|navigation|skip to (?:main )?content|skip navigation|search|"
+    r"sign in|sign up|log in|login|register|subscribe|subscribe now|newsletter|share|tweet|"
+    r"facebook|twitter|x|whatsapp|linkedin|telegram|reddit|email|e-mail|print|copy link|"
+    r"advertisement|advertisements?|ad|sponsored|close|home|listen|listen to this article|"
+    r"play video|watch|loading\.*|back to top|next|previous|more|menu toggle|open menu|"
+    r"accept|accept all|reject all|manage preferences|cookie settings|got it|ok|"
+    r"\d+\s*(?:min|minute)s?\s+read|audio|video|photos?|gallery|live|updated|follow"
+)
+_UI_RE = re.compile(r"^(?:" + _UI_WORDS + r")[\s.:!]*$", re.IGNORECASE)
+_SOCIAL = re.compile(
+    r"\b(?:linkedin|quora|youtube|rss|facebook|twitter|instagram|whatsapp|telegram|tiktok|"
+    r"pinterest|reddit|threads|bluesky)\b",
+    re.IGNORECASE,
+)
+_CHROME_PROSE = re.compile(
+    r"\b(?:cookies?|consent|privacy\s+policy|terms\s+(?:of|and)\s+(?:use|service|conditions)|"
+    r"newsletter|subscri(?:be|ption)|sign\s+up|log\s+in|your\s+browser|javascript|ad\s*blocker|"
+    r"notifications)\b",
+    re.IGNORECASE,
+)
+_SECOND_PERSON = re.compile(r"\b(?:you|your|we|our|click|tap|continue|agree)\b", re.IGNORECASE)
+_CONTACT = re.compile(r"^(?:e-?mail|phone|tel|fax|whatsapp|address)\s*:", re.IGNORECASE)
+_CAPTION = re.compile(
+    r"^(?:this\s+)?(?:image|photo(?:graph)?|picture|file\s+photo|representational\s+image|"
+    r"representative\s+image|illustration|video)\b(?:\s+(?:is|was|shows|:|credit|courtesy))"
+    r"|ai-generated|for\s+illustrative\s+purposes|does\s+not\s+depict|"
+    r"\((?:ap|afp|reuters|getty|epa|xinhua|ani|pti)[^)]*(?:photo|images?|pool)[^)]*\)\s*$|"
+    r"\b(?:photo|image|picture)\s*(?:credit)?\s*:|\bcredit\s*:|\bgetty\s+images\b|"
+    r"^(?:file\s+)?photo\b|/(?:reuters|ap|afp|epa)\s*$",
+    re.IGNORECASE,
+)
+_CREDIT = re.compile(
+    r"^(?:\(.*\)|\[.*\])$|^(?:reporting|writing|editing|additional\s+reporting|compiled|edited|"
+    r"written|produced)\s+by\b|contributed\s+(?:to\s+)?(?:this\s+)?(?:report|reporting)|"
+    r"^by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s*(?:,|and|&|\|)\s*.*)?$|"
+    r"^(?:source|sources|via)\s*:",
+)
+_DESK_RE = re.compile(
+    r"^(?P<outlet>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}?)\s+(?:News\s+)?"
+    r"(?:Desk|Web\s+Desk|Bureau|Staff|Newsroom|Correspondent)\b"
+)
+
+
+@dataclass(frozen=True)
+class CleanPage:
+    title: str | None
+    text: str  # body paragraphs joined by a blank line
+    summary: str | None
+    dateline: str | None
+    published: datetime | None
+    outlet: str | None
+
+
+def _squash(line: str) -> str:
+    return re.sub(r"[ \t\u00a0\u2009\u202f\u200b\ufeff]+", " ", line).strip()
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def paragraphs(raw: str) -> list[str]:
+    """Split a page into paragraphs: blank lines separate blocks; a block is one paragraph when
+    its lines look hard-wrapped (similar long lengths, sentence flowing on), else one per line."""
+    out: list[str] = []
+    block: list[str] = []
+
+    def flush() -> None:
+        if not block:
+            return
+        lines = list(block)
+        block.clear()
+        merged = [lines[0]]
+        wrapped = _hard_wrapped(lines)
+        for line in lines[1:]:
+            prev = merged[-1]
+            flows = (
+                len(prev) >= 40
+                and not _TERMINAL.search(prev)
+                and not prev.endswith(":")
+                and (line[:1].islower() or line[:1] in ",;)")
+            )
+            if wrapped or flows:
+                merged[-1] = prev + " " + line
+            else:
+                merged.append(line)
+        out.extend(merged)
+
+    for raw_line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = _squash(raw_line)
+        if line:
+            block.append(line)
+        else:
+            flush()
+    flush()
+    return out
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    if len(lines) < 2:
+        return False
+    body = lines[:-1]
+    longest = max(len(x) for x in body)
+    if longest < 50 or any(len(x) < 0.7 * longest for x in body):
+        return False
+    if any("|" in x for x in lines):
+        return False
+    open_ended = sum(1 for x in body if not _TERMINAL.search(x))
+    return open_ended * 2 >= len(body) and len(lines[-1]) <= longest + 10
+
+
+def is_footer_marker(p: str) -> bool:
+    if p.startswith(("©", "(c) ", "Copyright")):
+        return True
+    return len(_words(p)) <= 7 and bool(_FOOTER_RE.match(p))
+
+
+def is_junk(p: str) -> bool:
+    """UI text, captions, credits, contact lines: never article prose."""
+    words = _words(p)
+    if not words:
+        return True
+    if _UI_RE.match(p) or _CONTACT.match(p) or _CAPTION.search(p) or _CREDIT.search(p):
+        return True
+    if p.count("|") >= 2 and not _TERMINAL.search(p):
+        return True
+    social = len(_SOCIAL.findall(p))
+    if social >= 2 and social * 2 >= len(words):
+        return True
+    return (
+        bool(_CHROME_PROSE.search(p))
+        and bool(_SECOND_PERSON.search(p))
+        and (len(words) < 60 or p.lower().count("cookie") >= 2)
+    )
+
+
+def is_prose(p: str, min_words: int = 6) -> bool:
+    """Sentence-like text: enough words, ends like a sentence, not a title-case headline."""
+    words = _words(p)
+    if len(words) < min_words:
+        return False
+    if not _TERMINAL.search(p):
+        return len(words) >= 25 and _mostly_lowercase(words)
+    return _mostly_lowercase(words)
+
+
+def _mostly_lowercase(words: list[str]) -> bool:
+    alpha = [w for w in words if w[:1].isalpha()]
+    if not alpha:
+        return False
+    capitalized = sum(1 for w in alpha if w[:1].isupper())
+    return capitalized / len(alpha) < 0.6 or len(alpha) < 4 and capitalized < len(alpha)
+
+
+def is_headline(p: str) -> bool:
+    words = _words(p)
+    if not 3 <= len(words) <= 30 or len(p) > 250:
+        return False
+    if p.endswith(".") and not p.endswith("..."):
+        return False
+    if is_junk(p) or is_footer_marker(p):
+        return False
+    alpha = [w for w in words if w[:1].isalpha()]
+    if len(alpha) < 2:
+        return False
+    return not (p.isupper() and len(words) <= 4)  # "OPINION / BLOG"-style section labels
+
+
+def _dateline_in(p: str, year: int | None) -> datetime | None:
+    if len(p) > 240 or len(_words(p)) > 40 or is_prose(p, 12):
+        return None
+    return parse_published(p, year=year)
+
+
+def _outlet_from(dateline: str) -> str | None:
+    for part in re.split(r"\s*\|\s*", dateline):
+        m = _DESK_RE.match(part)
+        if m:
+            return m.group("outlet")
+    return None
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\W+", " ", text).strip().lower()
+
+
+def clean_page(raw: str, *, title: str | None = None, body_only: bool = False) -> CleanPage:
+    """Headline, dateline and body of a page's visible text (see the module docstring).
+
+    `body_only` is for text that is already the article (extracted HTML, a JSONL `text`
+    field): no headline search, and the body may start with a short paragraph.
+    """
+    paras = paragraphs(raw)
+    year = context_year(raw)
+    n = len(paras)
+    end_limit = next((i for i, p in enumerate(paras) if is_footer_marker(p)), n)
+
+    start_words = 3 if body_only else 6
+    first_prose = next(
+        (i for i in range(end_limit) if is_prose(paras[i], start_words) and not is_junk(paras[i])),
+        None,
+    )
+
+    # Header dateline: a short dated line above the body (or just below the first prose, when
+    # the page prints a standfirst before it).
+    dateline_idx: int | None = None
+    published: datetime | None = None
+    search_to = min(end_limit, (first_prose or 0) + 8 if first_prose is not None else end_limit)
+    for i in range(min(search_to, 40)):
+        if is_prose(paras[i], 6) and not is_junk(paras[i]) and i > (first_prose or 0) + 3:
+            break
+        value = _dateline_in(paras[i], year)
+        if value is not None:
+            dateline_idx, published = i, value
+            break
+
+    body_from = 0
+    if dateline_idx is not None:
+        after = [
+            i
+            for i in range(dateline_idx + 1, end_limit)
+            if is_prose(paras[i], start_words) and not is_junk(paras[i])
+        ]
+        body_from = after[0] if after else (first_prose if first_prose is not None else n)
+    elif first_prose is not None:
+        body_from = first_prose
+    else:
+        body_from = n
+
+    # Headline: the last headline-like line above the first prose paragraph / dateline.
+    found_title = title
+    title_idx: int | None = None
+    if not body_only or title is None:
+        top = min(x for x in (first_prose, dateline_idx, body_from, end_limit) if x is not None)
+        for i in range(top - 1, -1, -1):
+            p = paras[i]
+            if is_headline(p) and _dateline_in(p, year) is None and not _CREDIT.search(p):
+                title_idx = i
+                if found_title is None and not body_only:
+                    found_title = p
+                break
+
+    summary_parts: list[str] = []
+    if dateline_idx is not None and body_from > dateline_idx:
+        for i in range((title_idx or -1) + 1, dateline_idx):
+            if is_prose(paras[i], 6) and not is_junk(paras[i]):
+                summary_parts.append(paras[i])
+
+    body: list[str] = []
+    wire_text: str | None = None
+    unknown_run = 0
+    title_key = _norm(found_title) if found_title else None
+    for i in range(body_from, n):
+        p = paras[i]
+        if is_footer_marker(p):
+            break
+        if not body:
+            wire = parse_wire_dateline(p)
+            if wire:
+                wire_text = wire.text.strip()
+                if published is None:
+                    published = wire.date(year)
+                p = p[len(wire.text) :].strip()
+                if not p:
+                    continue
+        if is_junk(p) or (title_key and _norm(p) == title_key) or i == dateline_idx:
+            continue
+        if is_prose(p, 3) or (body and len(_words(p)) >= 25):
+            body.append(p)
+            unknown_run = 0
+        else:
+            unknown_run += 1
+            if body and unknown_run >= 3:
+                break
+
+    dateline = paras[dateline_idx] if dateline_idx is not None else wire_text
+    outlet = _outlet_from(paras[dateline_idx]) if dateline_idx is not None else None
+    if outlet is None and wire_text:
+        wire = parse_wire_dateline(wire_text + " x")
+        outlet = wire.agency if wire else None
+    return CleanPage(
+        title=found_title,
+        text="\n\n".join(body),
+        summary="\n\n".join(summary_parts) or None,
+        dateline=dateline,
+        published=published,
+        outlet=outlet,
+    )
