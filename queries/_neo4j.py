@@ -1,0 +1,338 @@
+"""Queries as Cypher over the Neo4j store's driver: read transactions, values always passed as
+parameters (the only composed parts of the query text are fixed fragments chosen by code)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from neo4j import READ_ACCESS, RoutingControl
+
+from queries._base import GroupRow, Queries, country_brief
+from queries._types import ActorBrief, ActorRef, EventView, Filters, ReportView
+
+
+def _iso(value: Any) -> str | None:
+    if value is None:
+        return None
+    iso = getattr(value, "iso_format", None)
+    return iso() if iso else str(value)
+
+
+def _filters(f: Filters) -> tuple[list[str], dict[str, Any]]:
+    where: list[str] = []
+    params: dict[str, Any] = {}
+    if not f.include_modes:
+        where.append("e.mode IS NULL")
+    if f.date_from:
+        where.append("e.date >= date($date_from)")
+        params["date_from"] = f.date_from
+    if f.date_to:
+        where.append("e.date <= date($date_to)")
+        params["date_to"] = f.date_to
+    if f.roots:
+        where.append("e.root IN $roots")
+        params["roots"] = list(f.roots)
+    if f.quad_classes:
+        where.append("e.quad_class IN $quads")
+        params["quads"] = list(f.quad_classes)
+    if f.min_confidence is not None:
+        where.append("e.confidence >= $min_confidence")
+        params["min_confidence"] = f.min_confidence
+    if f.outlet:
+        where.append("EXISTS { MATCH (e)-[:REPORTED_IN]->(ar:Article) WHERE ar.outlet = $outlet }")
+        params["outlet"] = f.outlet
+    return where, params
+
+
+def _side(var: str, ref: ActorRef, key: str) -> tuple[str, dict[str, Any]]:
+    if ref.kind == "actor":
+        return f"{var}.id = ${key}", {key: ref.id}
+    return f"{var}.country = ${key}", {key: ref.id}
+
+
+def _match(
+    f: Filters,
+    source: ActorRef | None = None,
+    target: ActorRef | None = None,
+    touching: ActorRef | None = None,
+) -> tuple[str, dict[str, Any]]:
+    """A MATCH ... WHERE ... WITH e fragment binding the matching events to `e`."""
+    where, params = _filters(f)
+    if touching is not None:
+        cond, p = _side("x", touching, "touch")
+        params.update(p)
+        head = f"MATCH (x:Actor) WHERE {cond} MATCH (x)-[:SOURCE_OF|TARGET]-(e:Event)"
+        tail = " WHERE " + " AND ".join(where) if where else ""
+        return f"{head}{tail} WITH DISTINCT e", params
+    conds = []
+    if source is not None and target is not None:
+        pattern = "(s:Actor)-[:SOURCE_OF]->(e:Event)-[:TARGET]->(t:Actor)"
+    elif source is not None:
+        pattern = "(s:Actor)-[:SOURCE_OF]->(e:Event)"
+    elif target is not None:
+        pattern = "(e:Event)-[:TARGET]->(t:Actor)"
+    else:
+        pattern = "(e:Event)"
+    if source is not None:
+        cond, p = _side("s", source, "src")
+        conds.append(cond)
+        params.update(p)
+    if target is not None:
+        cond, p = _side("t", target, "tgt")
+        conds.append(cond)
+        params.update(p)
+    all_where = conds + where
+    tail = " WHERE " + " AND ".join(all_where) if all_where else ""
+    return f"MATCH {pattern}{tail} WITH e", params
+
+
+def _brief(node: Any) -> ActorBrief:
+    return ActorBrief(node["id"], node["name"], node.get("country"), node["kind"])
+
+
+class Neo4jQueries(Queries):
+    backend = "neo4j"
+
+    def _run(self, query: str, **params: Any) -> list[Any]:
+        driver = self.store.driver
+        records, _summary, _keys = driver.execute_query(
+            query,
+            params,
+            database_=getattr(self.store, "database", None),
+            routing_=RoutingControl.READ,
+        )
+        return records
+
+    def session(self) -> Any:
+        """A READ-mode session (the Cypher console runs its own transactions in one)."""
+        return self.store.driver.session(
+            database=getattr(self.store, "database", None), default_access_mode=READ_ACCESS
+        )
+
+    def _actor(self, actor_id):
+        rows = self._run("MATCH (a:Actor {id: $id}) RETURN a", id=actor_id)
+        if not rows:
+            return None
+        node = rows[0]["a"]
+        return _brief(node), list(node.get("aliases") or [])
+
+    def _aliases(self, actor_ids):
+        if not actor_ids:
+            return {}
+        rows = self._run(
+            "MATCH (a:Actor) WHERE a.id IN $ids RETURN a.id AS id, a.aliases AS aliases",
+            ids=sorted(actor_ids),
+        )
+        return {r["id"]: list(r["aliases"] or []) for r in rows}
+
+    def _briefs(self, ids: set[str]) -> dict[str, ActorBrief]:
+        if not ids:
+            return {}
+        rows = self._run("MATCH (a:Actor) WHERE a.id IN $ids RETURN a", ids=sorted(ids))
+        return {r["a"]["id"]: _brief(r["a"]) for r in rows}
+
+    def _country_has_actors(self, code):
+        return bool(self._run("MATCH (a:Actor {country: $c}) RETURN a.id LIMIT 1", c=code))
+
+    def _countries(self):
+        rows = self._run(
+            "MATCH (a:Actor) WHERE a.country IS NOT NULL RETURN DISTINCT a.country AS c"
+        )
+        return sorted(r["c"] for r in rows)
+
+    def _members(self, code, limit):
+        rows = self._run(
+            "MATCH (a:Actor {country: $c})"
+            " RETURN a, COUNT { (a)-[:SOURCE_OF|TARGET]-(:Event) } AS n"
+            " ORDER BY n DESC, a.name, a.id LIMIT $limit",
+            c=code,
+            limit=limit,
+        )
+        return [_brief(r["a"]) for r in rows]
+
+    def _group_rows(self, f, source=None, target=None, touching=None) -> list[GroupRow]:
+        match, params = _match(f, source, target, touching)
+        rows = self._run(
+            f"{match} RETURN e.root AS root, e.quad_class AS quad, count(*) AS n,"
+            " sum(e.goldstein) AS g, toString(min(e.date)) AS lo, toString(max(e.date)) AS hi",
+            **params,
+        )
+        return [(r["root"], r["quad"], r["n"], r["g"] or 0.0, r["lo"], r["hi"]) for r in rows]
+
+    def _top_actions(self, src, tgt, f, limit):
+        match, params = _match(f, source=src, target=tgt)
+        rows = self._run(
+            f"{match} RETURN e.cameo AS cameo, e.label AS label, count(*) AS n"
+            " ORDER BY n DESC, cameo LIMIT $limit",
+            limit=limit,
+            **params,
+        )
+        return [(r["cameo"], r["label"], r["n"]) for r in rows]
+
+    def _recent_ids(self, f, limit, source=None, target=None, touching=None):
+        match, params = _match(f, source, target, touching)
+        rows = self._run(
+            f"{match} RETURN e.id AS id ORDER BY e.date DESC, e.id DESC LIMIT $limit",
+            limit=limit,
+            **params,
+        )
+        return [r["id"] for r in rows]
+
+    def _event_views(self, ids):
+        rows = self._run(
+            "MATCH (s:Actor)-[:SOURCE_OF]->(e:Event) WHERE e.id IN $ids"
+            " OPTIONAL MATCH (e)-[:TARGET]->(t:Actor)"
+            " OPTIONAL MATCH (e)-[r:REPORTED_IN]->(a:Article)"
+            " WITH e, s, t, r, a ORDER BY a.published, a.id, r.start"
+            " RETURN e, s, t, collect(CASE WHEN a IS NULL THEN NULL ELSE"
+            " {article_id: a.id, sentence: r.sentence, start: r.start, end: r.end, url: a.url,"
+            " title: a.title, outlet: a.outlet, published: a.published} END) AS reports",
+            ids=ids,
+        )
+        out = []
+        for r in rows:
+            e = r["e"]
+            out.append(
+                EventView(
+                    id=e["id"],
+                    date=_iso(e["date"]) or "",
+                    source=_brief(r["s"]),
+                    target=_brief(r["t"]) if r["t"] is not None else None,
+                    cameo=e["cameo"],
+                    root=e["root"],
+                    label=e["label"],
+                    quad_class=e["quad_class"],
+                    goldstein=e["goldstein"],
+                    plover=e.get("plover"),
+                    action_text=e["action_text"],
+                    confidence=e["confidence"],
+                    mode=e.get("mode"),
+                    reports=[
+                        ReportView(
+                            p["article_id"],
+                            p["sentence"],
+                            p["start"],
+                            p["end"],
+                            p["url"],
+                            p["title"],
+                            p["outlet"],
+                            _iso(p["published"]),
+                        )
+                        for p in r["reports"]
+                    ],
+                )
+            )
+        return out
+
+    def _daily(self, ref, other, f):
+        ret = (
+            " RETURN toString(e.date) AS d, e.quad_class AS quad, count(*) AS n,"
+            " sum(e.goldstein) AS g ORDER BY d"
+        )
+        if other is None:
+            match, params = _match(f, touching=ref)
+            rows = self._run(match + ret, **params)
+        else:
+            m1, params = _match(f, source=ref, target=other)
+            m2, p2 = _match(f, source=other, target=ref)
+            # The second direction swaps the roles, so rename its side parameters.
+            p2 = {{"src": "src2", "tgt": "tgt2"}.get(k, k): v for k, v in p2.items()}
+            m2 = m2.replace("$src", "$src2").replace("$tgt", "$tgt2")
+            params.update(p2)
+            rows = self._run(
+                f"CALL () {{ {m1} RETURN e UNION {m2} RETURN e }} WITH e" + ret, **params
+            )
+        return [(r["d"], r["quad"], r["n"], r["g"] or 0.0) for r in rows]
+
+    def _partners(self, ref, f, direction, limit):
+        if direction == "out":
+            pattern = "(x:Actor)-[:SOURCE_OF]->(e:Event)-[:TARGET]->(p:Actor)"
+        else:
+            pattern = "(p:Actor)-[:SOURCE_OF]->(e:Event)-[:TARGET]->(x:Actor)"
+        cond, params = _side("x", ref, "ref")
+        where, fp = _filters(f)
+        params.update(fp)
+        if ref.kind == "country":  # a country's partners are other countries' actors
+            where.append("(p.country IS NULL OR p.country <> $ref)")
+        rows = self._run(
+            f"MATCH {pattern} WHERE "
+            + " AND ".join([cond, *where])
+            + " WITH p, count(*) AS n, sum(e.goldstein) AS g"
+            " RETURN p, n, g ORDER BY n DESC, p.id LIMIT $limit",
+            limit=limit,
+            **params,
+        )
+        return [(_brief(r["p"]), r["n"], round(r["g"] / r["n"], 3)) for r in rows]
+
+    def _search_candidates(self, word, limit):
+        rows = self._run(
+            "MATCH (a:Actor) WHERE a.search_text CONTAINS $w OR a.country = $code"
+            " RETURN a ORDER BY a.name LIMIT $limit",
+            w=word,
+            code=word.upper(),
+            limit=limit,
+        )
+        return [(_brief(r["a"]), list(r["a"].get("aliases") or [])) for r in rows]
+
+    def _dyad_rows(self, f, level):
+        where, params = _filters(f)
+        tail = " WHERE " + " AND ".join(where) if where else ""
+        if level == "actor":
+            keys = "s.id AS sid, NULL AS sc, t.id AS tid, NULL AS tc"
+        else:
+            keys = (
+                "CASE WHEN s.country IS NULL THEN s.id END AS sid, s.country AS sc,"
+                " CASE WHEN t.country IS NULL THEN t.id END AS tid, t.country AS tc"
+            )
+        rows = self._run(
+            f"MATCH (s:Actor)-[:SOURCE_OF]->(e:Event)-[:TARGET]->(t:Actor){tail}"
+            f" WITH {keys}, e RETURN sid, sc, tid, tc, count(*) AS n, sum(e.goldstein) AS g",
+            **params,
+        )
+        briefs = self._briefs(
+            {r["sid"] for r in rows if r["sid"]} | {r["tid"] for r in rows if r["tid"]}
+        )
+        out = []
+        for r in rows:
+            a = briefs.get(r["sid"]) if r["sid"] else country_brief(r["sc"], None)  # type: ignore[arg-type]
+            b = briefs.get(r["tid"]) if r["tid"] else country_brief(r["tc"], None)  # type: ignore[arg-type]
+            if a is None or b is None:
+                continue
+            if level == "country":
+                a, b = country_brief(a.country, a), country_brief(b.country, b)
+            out.append((a, b, r["n"], r["g"] or 0.0))
+        return out
+
+    def _neighbours(self, ids, f):
+        where, params = _filters(f)
+        extra = "".join(f" AND {w}" for w in where)
+        rows = self._run(
+            "MATCH (x:Actor)-[:SOURCE_OF]->(e:Event)-[:TARGET]->(y:Actor)"
+            f" WHERE x.id IN $ids{extra} RETURN x.id AS a, y.id AS b, e.id AS eid"
+            " UNION MATCH (y:Actor)-[:SOURCE_OF]->(e:Event)-[:TARGET]->(x:Actor)"
+            f" WHERE x.id IN $ids{extra} RETURN x.id AS a, y.id AS b, e.id AS eid",
+            ids=list(ids),
+            **params,
+        )
+        return [(r["a"], r["b"], r["eid"]) for r in rows]
+
+    def _overview(self):
+        span = self._run(
+            "MATCH (e:Event) RETURN toString(min(e.date)) AS lo, toString(max(e.date)) AS hi"
+        )[0]
+        by_quad = {str(q): 0 for q in (1, 2, 3, 4)}
+        for r in self._run(
+            "MATCH (e:Event) WHERE e.mode IS NULL RETURN e.quad_class AS q, count(*) AS n"
+        ):
+            by_quad[str(r["q"])] = r["n"]
+        countries = self._run(
+            "MATCH (a:Actor) WHERE a.country IS NOT NULL RETURN count(DISTINCT a.country) AS n"
+        )[0]["n"]
+        outlets = [
+            {"outlet": r["outlet"], "articles": r["n"]}
+            for r in self._run(
+                "MATCH (a:Article) WHERE a.outlet IS NOT NULL"
+                " RETURN a.outlet AS outlet, count(*) AS n ORDER BY n DESC, outlet LIMIT 20"
+            )
+        ]
+        return span["lo"], span["hi"], by_quad, countries, outlets
