@@ -1,3 +1,103 @@
-"""Subcommands filled in by their issue's work (see DEVELOPERS.md)."""
+"""`kg extract` (print events, store nothing) and `kg ingest` (write them to the store)."""
 
-COMMANDS: list = []
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from cli._common import load_settings, store_from_context
+
+
+def _published_option(f):  # type: ignore[no-untyped-def]
+    return click.option(
+        "--published",
+        metavar="DATE",
+        default=None,
+        help="Publication date/time (ISO, e.g. 2025-05-04 or 2025-05-05T06:42+05:30); "
+        "overrides the date found in the page.",
+    )(f)
+
+
+def _check_published(value: str | None) -> None:
+    if value is None:
+        return
+    from ingest.pipeline import _coerce_published
+
+    try:
+        _coerce_published(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--published") from None
+
+
+def _table_row(r: dict) -> str:
+    tgt = r["target"]
+    t = f"{tgt['name']} ({tgt['country'] or '-'})" if tgt else "-"
+    s = f"{r['source']['name']} ({r['source']['country'] or '-'})"
+    mode = f" [{r['mode']}]" if r["mode"] else ""
+    a = r["action"]
+    return f"{r['date']}  {s:<34} {a['cameo']:<5} {a['label'][:34]:<34} {t}{mode}"
+
+
+@click.command("extract")
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "json", "table"]),
+    default="jsonl",
+    show_default=True,
+)
+@click.option("--all-modes", is_flag=True, help="Also print negated/hypothetical/future/question.")
+@_published_option
+def extract_cmd(paths: tuple[str, ...], fmt: str, all_modes: bool, published: str | None) -> None:
+    """Print the events found in PATHS (files, folders, URLs) without storing them."""
+    from ingest.pipeline import extract_paths
+
+    _check_published(published)
+    loaded, failed, records = 0, 0, []
+    for r in extract_paths(paths, published=published):
+        if not hasattr(r, "records"):
+            failed += 1
+            click.echo(f"error: {r}", err=True)
+            continue
+        loaded += 1
+        for rec in r.records:
+            if rec["mode"] is not None and not all_modes:
+                continue
+            if fmt == "jsonl":
+                click.echo(json.dumps(rec, ensure_ascii=False))
+            elif fmt == "table":
+                click.echo(_table_row(rec))
+            else:
+                records.append(rec)
+    if fmt == "json":
+        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+    if loaded == 0 and failed:
+        sys.exit(1)
+
+
+@click.command("ingest")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--no-progress", is_flag=True, help="No progress bar (for logs).")
+@_published_option
+def ingest_cmd(paths: tuple[str, ...], no_progress: bool, published: str | None) -> None:
+    """Extract events from PATHS and write them to the configured store (idempotent)."""
+    from ingest.pipeline import ingest_paths
+
+    _check_published(published)
+    settings = load_settings()
+    with store_from_context(settings) as store:
+        summary = ingest_paths(paths, store, published=published, progress=not no_progress)
+    for err in summary.errors:
+        click.echo(f"error: {err}", err=True)
+    click.echo(
+        f"articles: {summary.articles}  sentences: {summary.sentences}  "
+        f"events: {summary.events}  errors: {len(summary.errors)}"
+    )
+    if summary.articles == 0 and summary.errors:
+        sys.exit(1)
+
+
+COMMANDS: list = [extract_cmd, ingest_cmd]

@@ -1,0 +1,248 @@
+"""Within-article coreference on the spaCy parse: rules, no model.
+
+An `ArticleMemory` remembers, in reading order, every actor the article has named and every
+offer/demand-like event it has reported. Later mentions are resolved against it:
+
+* pronouns: he/she/him/her -> the latest person; they/them -> the latest group or plural
+  mention; it -> the latest country/organization; we/I/us inside reported speech -> the speaker;
+* bare surnames (`Sheinbaum`) -> the person whose name ends with it;
+* definite descriptions: `the Mexican leader`, `the president` -> the latest person (of that
+  country when a demonym is given); `the ministry`, `the army`, `the junta` -> the latest actor
+  of that kind; `the two leaders`, `both sides`, `the two countries` -> the last two distinct
+  people / countries; `these groups`, `the cartels` -> the latest group;
+* seat-of-government metonyms (`Washington`) come resolved from the actor resolver already;
+* event anaphora: `the offer`, `the proposal`, `the demand` -> the source of the latest such event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+PERSON_TITLES = frozenset(
+    [
+        "leader",
+        "president",
+        "premier",
+        "minister",
+        "chancellor",
+        "king",
+        "queen",
+        "prince",
+        "emir",
+        "sultan",
+        "envoy",
+        "ambassador",
+        "secretary",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "official",
+        "diplomat",
+        "general",
+        "commander",
+        "chief",
+        "head",
+        "counterpart",
+        "prime",
+        "senator",
+        "governor",
+        "mayor",
+        "monarch",
+        "ruler",
+        "dictator",
+        "strongman",
+        "pope",
+    ]
+)
+# Description head -> actor kinds it may refer to.
+DESCRIPTION_KINDS: dict[str, tuple[str, ...]] = {
+    "ministry": ("ministry",),
+    "department": ("ministry",),
+    "government": ("government",),
+    "administration": ("government", "person"),
+    "cabinet": ("government",),
+    "regime": ("government",),
+    "junta": ("government", "military"),
+    "authorities": ("government", "police"),
+    "army": ("military",),
+    "military": ("military",),
+    "troops": ("military",),
+    "forces": ("military",),
+    "police": ("police",),
+    "parliament": ("legislature",),
+    "congress": ("legislature",),
+    "lawmakers": ("legislature",),
+    "court": ("judiciary",),
+    "group": ("group",),
+    "groups": ("group",),
+    "cartel": ("group",),
+    "cartels": ("group",),
+    "rebels": ("group",),
+    "militants": ("group",),
+    "insurgents": ("group",),
+    "militia": ("group",),
+    "organization": ("organization", "igo"),
+    "organisation": ("organization", "igo"),
+    "alliance": ("igo",),
+    "bloc": ("igo",),
+    "body": ("igo", "organization"),
+    "agency": ("igo", "organization", "ministry"),
+    "council": ("igo", "government", "organization"),
+    "country": ("country", "government"),
+    "nation": ("country", "government"),
+    "state": ("country", "government"),
+}
+PAIR_HEADS = {
+    "leaders": "person",
+    "presidents": "person",
+    "ministers": "person",
+    "sides": "any",
+    "countries": "country",
+    "nations": "country",
+    "governments": "country",
+    "neighbors": "country",
+    "neighbours": "country",
+    "parties": "any",
+    "allies": "country",
+    "rivals": "any",
+}
+# Event nouns that later sentences refer back to ("rejected the offer").
+EVENT_ANAPHORA = {
+    "offer": "offer",
+    "proposal": "offer",
+    "plan": "offer",
+    "idea": "offer",
+    "initiative": "offer",
+    "proposition": "offer",
+    "overture": "offer",
+    "invitation": "offer",
+    "demand": "demand",
+    "request": "demand",
+    "call": "demand",
+    "appeal": "demand",
+    "ultimatum": "demand",
+    "accusation": "accusation",
+    "allegation": "accusation",
+    "charge": "accusation",
+    "criticism": "accusation",
+    "claim": "accusation",
+    "threat": "threat",
+    "warning": "threat",
+}
+EVENT_ROOT_ANAPHORA = {"03": "offer", "02": "demand", "10": "demand", "11": "accusation"}
+EVENT_ROOT_ANAPHORA["13"] = "threat"
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A resolved actor as the extractor sees it."""
+
+    name: str
+    country: str | None
+    kind: str
+    aliases: tuple[str, ...] = ()
+    role: str | None = None
+
+    @property
+    def key(self) -> tuple[str, str | None, str]:
+        return (self.name, self.country, self.kind)
+
+
+@dataclass
+class Mention:
+    ref: Ref
+    text: str
+    via: str  # "named" (resolved from the words), "coref" (from earlier text), "guess"
+
+
+@dataclass
+class ArticleMemory:
+    """Actors and event sources seen so far in one article, most recent last."""
+
+    actors: list[Ref] = field(default_factory=list)
+    subjects: list[Ref] = field(default_factory=list)  # actors seen as grammatical subjects
+    event_sources: dict[str, list[Ref]] = field(default_factory=dict)
+
+    def remember(self, ref: Ref, subject: bool = False) -> None:
+        if subject:
+            self.subjects = [a for a in self.subjects if a.key != ref.key][-8:] + [ref]
+        if self.actors and self.actors[-1].key == ref.key:
+            return
+        self.actors = [a for a in self.actors if a.key != ref.key]
+        self.actors.append(ref)
+
+    def remember_event(self, group: str, sources: list[Ref]) -> None:
+        self.event_sources[group] = list(sources)
+
+    def event_source(self, noun_lemma: str) -> list[Ref]:
+        group = EVENT_ANAPHORA.get(noun_lemma)
+        return list(self.event_sources.get(group, [])) if group else []
+
+    # --- lookups -------------------------------------------------------------------------
+    def latest(self, kinds: tuple[str, ...], country: str | None = None) -> Ref | None:
+        for a in reversed(self.actors):
+            if a.kind in kinds and (country is None or a.country == country):
+                return a
+        return None
+
+    def surname(self, word: str) -> Ref | None:
+        w = word.lower()
+        for a in reversed(self.actors):
+            if a.kind != "person":
+                continue
+            names = [a.name, *a.aliases]
+            for n in names:
+                parts = n.lower().replace("-", " ").split()
+                if parts and (parts[-1] == w or (len(parts) > 1 and w in parts[1:])):
+                    return a
+        return None
+
+    def last_distinct(self, n: int, kind: str) -> list[Ref]:
+        """The last `n` actors of a kind with distinct countries (for "the two leaders")."""
+        out: list[Ref] = []
+        for a in reversed(self.actors):
+            if kind == "country":
+                ok = a.kind in ("country", "government")
+            elif kind == "person":
+                ok = a.kind == "person"
+            else:
+                ok = a.kind in ("person", "country", "government", "igo")
+            if not ok or any(o.country == a.country and o.kind == a.kind for o in out):
+                continue
+            if kind == "any" and out and a.country and a.country == out[0].country:
+                continue
+            out.append(a)
+            if len(out) == n:
+                break
+        return list(reversed(out)) if len(out) == n else []
+
+    def pronoun(self, word: str, subject: bool = False) -> Ref | None:
+        """A subject pronoun continues the latest subject (centering); others the latest actor."""
+        w = word.lower()
+        if w in ("he", "him", "his", "she", "her", "hers", "himself", "herself"):
+            if subject:
+                for a in reversed(self.subjects):
+                    if a.kind == "person":
+                        return a
+            return self.latest(("person",))
+        if w in ("it", "its", "itself"):
+            return self.latest(("country", "government", "igo", "organization", "ministry"))
+        if w in ("they", "them", "their", "theirs", "themselves"):
+            return self.latest(("group", "military", "police", "government", "organization"))
+        return None
+
+    def description(self, head: str, country: str | None) -> Ref | None:
+        """`the Mexican leader`, `the ministry`, `the junta` -> the latest matching actor."""
+        h = head.lower()
+        if h in PERSON_TITLES:
+            return self.latest(("person",), country) or (
+                self.latest(("person",)) if country is None else None
+            )
+        kinds = DESCRIPTION_KINDS.get(h)
+        if kinds:
+            return self.latest(kinds, country) or (self.latest(kinds) if country is None else None)
+        return None
+
+    def pair(self, head: str) -> list[Ref]:
+        kind = PAIR_HEADS.get(head.lower())
+        return self.last_distinct(2, kind) if kind else []

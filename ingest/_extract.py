@@ -1,0 +1,822 @@
+"""Clause analysis on spaCy parses: who did what to whom, in which mode, on which day.
+
+One `SentenceCoder` per article walks each sentence's verbs (and event nouns under light verbs),
+finds the clause's source and target with the rules in docs/extraction.md, codes the action with
+the lexicon, and decides the mode (negated, hypothetical, future, question). Actor mentions are
+resolved through the actor resolver and the article's coreference memory (`_coref`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Protocol
+
+from ingest._coref import (
+    DESCRIPTION_KINDS,
+    EVENT_ANAPHORA,
+    EVENT_ROOT_ANAPHORA,
+    PAIR_HEADS,
+    PERSON_TITLES,
+    ArticleMemory,
+    Mention,
+    Ref,
+)
+from ingest._lexicon import Lexicon, Match, lexicon
+
+
+class Resolver(Protocol):
+    def resolve(self, mention: str) -> Any: ...
+
+    def resolve_with_context(self, mention: str, country_hint: str | None) -> Any: ...
+
+
+# Dependency labels -------------------------------------------------------------------------
+SUBJ = {"nsubj"}
+COMPLEMENT_DEPS = {"dobj", "xcomp", "ccomp", "prep", "attr", "oprd", "acomp", "dative", "pcomp"}
+NP_LEFT_DEPS = {"compound", "amod", "nmod", "nummod", "det", "poss", "case", "punct", "quantmod"}
+NON_ACTOR_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "EVENT"}
+NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
+TARGET_PREPS = ("to", "with", "against", "toward", "towards", "on", "at", "into", "over", "from")
+INSTITUTION_HEADS = frozenset(
+    [
+        "ministry",
+        "minister",
+        "secretary",
+        "president",
+        "council",
+        "department",
+        "office",
+        "republic",
+        "bank",
+        "court",
+        "union",
+        "league",
+        "organization",
+        "organisation",
+        "states",
+        "commission",
+        "committee",
+        "agency",
+        "chief",
+        "head",
+        "house",
+        "kingdom",
+        "emirates",
+        "federation",
+        "party",
+        "army",
+        "forces",
+    ]
+)
+
+# Verbs whose complement clause is part of their own event (the complement is not coded apart):
+# "urged Mexico to act" is an appeal, "threatened to impose tariffs" a threat.
+ABSORBING = frozenset(
+    [
+        "urge",
+        "ask",
+        "call",
+        "appeal",
+        "request",
+        "press",
+        "plead",
+        "implore",
+        "encourage",
+        "invite",
+        "offer",
+        "propose",
+        "pledge",
+        "promise",
+        "vow",
+        "commit",
+        "intend",
+        "plan",
+        "threaten",
+        "agree",
+        "refuse",
+        "reject",
+        "decline",
+        "demand",
+        "insist",
+        "warn",
+        "want",
+        "hope",
+        "seek",
+        "consider",
+        "weigh",
+        "mull",
+        "deny",
+        "accuse",
+        "blame",
+        "criticize",
+        "criticise",
+        "condemn",
+        "welcome",
+        "praise",
+        "support",
+        "back",
+        "oppose",
+    ]
+)
+# Verbs that pass their subject to the complement and add nothing: "decided to expel" = expel.
+TRANSPARENT = frozenset(
+    [
+        "decide",
+        "begin",
+        "start",
+        "continue",
+        "resume",
+        "move",
+        "proceed",
+        "vote",
+        "manage",
+        "go",
+        "choose",
+        "opt",
+        "order",
+        "authorize",
+        "authorise",
+        "approve",
+    ]
+)
+# Object-control verbs: the object is the subject of the complement ("urged Mexico to act").
+OBJECT_CONTROL = frozenset(
+    ["urge", "ask", "call", "press", "encourage", "invite", "persuade", "order", "force"]
+)
+# Light verbs: the event is in the noun ("expressed a willingness", "made an offer").
+LIGHT = frozenset(
+    [
+        "express",
+        "voice",
+        "make",
+        "issue",
+        "extend",
+        "reiterate",
+        "renew",
+        "repeat",
+        "confirm",
+        "announce",
+        "continue",
+        "resume",
+        "hold",
+        "launch",
+        "conduct",
+        "present",
+        "submit",
+        "reaffirm",
+        "put",
+        "deliver",
+        "level",
+        "lodge",
+        "file",
+        "unveil",
+        "give",
+        "have",
+        "reach",
+        "open",
+        "begin",
+        "start",
+        "table",
+        "float",
+    ]
+)
+SPEECH = frozenset(
+    [
+        "say",
+        "tell",
+        "add",
+        "state",
+        "note",
+        "declare",
+        "stress",
+        "assert",
+        "insist",
+        "clarify",
+        "reiterate",
+        "explain",
+        "announce",
+        "comment",
+        "write",
+        "report",
+        "remark",
+        "tweet",
+        "post",
+        "told",
+    ]
+)
+HYPOTHETICAL_AUX = frozenset(["could", "would", "might", "may", "should", "can", "must", "ought"])
+FUTURE_AUX = frozenset(["will", "shall", "'ll", "wo"])
+CONDITIONAL_MARKS = frozenset(["if", "unless", "whether", "lest"])
+RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "08", "19"})
+NEEDS_TARGET = ("016",)  # denials without the accuser are not coded
+PRONOUNS_SPEAKER = frozenset(["we", "us", "our", "i", "me", "my"])
+REL_PRONOUNS = frozenset(["who", "whom", "which", "that", "whose"])
+
+
+@dataclass
+class Found:
+    """One coded event before it becomes a `kg.model.Event`."""
+
+    source: Mention
+    target: Mention | None
+    code: str
+    match: Match
+    trigger: Any  # spaCy Token
+    action_text: str
+    mode: str | None
+    date_expr: str | None
+    sentence: Any  # spaCy Span
+    confidence: float
+    inherited_subject: bool = False
+    target_how: str = "none"
+
+
+@dataclass
+class SentenceCoder:
+    """Codes the sentences of one article, keeping coreference memory between them."""
+
+    resolver: Resolver
+    lex: Lexicon = field(default_factory=lexicon)
+    memory: ArticleMemory = field(default_factory=ArticleMemory)
+    _cache: dict[int, list[Mention]] = field(default_factory=dict)
+
+    # ---- actor mentions ---------------------------------------------------------------------
+    def _resolve(self, text: str, hint: str | None = None) -> Ref | None:
+        if not text:
+            return None
+        r = self.resolver.resolve_with_context(text, hint) if hint else self.resolver.resolve(text)
+        if r is None:
+            return None
+        return Ref(r.name, r.country, r.kind, tuple(getattr(r, "aliases", ()) or ()), r.role)
+
+    def _np_tokens(self, tok: Any) -> list[Any]:
+        toks = {tok.i: tok}
+
+        def left(t: Any) -> None:
+            for c in t.lefts:
+                if c.dep_ in NP_LEFT_DEPS and not (c.dep_ == "poss" and c.pos_ == "PRON"):
+                    if c.dep_ == "poss" and t.i == tok.i and c.pos_ != "PROPN":
+                        continue
+                    toks[c.i] = c
+                    for d in c.subtree:
+                        toks[d.i] = d
+
+        left(tok)
+        for c in tok.rights:
+            if c.dep_ in ("compound", "flat", "nmod") and c.pos_ == "PROPN":
+                for d in c.subtree:
+                    toks[d.i] = d
+            elif c.dep_ == "prep" and c.lower_ == "of" and tok.lemma_.lower() in INSTITUTION_HEADS:
+                for d in c.subtree:
+                    if d.dep_ not in ("relcl", "acl", "appos"):
+                        toks[d.i] = d
+        ordered = [toks[i] for i in sorted(toks)]
+        # keep the contiguous run around the head
+        run = [tok]
+        by_i = {t.i: t for t in ordered}
+        i = tok.i - 1
+        while i in by_i:
+            run.insert(0, by_i[i])
+            i -= 1
+        i = tok.i + 1
+        while i in by_i:
+            run.append(by_i[i])
+            i += 1
+        while run and (run[0].dep_ in ("det", "punct", "case") or run[0].pos_ == "PUNCT"):
+            run = run[1:]
+        while run and run[-1].pos_ == "PUNCT":
+            run = run[:-1]
+        return run
+
+    def _country_near(self, tok: Any) -> str | None:
+        """Country of the nearest actor mentioned earlier in the same sentence (for groups)."""
+        best: tuple[int, str] | None = None
+        for i, ms in self._cache.items():
+            if i >= tok.i or i < tok.sent.start:
+                continue
+            for m in ms:
+                if m.ref.country and m.ref.country != "IGO":
+                    d = tok.i - i
+                    if best is None or d < best[0]:
+                        best = (d, m.ref.country)
+        return best[1] if best else None
+
+    def _modifier_country(self, tok: Any) -> str | None:
+        for c in tok.lefts:
+            if c.dep_ in ("amod", "compound", "nmod", "poss") and (
+                c.ent_type_ in ("NORP", "GPE") or c.pos_ == "PROPN"
+            ):
+                ref = self._resolve(c.text)
+                if ref and ref.country and ref.kind in ("country", "government"):
+                    return ref.country
+        return None
+
+    def mentions(self, tok: Any) -> list[Mention]:
+        """Actors a noun or pronoun refers to (several for `the two leaders`)."""
+        if tok.i in self._cache:
+            return self._cache[tok.i]
+        self._cache[tok.i] = []  # guard against cycles
+        out = self._mentions(tok)
+        self._cache[tok.i] = out
+        subject = tok.dep_ in ("nsubj", "nsubjpass") or tok.head.dep_ in ("nsubj", "nsubjpass")
+        for m in out:
+            self.memory.remember(m.ref, subject=subject)
+        return out
+
+    def _mentions(self, tok: Any) -> list[Mention]:
+        if tok.ent_type_ in NON_ACTOR_ENTS:
+            return []
+        low = tok.lower_
+        if tok.pos_ == "PRON" or tok.tag_ in ("WDT", "WP", "PRP", "PRP$"):
+            if low in REL_PRONOUNS:
+                head = tok.head
+                while head.dep_ not in ("relcl",) and head.head.i != head.i and head.pos_ == "VERB":
+                    if head.dep_ in ("relcl",):
+                        break
+                    head = head.head
+                if head.dep_ == "relcl":
+                    return [Mention(m.ref, m.text, "coref") for m in self.mentions(head.head)]
+                return []
+            if low in PRONOUNS_SPEAKER:
+                speaker = self._speaker(tok)
+                return [Mention(m.ref, tok.text, "coref") for m in speaker]
+            ref = self.memory.pronoun(low, subject=tok.dep_ in ("nsubj", "nsubjpass"))
+            return [Mention(ref, tok.text, "coref")] if ref else []
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return []
+        np = self._np_tokens(tok)
+        text = " ".join(t.text for t in np).replace(" 's", "'s").replace(" - ", "-")
+        lemma = tok.lemma_.lower()
+        low_text = tok.lower_
+        named = tok.pos_ == "PROPN" or tok.ent_type_ in NAME_ENTS
+        has_det = any(c.dep_ in ("det", "nummod", "predet") for c in tok.lefts)
+        # a coordinated mention ("Japan and South Korea") gets its conjuncts from the caller
+        # 1. bare surname of someone already introduced
+        if tok.pos_ == "PROPN" and len([t for t in np if t.pos_ == "PROPN"]) == 1:
+            ref = self.memory.surname(tok.text)
+            if ref:
+                return [Mention(ref, text, "coref")]
+        # 2. "the two leaders", "both sides"
+        if low_text in PAIR_HEADS and (has_det or tok.tag_ == "NNS"):
+            refs = self.memory.pair(low_text)
+            if refs:
+                return [Mention(r, text, "coref") for r in refs]
+        # 3. the actor resolver
+        ref = self._resolve(text)
+        if ref is None and len(np) > 1 and named:
+            ref = self._resolve(tok.text) if tok.pos_ == "PROPN" else None
+        if ref is not None:
+            if not named and lemma in PERSON_TITLES and ref.kind != "person":
+                prior = self.memory.description(lemma, ref.country)
+                if prior is not None:
+                    return [Mention(prior, text, "coref")]
+            if ref.kind in ("group", "police", "military") and not ref.country:
+                hint = self._country_near(tok) or self._modifier_country(tok)
+                if hint:
+                    ref2 = self._resolve(text, hint)
+                    ref = ref2 if ref2 and ref2.country else Ref(ref.name, hint, ref.kind)
+            return [Mention(ref, text, "named")]
+        # 4. definite descriptions: "the Mexican leader", "the ministry", "these groups"
+        country = self._modifier_country(tok)
+        if lemma in PERSON_TITLES or lemma in DESCRIPTION_KINDS or low_text in DESCRIPTION_KINDS:
+            prior = self.memory.description(lemma, country) or self.memory.description(
+                low_text, country
+            )
+            if prior is not None and (has_det or not named):
+                return [Mention(prior, text, "coref")]
+            kinds = DESCRIPTION_KINDS.get(low_text) or DESCRIPTION_KINDS.get(lemma)
+            if kinds and kinds[0] == "group":
+                hint = country or self._country_near(tok)
+                ref = self._resolve(text, hint) if hint else None
+                name = " ".join(t.text for t in np if t.dep_ != "det") or tok.text
+                return [Mention(ref or Ref(name, hint, "group"), text, "guess")]
+        # 5. a named entity nobody knows: keep it, with the country of its modifiers if any
+        if tok.ent_type_ in ("PERSON", "ORG") and tok.pos_ == "PROPN":
+            kind = "person" if tok.ent_type_ == "PERSON" else "organization"
+            if country is None:
+                for t in np:
+                    if t.ent_type_ in ("GPE", "NORP") and t.i != tok.i:
+                        r = self._resolve(t.text)
+                        if r and r.country:
+                            country = r.country
+                            break
+            if country:
+                r = self._resolve(text, country)
+                if r is not None:
+                    return [Mention(r, text, "named")]
+            return [Mention(Ref(text, country, kind), text, "guess")]
+        return []
+
+    def _speaker(self, tok: Any) -> list[Mention]:
+        """The subject of the sentence's speech verb, for `we`/`I` inside reported speech."""
+        for t in tok.sent:
+            if t.lemma_.lower() in SPEECH and t.pos_ == "VERB":
+                for c in t.children:
+                    if c.dep_ == "nsubj" and c.lower_ not in PRONOUNS_SPEAKER and c.i != tok.i:
+                        if tok.i in [d.i for d in c.subtree]:
+                            continue
+                        return self.group_mentions(c)
+        return []
+
+    def group_mentions(self, tok: Any) -> list[Mention]:
+        """A mention plus its coordinated conjuncts: `Japan and South Korea`."""
+        out = list(self.mentions(tok))
+        for c in tok.children:
+            if c.dep_ == "conj":
+                out.extend(self.group_mentions(c))
+        seen, uniq = set(), []
+        for m in out:
+            if m.ref.key not in seen:
+                seen.add(m.ref.key)
+                uniq.append(m)
+        return uniq
+
+    # ---- clause structure ---------------------------------------------------------------
+    def subjects(self, v: Any, depth: int = 0) -> tuple[list[Mention], bool, bool]:
+        """(source mentions, inherited?, passive?) for a verb."""
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
+        if passive:
+            for c in v.children:
+                if c.dep_ == "agent":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            return self.group_mentions(p), False, True
+            return [], False, True
+        for c in v.children:
+            if c.dep_ in SUBJ:
+                return self.group_mentions(c), False, False
+        if depth > 4 or v.head.i == v.i:
+            return [], False, False
+        head = v.head
+        if v.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
+            for c in head.children:
+                if c.dep_ == "dobj":
+                    return self.group_mentions(c), True, False
+        if v.dep_ in ("xcomp", "advcl", "conj", "pcomp"):
+            if v.dep_ == "pcomp":
+                head = head.head
+            if head.pos_ in ("VERB", "AUX"):
+                subj, _, _ = self.subjects(head, depth + 1)
+                return subj, True, False
+        return [], False, False
+
+    def clause_tokens(self, v: Any) -> Iterable[Any]:
+        """Tokens of v's own clause (not entering clauses with their own subject)."""
+        stack = [v]
+        while stack:
+            t = stack.pop()
+            yield t
+            for c in t.children:
+                if c.pos_ in ("VERB", "AUX") and any(
+                    d.dep_ in ("nsubj", "nsubjpass") for d in c.children
+                ):
+                    continue
+                stack.append(c)
+
+    def bag(self, head: Any, deps: set[str] | None = None) -> dict[str, int]:
+        """Complement lemmas with their distance from the head word."""
+        out: dict[str, int] = {}
+        frontier = [(c, 1) for c in head.children if deps is None or c.dep_ in deps]
+        while frontier:
+            t, d = frontier.pop()
+            for w in (t.lemma_.lower(), t.lower_):
+                if w not in out or out[w] > d:
+                    out[w] = d
+            if d < 6:
+                frontier.extend((c, d + 1) for c in t.children)
+        return out
+
+    def particles(self, v: Any) -> set[str]:
+        out = set()
+        for c in v.children:
+            if (
+                c.dep_ == "prt"
+                or c.dep_ in ("prep", "agent")
+                and not any(p.ent_type_ in ("DATE", "TIME") for p in c.children)
+            ):
+                out.add(c.lower_)
+        return out
+
+    def mode(self, v: Any, sent: Any) -> str | None:
+        chain = [v]
+        t = v
+        while t.dep_ in ("xcomp", "conj", "pcomp") and t.head.i != t.i:
+            t = t.head
+            chain.append(t)
+        for t in chain:
+            for c in t.children:
+                if (
+                    c.dep_ == "neg"
+                    or c.lower_ in ("never", "not", "n't")
+                    and c.dep_
+                    in (
+                        "neg",
+                        "advmod",
+                    )
+                ):
+                    return "negated"
+        for t in chain:
+            auxes = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
+            if auxes & HYPOTHETICAL_AUX:
+                return "hypothetical"
+            for c in t.children:
+                if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
+                    return "hypothetical"
+                if c.dep_ == "advcl" and any(
+                    m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children
+                ):
+                    return "hypothetical"
+        # inside a conditional clause further up
+        t = v
+        while t.head.i != t.i:
+            if t.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in t.children
+            ):
+                return "hypothetical"
+            t = t.head
+        if sent.text.rstrip().rstrip("\"'”’ ").endswith("?"):
+            return "question"
+        for t in chain:
+            auxes = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
+            if auxes & FUTURE_AUX:
+                return "future"
+            if t.dep_ == "xcomp" and t.head.lemma_ == "go" and t.head.tag_ == "VBG":
+                return "future"
+        return None
+
+    def absorbed(self, v: Any) -> bool:
+        """Is v part of a larger event (complement of an appeal, a purpose clause, a noun)?"""
+        t = v
+        while t.head.i != t.i:
+            h = t.head
+            if t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+                return True
+            if t.dep_ == "ccomp" and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+                return False
+            if t.dep_ in ("xcomp", "pcomp", "dobj", "acl", "ccomp", "prep", "pobj"):
+                hl = h.lemma_.lower()
+                if h.pos_ in ("VERB", "AUX") and hl in ABSORBING:
+                    return True
+                if h.pos_ == "NOUN" and ("N", hl) in self.lex:
+                    return True
+            if t.dep_ == "relcl":
+                return False
+            t = h
+        return False
+
+    # ---- targets ------------------------------------------------------------------------
+    def _actors_under(self, tok: Any, exclude: set, max_depth: int = 4) -> list[Mention]:
+        """Breadth-first search for an actor inside an object phrase or complement clause."""
+        frontier = [tok]
+        for _ in range(max_depth):
+            nxt = []
+            for t in frontier:
+                for c in t.children:
+                    if c.dep_ in ("nsubj", "nsubjpass", "relcl", "punct", "cc", "mark", "neg"):
+                        continue
+                    if c.pos_ in ("VERB", "AUX") and any(
+                        d.dep_ in ("nsubj", "nsubjpass") for d in c.children
+                    ):
+                        continue
+                    if c.pos_ in ("NOUN", "PROPN", "PRON") and c.dep_ in (
+                        "pobj",
+                        "dobj",
+                        "dative",
+                        "attr",
+                        "appos",
+                        "conj",
+                    ):
+                        ms = [m for m in self.group_mentions(c) if m.ref.key not in exclude]
+                        if ms:
+                            return ms
+                    nxt.append(c)
+            frontier = nxt
+            if not frontier:
+                break
+        return []
+
+    def _object_actors(self, obj: Any, exclude: set) -> tuple[list[Mention], str]:
+        """Actors an object stands for: itself, its owner (`Trump's offer`) or the antecedent
+        event's source (`the offer` -> whoever made the offer)."""
+        ms = [m for m in self.group_mentions(obj) if m.ref.key not in exclude]
+        if ms:
+            return ms, "direct"
+        lemma = obj.lemma_.lower()
+        if lemma in EVENT_ANAPHORA or ("N", lemma) in self.lex:
+            for c in obj.children:
+                if c.dep_ == "poss":
+                    ms = [m for m in self.group_mentions(c) if m.ref.key not in exclude]
+                    if ms:
+                        return ms, "owner"
+            if lemma in EVENT_ANAPHORA:
+                refs = [r for r in self.memory.event_source(lemma) if r.key not in exclude]
+                if refs:
+                    return [Mention(r, obj.text, "coref") for r in refs], "event"
+        return [], "none"
+
+    def targets(
+        self, v: Any, match: Match, sources: list[Mention], passive: bool
+    ) -> tuple[list[Mention], str]:
+        exclude = {m.ref.key for m in sources}
+        spec = match.entry.target
+        if spec == "none":
+            return [], "none"
+        if passive:
+            for c in v.children:
+                if c.dep_ == "nsubjpass":
+                    ms, how = self._object_actors(c, exclude)
+                    if ms:
+                        return ms, how
+        if spec and spec.startswith("prep:"):
+            word = spec.split(":", 1)[1]
+            for c in v.children:
+                if c.dep_ in ("prep", "prt") and c.lower_ == word:
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            ms = [m for m in self.group_mentions(p) if m.ref.key not in exclude]
+                            if ms:
+                                return ms, "direct"
+                    if c.dep_ == "prt":
+                        break
+        objs = [c for c in v.children if c.dep_ in ("dobj", "dative", "iobj")]
+        for o in objs:
+            ms, how = self._object_actors(o, exclude)
+            if ms:
+                return ms, how
+        for word in TARGET_PREPS:
+            for c in v.children:
+                if c.dep_ == "prep" and c.lower_ == word:
+                    for p in c.children:
+                        if p.dep_ == "pobj" and p.ent_type_ not in NON_ACTOR_ENTS:
+                            ms = [m for m in self.group_mentions(p) if m.ref.key not in exclude]
+                            if ms:
+                                return ms, "direct"
+        for o in objs:
+            ms = self._actors_under(o, exclude)
+            if ms:
+                return ms, "deep"
+        for c in v.children:
+            if c.dep_ in ("xcomp", "ccomp", "prep", "pcomp") or (
+                c.dep_ == "advcl" and c.tag_ == "VBG"
+            ):
+                if c.dep_ == "advcl":
+                    continue
+                ms = self._actors_under(c, exclude) if c.dep_ != "prep" else []
+                if c.dep_ in ("xcomp", "pcomp"):
+                    for d in c.children:
+                        if d.dep_ in ("dobj", "dative"):
+                            ms2, _ = self._object_actors(d, exclude)
+                            if ms2:
+                                return ms2, "deep"
+                if ms:
+                    return ms, "deep"
+        return [], "none"
+
+    # ---- events ---------------------------------------------------------------------------
+    def code_verb(self, v: Any) -> tuple[Match, Any] | None:
+        """The lexicon match for a verb, via its event-noun object for light verbs."""
+        lemma = v.lemma_.lower()
+        parts = self.particles(v)
+        bag = self.bag(v, COMPLEMENT_DEPS | {"nsubjpass"})
+        # the antecedent of "the offer" brings its own complements ("rejected the offer" of troops)
+        for c in v.children:
+            if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in EVENT_ANAPHORA:
+                group = EVENT_ANAPHORA[c.lemma_.lower()]
+                for w in self.memory.event_sources.get(group + ":bag", []):
+                    bag.setdefault(str(w), 3)
+        vm = self.lex.lookup("V", lemma, parts, bag)
+        if vm and vm.entry.cues:
+            return vm, v
+        if lemma in LIGHT or vm is None:
+            for c in v.children:
+                if c.dep_ in ("dobj", "attr") and c.pos_ == "NOUN":
+                    nm = self.lex.lookup("N", c.lemma_.lower(), set(), self.bag(c))
+                    if nm:
+                        return nm, c
+        if vm:
+            return vm, v
+        return None
+
+    def sentence(self, sent: Any) -> list[Found]:
+        # resolve named mentions in reading order first so pronouns see this sentence's actors
+        for t in sent:
+            if t.pos_ in ("PROPN",) or (t.pos_ == "NOUN" and t.dep_ in ("nsubj", "dobj", "pobj")):
+                if t.dep_ in ("compound", "amod", "nmod") and t.head.pos_ in ("PROPN", "NOUN"):
+                    continue
+                self.mentions(t)
+        found: list[Found] = []
+        for v in sent:
+            if v.pos_ != "VERB":
+                continue
+            if self.absorbed(v):
+                continue
+            coded = self.code_verb(v)
+            if coded is None:
+                continue
+            match, trigger = coded
+            sources, inherited, passive = self.subjects(v)
+            if not sources:
+                continue
+            targets, how = self.targets(v, match, sources, passive)
+            if trigger is not v and not targets:
+                targets = self._actors_under(trigger, {m.ref.key for m in sources})
+                how = "deep" if targets else "none"
+                if not targets:
+                    owner, how2 = self._object_actors(trigger, {m.ref.key for m in sources})
+                    targets, how = (owner, how2) if how2 == "event" else ([], "none")
+            code = match.code
+            if code.startswith(NEEDS_TARGET) and not targets:
+                continue
+            mode = self.mode(v, sent)
+            date_expr = self.date_expression(v)
+            action = self.action_text(v, trigger)
+            pairs: list[tuple[Mention, Mention | None]] = []
+            if not targets and len(sources) > 1 and code[:2] in RECIPROCAL_ROOTS:
+                pairs = [(a, b) for a in sources for b in sources if a.ref.key != b.ref.key]
+                how = "reciprocal"
+            else:
+                pairs = [(s, t) for s in sources for t in (targets or [None])]
+            for s, t in pairs:
+                found.append(
+                    Found(
+                        s,
+                        t,
+                        code,
+                        match,
+                        trigger,
+                        action,
+                        mode,
+                        date_expr,
+                        sent,
+                        self.confidence(s, t, how, match, inherited),
+                        inherited,
+                        how,
+                    )
+                )
+            group = EVENT_ANAPHORA.get(trigger.lemma_.lower()) or EVENT_ROOT_ANAPHORA.get(code[:2])
+            if group and mode is None:
+                self.memory.remember_event(group, [m.ref for m in sources])
+                self.memory.event_sources[group + ":bag"] = list(self.bag(trigger).keys())  # type: ignore[assignment]
+        return found
+
+    def date_expression(self, v: Any) -> str | None:
+        t = v
+        for _ in range(4):
+            for tok in self.clause_tokens(t):
+                if tok.ent_type_ == "DATE" and tok.ent_iob_ == "B":
+                    ent = next(e for e in tok.sent.ents if e.start == tok.i)
+                    prev = tok.doc[ent.start - 1] if ent.start > 0 else None
+                    if prev is not None and prev.pos_ == "ADP" and prev.i >= tok.sent.start:
+                        return f"{prev.text} {ent.text}"
+                    return ent.text
+            if t.head.i == t.i or t.dep_ not in ("xcomp", "advcl", "conj", "ccomp", "pcomp"):
+                break
+            t = t.head
+        return None
+
+    def action_text(self, v: Any, trigger: Any) -> str:
+        words = [v]
+        for c in v.children:
+            if c.dep_ in ("prt", "neg") or (c.dep_ == "aux" and c.lower_ != "to"):
+                words.append(c)
+        if trigger is not v:
+            words.append(trigger)
+            words.extend(c for c in trigger.lefts if c.dep_ in ("det", "amod", "poss"))
+        else:
+            for c in v.children:
+                if c.dep_ in ("xcomp",):
+                    words.append(c)
+                if c.dep_ == "dobj":
+                    words.append(c)
+        words = [w for w in set(words) if w.tag_ not in ("WDT", "WP")]
+        return " ".join(w.text for w in sorted(words, key=lambda w: w.i))
+
+    @staticmethod
+    def confidence(s: Mention, t: Mention | None, how: str, match: Match, inherited: bool) -> float:
+        score = 0.3
+        score += {"named": 0.3, "coref": 0.2}.get(s.via, 0.1)
+        if t is None:
+            score += 0.08
+        else:
+            score += {"named": 0.2, "coref": 0.13}.get(t.via, 0.06)
+            score -= {"deep": 0.05, "event": 0.03, "owner": 0.02}.get(how, 0.0)
+        score += 0.15 if match.cue else (0.1 if match.entry.particle else 0.05)
+        if inherited:
+            score -= 0.05
+        return round(max(0.05, min(0.99, score)), 3)
+
+
+def make_date_resolver(
+    published: Any, resolve_relative: Callable[[str, Any], date | None] | None
+) -> Callable[[str | None], date | None]:
+    def resolve(expr: str | None) -> date | None:
+        if expr is None or published is None or resolve_relative is None:
+            return None
+        try:
+            return resolve_relative(expr, published)
+        except (ValueError, TypeError):
+            return None
+
+    return resolve

@@ -1,0 +1,339 @@
+"""Documents in, coded events out: the extraction pipeline and the ingest job.
+
+    extract_document(doc) -> ExtractionResult          # one article, nothing stored
+    extract_paths(paths)  -> iterator of ExtractionResult | LoadError
+    ingest_paths(paths, store) -> IngestSummary        # one GraphBatch per article, idempotent
+
+Events carry the evidence (article id, sentence, character span of the sentence in the clean
+text), a confidence from the evidence, and a mode; moded events (negated, hypothetical, future,
+question) are kept for the record and excluded from queries by default. See docs/extraction.md.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from ingest._coref import Ref
+from ingest._extract import Found, SentenceCoder
+from ingest._nlp import get_nlp
+from kg.codebook import lookup
+from kg.model import ACTOR_KINDS, Actor, Article, Event, GraphBatch, Report
+
+__all__ = [
+    "ExtractionResult",
+    "IngestSummary",
+    "default_resolver_factory",
+    "extract_document",
+    "extract_documents",
+    "extract_paths",
+    "ingest_paths",
+]
+
+ResolverFactory = Callable[[date | None], Any]
+
+
+@dataclass
+class ExtractionResult:
+    """What one article yields: its Article node, the actors and events, JSON-ready records."""
+
+    article: Article
+    source: str  # the input path or URL, as given
+    actors: list[Actor]
+    events: list[Event]
+    records: list[dict[str, Any]]
+    sentences: int
+
+    def to_batch(self) -> GraphBatch:
+        return GraphBatch(articles=[self.article], actors=list(self.actors), events=self.events)
+
+
+@dataclass
+class IngestSummary:
+    articles: int = 0
+    sentences: int = 0
+    events: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def default_resolver_factory(on: date | None) -> Any:
+    """The project's actor resolver (`ingest.actors`) for the article's date."""
+    from ingest.actors import ActorResolver
+
+    return ActorResolver(on=on)
+
+
+def _actor(ref: Ref) -> Actor:
+    kind = ref.kind if ref.kind in ACTOR_KINDS else "organization"
+    return Actor.create(ref.name, ref.country, kind, tuple(ref.aliases))
+
+
+def _date_resolver() -> Callable[..., date | None] | None:
+    try:
+        from ingest.dates import resolve_relative
+    except ImportError:  # pragma: no cover - the loaders package ships it
+        return None
+    return resolve_relative
+
+
+def _doc_attr(doc: Any, name: str, default: Any = None) -> Any:
+    return getattr(doc, name, default)
+
+
+def _code_found(
+    found: list[Found],
+    doc: Any,
+    article: Article,
+    published: datetime | date | None,
+    records: list[dict[str, Any]],
+    events: dict[str, Event],
+    actors: dict[str, Actor],
+    state: dict[str, Any],
+) -> None:
+    resolve_relative = state["resolve_relative"]
+    default_day = (
+        published.date() if isinstance(published, datetime) else published
+    ) or date.today()
+    for f in found:
+        day = None
+        if f.date_expr and published is not None and resolve_relative is not None:
+            try:
+                if f.mode == "future":
+                    day = resolve_relative(f.date_expr, published, prefer="future")
+                else:
+                    day = resolve_relative(f.date_expr, published)
+            except (ValueError, TypeError):
+                day = None
+            if day is not None and f.mode is None and day <= default_day:
+                state["narrative"] = day
+        if day is None:
+            # an undated event in a story told about one day happened on that day
+            day = state.get("narrative") or default_day
+        cc = lookup(f.code)
+        src = _actor(f.source.ref)
+        tgt = _actor(f.target.ref) if f.target else None
+        actors.setdefault(src.id, src)
+        if tgt:
+            actors.setdefault(tgt.id, tgt)
+        iso = day.isoformat()
+        key_code = cc.code if f.mode is None else f"{cc.code}:{f.mode}"
+        eid = Event.make_id(src.id, tgt.id if tgt else None, key_code, iso)
+        sent = f.sentence
+        report = Report(article.id, sent.text, sent.start_char, sent.end_char)
+        old = events.get(eid)
+        if old is not None:
+            reports = old.reports if report in old.reports else (*old.reports, report)
+            events[eid] = Event(
+                **{
+                    **old.__dict__,
+                    "confidence": max(old.confidence, f.confidence),
+                    "reports": reports,
+                }
+            )
+        else:
+            events[eid] = Event(
+                id=eid,
+                source_id=src.id,
+                target_id=tgt.id if tgt else None,
+                date=iso,
+                cameo=cc.code,
+                root=cc.root,
+                label=cc.label,
+                quad_class=cc.quad_class,
+                goldstein=cc.goldstein,
+                plover=cc.plover,
+                action_text=f.action_text,
+                confidence=f.confidence,
+                mode=f.mode,
+                reports=(report,),
+            )
+        records.append(
+            {
+                "id": eid,
+                "article": _doc_attr(doc, "url") or _doc_attr(doc, "source"),
+                "article_id": article.id,
+                "date": iso,
+                "source": {"name": src.name, "country": src.country, "kind": src.kind},
+                "target": (
+                    {"name": tgt.name, "country": tgt.country, "kind": tgt.kind} if tgt else None
+                ),
+                "action": {
+                    "text": f.action_text,
+                    "cameo": cc.code,
+                    "root": cc.root,
+                    "label": cc.label,
+                    "quad_class": cc.quad_class,
+                    "goldstein": cc.goldstein,
+                    "plover": cc.plover,
+                },
+                "sentence": sent.text,
+                "span": [sent.start_char, sent.end_char],
+                "confidence": f.confidence,
+                "mode": f.mode,
+            }
+        )
+
+
+def _published(doc: Any, override: datetime | date | None) -> datetime | date | None:
+    return override if override is not None else _doc_attr(doc, "published")
+
+
+def extract_parsed(
+    doc: Any,
+    parsed: Any,
+    published: datetime | date | None = None,
+    resolver_factory: ResolverFactory | None = None,
+) -> ExtractionResult:
+    """Code an already parsed document (`parsed` is the spaCy Doc of `doc.text`)."""
+    pub = _published(doc, published)
+    on = pub.date() if isinstance(pub, datetime) else pub
+    resolver = (resolver_factory or default_resolver_factory)(on)
+    coder = SentenceCoder(resolver)
+    to_article = _doc_attr(doc, "to_article")
+    article = (
+        to_article()
+        if callable(to_article)
+        else Article(
+            Article.make_id(_doc_attr(doc, "url"), doc.text),
+            _doc_attr(doc, "url"),
+            _doc_attr(doc, "title"),
+            _doc_attr(doc, "outlet"),
+            pub.isoformat() if pub else None,
+        )
+    )
+    if published is not None and isinstance(published, datetime):
+        article = Article(**{**article.__dict__, "published": published.isoformat()})
+    records: list[dict[str, Any]] = []
+    events: dict[str, Event] = {}
+    actors: dict[str, Actor] = {}
+    state: dict[str, Any] = {"resolve_relative": _date_resolver()}
+    n = 0
+    for sent in parsed.sents:
+        if not sent.text.strip():
+            continue
+        n += 1
+        found = coder.sentence(sent)
+        if found:
+            _code_found(found, doc, article, pub, records, events, actors, state)
+    return ExtractionResult(
+        article,
+        str(_doc_attr(doc, "source", "")),
+        list(actors.values()),
+        list(events.values()),
+        records,
+        n,
+    )
+
+
+def extract_document(
+    doc: Any,
+    nlp: Any = None,
+    published: datetime | date | None = None,
+    resolver_factory: ResolverFactory | None = None,
+) -> ExtractionResult:
+    """Events of one loaded `Document` (anything with .text, .source, .url, .published)."""
+    nlp = nlp or get_nlp()
+    return extract_parsed(doc, nlp(doc.text), published, resolver_factory)
+
+
+def extract_documents(
+    docs: Iterable[Any],
+    nlp: Any = None,
+    published: datetime | date | None = None,
+    resolver_factory: ResolverFactory | None = None,
+    batch_size: int = 32,
+    n_process: int = 1,
+) -> Iterator[ExtractionResult]:
+    """Many documents through one `nlp.pipe` (the parse dominates the cost)."""
+    nlp = nlp or get_nlp()
+    pairs = ((d.text, d) for d in docs)
+    for parsed, d in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
+        yield extract_parsed(d, parsed, published, resolver_factory)
+
+
+def _coerce_published(published: datetime | date | str | None) -> datetime | date | None:
+    if published is None or isinstance(published, datetime | date):
+        return published
+    try:
+        return datetime.fromisoformat(published)
+    except ValueError:
+        raise ValueError(
+            f"--published: {published!r} is not an ISO date or datetime (e.g. 2025-05-04)"
+        ) from None
+
+
+def extract_paths(
+    paths: Iterable[str | Path],
+    published: datetime | date | str | None = None,
+    nlp: Any = None,
+    resolver_factory: ResolverFactory | None = None,
+) -> Iterator[ExtractionResult | Any]:
+    """Load every input (files, folders, URLs) and yield its extraction or its LoadError."""
+    from ingest.loaders import LoadError, load_documents
+
+    pub = _coerce_published(published)
+    docs: list[Any] = []
+    for item in load_documents([str(p) for p in paths]):
+        if isinstance(item, LoadError):
+            yield item
+        else:
+            docs.append(item)
+    yield from extract_documents(docs, nlp=nlp, published=pub, resolver_factory=resolver_factory)
+
+
+def ingest_paths(
+    paths: Iterable[str | Path],
+    store: Any,
+    published: datetime | date | str | None = None,
+    progress: bool = True,
+    nlp: Any = None,
+    resolver_factory: ResolverFactory | None = None,
+) -> IngestSummary:
+    """Extract and write one GraphBatch per article (upserts: re-ingesting is idempotent)."""
+    from ingest.loaders import LoadError
+
+    summary = IngestSummary()
+    results = extract_paths(paths, published, nlp=nlp, resolver_factory=resolver_factory)
+    bar = _progress(progress)
+    with bar as p:
+        task = p.add_task("ingest", total=None) if p else None
+        for r in results:
+            if isinstance(r, LoadError):
+                summary.errors.append(str(r))
+                continue
+            store.upsert(r.to_batch())
+            summary.articles += 1
+            summary.sentences += r.sentences
+            summary.events += len(r.events)
+            if p is not None:
+                p.update(task, advance=1, description=f"{summary.events} events")
+    return summary
+
+
+class _NoBar:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+def _progress(enabled: bool) -> Any:
+    if not enabled:
+        return _NoBar()
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    return Progress(
+        TextColumn("[bold]articles"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        console=Console(file=sys.stderr),
+        transient=False,
+    )
