@@ -89,13 +89,16 @@ class EmbeddedStore:
         try:
             self.data_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise StoreError(f"embedded store: cannot create data directory {self.data_dir}: {exc}")
+            raise StoreError(
+                f"embedded store: cannot create data directory {self.data_dir}: {exc}"
+            ) from None
         self.path = self.data_dir / "graph.sqlite3"
         self._local = threading.local()
         # executescript commits on its own; every statement is idempotent.
         self.db.executescript(
             _SCHEMA
-            + f"INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '{SCHEMA_VERSION}');"
+            + "INSERT OR IGNORE INTO meta(key, value)"
+            + f" VALUES ('schema_version', '{SCHEMA_VERSION}');"
         )
 
     # -- connection handling: one connection per thread (Flask serves from several) --------
@@ -110,7 +113,9 @@ class EmbeddedStore:
                 conn.execute("PRAGMA foreign_keys=ON")
                 conn.execute("PRAGMA busy_timeout=10000")
             except sqlite3.DatabaseError as exc:
-                raise StoreError(f"embedded store {self.path}: not a usable database: {exc}")
+                raise StoreError(
+                    f"embedded store {self.path}: not a usable database: {exc}"
+                ) from None
             conn.row_factory = sqlite3.Row
             self._local.conn = conn
         return conn
@@ -146,7 +151,10 @@ class EmbeddedStore:
                 " ON CONFLICT(id) DO UPDATE SET url=excluded.url, title=excluded.title,"
                 " outlet=excluded.outlet, published=excluded.published,"
                 " text_hash=excluded.text_hash",
-                [(a.id, a.url, a.title, a.outlet, a.published, a.text_hash) for a in batch.articles],
+                [
+                    (a.id, a.url, a.title, a.outlet, a.published, a.text_hash)
+                    for a in batch.articles
+                ],
             )
             db.executemany(
                 f"INSERT INTO events({_EVENT_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
@@ -190,6 +198,17 @@ class EmbeddedStore:
                     "SELECT DISTINCT event_id FROM reports WHERE article_id = ?", (article_id,)
                 )
             ]
+            actor_ids = sorted(
+                {
+                    actor
+                    for i in event_ids
+                    for row in db.execute(
+                        "SELECT source_id, target_id FROM events WHERE id = ?", (i,)
+                    )
+                    for actor in row
+                    if actor is not None
+                }
+            )
             db.execute("DELETE FROM reports WHERE article_id = ?", (article_id,))
             db.executemany(
                 "DELETE FROM events WHERE id = ?"
@@ -197,9 +216,11 @@ class EmbeddedStore:
                 [(i,) for i in event_ids],
             )
             db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
-            db.execute(
-                "DELETE FROM actors WHERE NOT EXISTS (SELECT 1 FROM events"
-                " WHERE events.source_id = actors.id OR events.target_id = actors.id)"
+            # Only the deleted events' actors: an actor written without events stays.
+            db.executemany(
+                "DELETE FROM actors WHERE id = ? AND NOT EXISTS (SELECT 1 FROM events"
+                " WHERE events.source_id = actors.id OR events.target_id = actors.id)",
+                [(i,) for i in actor_ids],
             )
             return True
 
@@ -327,8 +348,15 @@ class _Transaction:
     def __exit__(self, exc_type, exc, tb) -> None:
         if exc_type is None:
             self.db.execute("COMMIT")
-        else:
-            self.db.execute("ROLLBACK")
+            return
+        self.db.execute("ROLLBACK")
+        if isinstance(exc, sqlite3.IntegrityError):
+            raise StoreError(
+                f"embedded store: batch refers to an actor or article that is neither in the"
+                f" batch nor in the store ({exc}); nothing was written"
+            ) from exc
+        if isinstance(exc, sqlite3.Error):
+            raise StoreError(f"embedded store: write failed, nothing was written: {exc}") from exc
 
 
 def _actor(row: sqlite3.Row) -> Actor:
