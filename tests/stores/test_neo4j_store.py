@@ -1,0 +1,132 @@
+"""Only the Neo4j backend has these: schema objects, Cypher value types, errors, example query."""
+
+from __future__ import annotations
+
+import socket
+
+import pytest
+from test_conformance import ART1, MEXGOV, REJECT, USGOV, seed_batch
+
+from kg.model import GraphBatch
+from kg.stores import StoreError
+from kg.stores._neo4j import Neo4jStore
+
+
+@pytest.fixture
+def neo(neo4j_store_session):
+    neo4j_store_session.clear()
+    yield neo4j_store_session
+    neo4j_store_session.clear()
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_unreachable_server_is_a_clear_store_error():
+    port = _free_port()  # bound then released: nothing listens there
+    with pytest.raises(StoreError, match=r"(?s)unreachable.*2 attempts.*kg neo4j start"):
+        Neo4jStore(f"bolt://127.0.0.1:{port}", attempts=2, backoff=0.01, connection_timeout=1)
+
+
+def test_bad_uri_is_a_store_error():
+    with pytest.raises(StoreError, match="cannot create a driver"):
+        Neo4jStore("ftp://127.0.0.1:7687")
+
+
+@pytest.mark.neo4j
+def test_constraints_and_indexes_exist(neo):
+    constraints = {
+        (r["labels"][0], r["properties"][0], r["type"])
+        for r in neo.run_read("SHOW CONSTRAINTS YIELD labelsOrTypes AS labels, properties, type")
+    }
+    assert {
+        ("Actor", "id", "UNIQUENESS"),
+        ("Event", "id", "UNIQUENESS"),
+        ("Article", "id", "UNIQUENESS"),
+    } <= constraints
+    indexes = {
+        (r["labels"][0], r["properties"][0])
+        for r in neo.run_read(
+            "SHOW INDEXES YIELD labelsOrTypes AS labels, properties, state"
+            " WHERE labels IS NOT NULL AND state = 'ONLINE'"
+        )
+    }
+    for wanted in [
+        ("Event", "date"),
+        ("Event", "root"),
+        ("Actor", "country"),
+        ("Actor", "name"),
+        ("Actor", "search_text"),
+    ]:
+        assert wanted in indexes
+
+
+@pytest.mark.neo4j
+def test_schema_creation_is_idempotent(neo):
+    before = neo.run_read("SHOW INDEXES YIELD name RETURN count(*) AS n")[0]["n"]
+    again = Neo4jStore(neo.uri, database=neo.database)
+    again.close()
+    assert neo.run_read("SHOW INDEXES YIELD name RETURN count(*) AS n")[0]["n"] == before
+
+
+@pytest.mark.neo4j
+def test_cypher_value_types(neo):
+    neo.upsert(seed_batch())
+    row = neo.run_read(
+        "MATCH (e:Event {id: $e})-[:REPORTED_IN]->(a:Article {id: $a})"
+        " RETURN valueType(e.date) AS date, valueType(a.published) AS published,"
+        " valueType(e.quad_class) AS quad, valueType(e.goldstein) AS goldstein,"
+        " valueType(e.cameo) AS cameo",
+        e=REJECT.id,
+        a=ART1.id,
+    )[0]
+    assert row["date"].startswith("DATE")
+    assert row["published"].startswith("ZONED DATETIME")
+    assert row["quad"].startswith("INTEGER")
+    assert row["goldstein"].startswith("FLOAT")
+    assert row["cameo"].startswith("STRING")
+
+
+@pytest.mark.neo4j
+def test_documented_example_query_runs(neo):
+    """The query in docs/schema.md: Mexico's government -> the US, May 2025, with sentences."""
+    neo.upsert(seed_batch())
+    rows = neo.run_read(
+        """
+        MATCH (s:Actor {country: 'MEX', kind: 'government'})-[:SOURCE_OF]->(e:Event)
+              -[:TARGET]->(t:Actor {country: 'USA'})
+        MATCH (e)-[r:REPORTED_IN]->(a:Article)
+        WHERE date('2025-05-01') <= e.date < date('2025-06-01')
+        RETURN e.date AS date, s.name AS source, e.label AS action, t.name AS target,
+               r.sentence AS sentence, a.url AS url
+        ORDER BY date
+        """
+    )
+    assert len(rows) == 1
+    assert rows[0]["source"] == MEXGOV.name and rows[0]["target"] == USGOV.name
+    assert rows[0]["sentence"] == REJECT.reports[0].sentence
+    assert rows[0]["date"].iso_format() == "2025-05-04"
+
+
+@pytest.mark.neo4j
+def test_invalid_date_is_a_store_error_and_writes_nothing(neo):
+    batch = seed_batch()
+    bad = REJECT.__class__(**{**REJECT.__dict__, "date": "May 4th"})
+    batch.events[0] = bad
+    with pytest.raises(StoreError, match="writing a batch failed"):
+        neo.upsert(batch)
+    assert neo.run_read("MATCH (n) RETURN count(n) AS n")[0]["n"] == 0
+
+
+@pytest.mark.neo4j
+def test_empty_batch_is_a_no_op(neo):
+    neo.upsert(GraphBatch())
+    assert neo.run_read("MATCH (n) RETURN count(n) AS n")[0]["n"] == 0
+
+
+@pytest.mark.neo4j
+def test_ping_reports_version(neo):
+    assert neo.ping().startswith("5.")
