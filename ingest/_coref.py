@@ -142,6 +142,21 @@ class Ref:
     kind: str
     aliases: tuple[str, ...] = ()
     role: str | None = None
+    gender: str | None = None  # "m"/"f" when the resolver knows the person
+
+    @property
+    def is_person(self) -> bool:
+        """People come back from the resolver with a role (kind is their sector)."""
+        return (
+            self.kind == "person"
+            or self.gender is not None
+            or (self.role is not None and self.kind in ("government", "military", "person"))
+        )
+
+    def kind_in(self, kinds: tuple[str, ...]) -> bool:
+        if "person" in kinds and self.is_person:
+            return True
+        return self.kind in kinds and not (self.is_person and "person" not in kinds)
 
     @property
     def key(self) -> tuple[str, str | None, str]:
@@ -181,14 +196,14 @@ class ArticleMemory:
     # --- lookups -------------------------------------------------------------------------
     def latest(self, kinds: tuple[str, ...], country: str | None = None) -> Ref | None:
         for a in reversed(self.actors):
-            if a.kind in kinds and (country is None or a.country == country):
+            if a.kind_in(kinds) and (country is None or a.country == country):
                 return a
         return None
 
     def surname(self, word: str) -> Ref | None:
         w = word.lower()
         for a in reversed(self.actors):
-            if a.kind != "person":
+            if not a.is_person:
                 continue
             names = [a.name, *a.aliases]
             for n in names:
@@ -202,11 +217,11 @@ class ArticleMemory:
         out: list[Ref] = []
         for a in reversed(self.actors):
             if kind == "country":
-                ok = a.kind in ("country", "government")
+                ok = a.kind in ("country", "government") and not a.is_person
             elif kind == "person":
-                ok = a.kind == "person"
+                ok = a.is_person
             else:
-                ok = a.kind in ("person", "country", "government", "igo")
+                ok = a.is_person or a.kind in ("country", "government", "igo")
             if not ok or any(o.country == a.country and o.kind == a.kind for o in out):
                 continue
             if kind == "any" and out and a.country and a.country == out[0].country:
@@ -219,12 +234,22 @@ class ArticleMemory:
     def pronoun(self, word: str, subject: bool = False) -> Ref | None:
         """A subject pronoun continues the latest subject (centering); others the latest actor."""
         w = word.lower()
-        if w in ("he", "him", "his", "she", "her", "hers", "himself", "herself"):
+        gender = {"he": "m", "him": "m", "his": "m", "himself": "m"}.get(w)
+        if w in ("she", "her", "hers", "herself"):
+            gender = "f"
+        if gender:
+
+            def fits(a: Ref) -> bool:
+                return a.is_person and a.gender in (None, gender)
+
             if subject:
                 for a in reversed(self.subjects):
-                    if a.kind == "person":
+                    if fits(a):
                         return a
-            return self.latest(("person",))
+            for a in reversed(self.actors):
+                if fits(a):
+                    return a
+            return None
         if w in ("it", "its", "itself"):
             return self.latest(("country", "government", "igo", "organization", "ministry"))
         if w in ("they", "them", "their", "theirs", "themselves"):

@@ -249,7 +249,14 @@ class SentenceCoder:
         r = self.resolver.resolve_with_context(text, hint) if hint else self.resolver.resolve(text)
         if r is None:
             return None
-        return Ref(r.name, r.country, r.kind, tuple(getattr(r, "aliases", ()) or ()), r.role)
+        return Ref(
+            r.name,
+            r.country,
+            r.kind,
+            tuple(getattr(r, "aliases", ()) or ()),
+            getattr(r, "role", None),
+            getattr(r, "gender", None),
+        )
 
     def _np_tokens(self, tok: Any) -> list[Any]:
         toks = {tok.i: tok}
@@ -368,7 +375,7 @@ class SentenceCoder:
         if ref is None and len(np) > 1 and named:
             ref = self._resolve(tok.text) if tok.pos_ == "PROPN" else None
         if ref is not None:
-            if not named and lemma in PERSON_TITLES and ref.kind != "person":
+            if not named and lemma in PERSON_TITLES and not ref.is_person:
                 prior = self.memory.description(lemma, ref.country)
                 if prior is not None:
                     return [Mention(prior, text, "coref")]
@@ -620,6 +627,12 @@ class SentenceCoder:
         self, v: Any, match: Match, sources: list[Mention], passive: bool
     ) -> tuple[list[Mention], str]:
         exclude = {m.ref.key for m in sources}
+        # the source's own forces are its instrument ("deploy U.S. troops to Mexico"), not a target
+        own = {m.ref.country for m in sources if m.ref.country and m.ref.country != "IGO"}
+        for ms in list(self._cache.values()):
+            for m in ms:
+                if m.ref.country in own and m.ref.kind in ("military", "police"):
+                    exclude.add(m.ref.key)
         spec = match.entry.target
         if spec == "none":
             return [], "none"

@@ -276,13 +276,19 @@ def extract_paths(
     from ingest.loaders import LoadError, load_documents
 
     pub = _coerce_published(published)
+    load_pub = (
+        pub
+        if isinstance(pub, datetime) or pub is None
+        else datetime(pub.year, pub.month, pub.day, 12)
+    )
     docs: list[Any] = []
-    for item in load_documents([str(p) for p in paths]):
+    for item in load_documents([str(p) for p in paths], published=load_pub):
         if isinstance(item, LoadError):
             yield item
         else:
             docs.append(item)
-    yield from extract_documents(docs, nlp=nlp, published=pub, resolver_factory=resolver_factory)
+    # the loader already applied the override to each Document's `published`
+    yield from extract_documents(docs, nlp=nlp, resolver_factory=resolver_factory)
 
 
 def ingest_paths(
