@@ -1,0 +1,350 @@
+"""Load the curated TSV tables in `data/` into one phrase lexicon and a date-aware registry.
+
+Every table is read once per process (`lexicon()` is cached). A malformed line raises
+`ActorDataError` naming the file, the line number and what is wrong, so a bad edit to the data
+fails loudly at import time of the first resolver instead of silently dropping actors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import pycountry
+
+from kg.model import ACTOR_KINDS
+
+from ._text import key
+
+DATA_DIR = Path(__file__).with_name("data")
+
+IGO = "IGO"
+OFFICES = (
+    "president",
+    "vice_president",
+    "prime_minister",
+    "foreign_minister",
+    "defence_minister",
+    "monarch",
+    "crown_prince",
+    "supreme_leader",
+    "secretary_general",
+    "commission_president",
+    "high_representative",
+)
+# Title categories that are not registry offices but select registry terms.
+TITLE_OFFICES = {*OFFICES, "leader", "chief", "one", ""}
+
+
+def words(text: str) -> frozenset[str]:
+    """A word set written as one string, for readable lists."""
+    return frozenset(text.split())
+
+
+DETERMINERS = words(
+    "the a an its their his her our your my this that these those some several many both "
+    "all any each another other former ex then outgoing incoming new"
+)
+PRONOUNS = words(
+    "he she it they him her them his hers its their theirs we us our i me my you your who whom "
+    "which that this these those one himself herself itself themselves ourselves someone "
+    "somebody anyone everyone nobody"
+)
+CONJUNCTIONS = frozenset({"and", "or", "&", "nor", "plus", "versus", "vs"})
+NAME_PARTICLES = words(
+    "de del la las los da das do dos di du van von der den ter bin ibn bint al el abu ben le"
+)
+
+
+class ActorDataError(ValueError):
+    """A curated data file is malformed."""
+
+
+@dataclass(frozen=True)
+class Country:
+    iso3: str
+    name: str
+    adjective: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Fixed:
+    """An actor whose identity does not depend on the sentence: IGOs, named bodies, metonyms."""
+
+    name: str
+    country: str | None
+    kind: str
+    aliases: tuple[str, ...] = ()
+    org: str | None = None  # IGO key ("UN") or ISO3 of the state the body belongs to
+    changes: tuple[tuple[dt.date, str], ...] = ()  # (from date, kind) in date order
+
+    def kind_on(self, on: dt.date) -> str:
+        kind = self.kind
+        for since, later in self.changes:
+            if on >= since:
+                kind = later
+        return kind
+
+
+@dataclass(frozen=True)
+class Term:
+    person: str
+    org: str  # ISO3 or IGO key
+    office: str
+    role: str
+    start: dt.date
+    end: dt.date | None
+    leader: bool
+
+    def active(self, on: dt.date) -> bool:
+        return self.start <= on and (self.end is None or on < self.end)
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    country: str
+    gender: str | None
+    aliases: tuple[str, ...]
+    terms: tuple[Term, ...] = ()
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One meaning of a phrase. `type` says which payload fields are set."""
+
+    type: str  # loc, ambiguous_loc, fixed, person, sector, group, title, courtesy
+    iso3: str | None = None
+    form: str | None = None  # for loc: name, adj, people
+    fixed: Fixed | None = None
+    person: str | None = None
+    kind: str | None = None
+    display: str | None = None
+    office: str | None = None
+
+
+@dataclass
+class Lexicon:
+    phrases: dict[str, list[Entry]] = field(default_factory=dict)
+    countries: dict[str, Country] = field(default_factory=dict)
+    igos: dict[str, Fixed] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
+    terms_by_org: dict[tuple[str, str], list[Term]] = field(default_factory=dict)
+    leaders_by_org: dict[str, list[Term]] = field(default_factory=dict)
+    metonyms: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
+    max_len: int = 1
+
+    def add(self, phrase: str, entry: Entry) -> None:
+        k = key(phrase)
+        if not k:
+            return
+        bucket = self.phrases.setdefault(k, [])
+        if entry not in bucket:
+            bucket.append(entry)
+        self.max_len = max(self.max_len, k.count(" ") + 1)
+
+    def adjective(self, code: str | None) -> str:
+        """The adjective used to name a state's institutions: "Mexican", "U.S."."""
+        if code is None:
+            return ""
+        if code in self.countries:
+            return self.countries[code].adjective
+        if code in self.igos:
+            return self.igos[code].name
+        return code
+
+    def country_of(self, org: str) -> str:
+        return IGO if org in self.igos else org
+
+
+def _rows(name: str, min_cols: int, max_cols: int) -> Iterator[tuple[int, list[str]]]:
+    path = DATA_DIR / name
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ActorDataError(f"{path}: cannot read actor data ({exc})") from exc
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        while len(cols) > min_cols and cols[-1] == "":
+            cols.pop()
+        if not min_cols <= len(cols) <= max_cols or not cols[0].strip():
+            raise ActorDataError(
+                f"{path}:{number}: expected {min_cols}-{max_cols} tab-separated columns, "
+                f"got {len(cols)}: {line!r}"
+            )
+        yield number, [c.strip() for c in cols] + [""] * (max_cols - len(cols))
+
+
+def _fail(name: str, number: int, problem: str) -> ActorDataError:
+    return ActorDataError(f"{DATA_DIR / name}:{number}: {problem}")
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(a.strip() for a in cell.split("|") if a.strip())
+
+
+def _date(name: str, number: int, cell: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(cell)
+    except ValueError as exc:
+        raise _fail(name, number, f"bad date {cell!r} (want YYYY-MM-DD)") from exc
+
+
+def _kind(name: str, number: int, cell: str) -> str:
+    if cell not in ACTOR_KINDS:
+        raise _fail(name, number, f"unknown kind {cell!r}; expected one of {ACTOR_KINDS}")
+    return cell
+
+
+def _load_countries(lex: Lexicon) -> None:
+    name = "countries.tsv"
+    for number, (iso3, display, adjective, names, _demonyms) in _rows(name, 3, 5):
+        if len(iso3) != 3 or not iso3.isupper():
+            raise _fail(name, number, f"bad ISO3 code {iso3!r}")
+        aliases = _split(names)
+        lex.countries[iso3] = Country(iso3, display, adjective, aliases)
+    # pycountry names first (lowest precedence), then the curated names: a later entry for the
+    # same phrase wins in `Lexicon.phrases` lookups because the resolver takes the last `loc`.
+    for country in pycountry.countries:
+        iso3 = country.alpha_3
+        if iso3 not in lex.countries:
+            lex.countries[iso3] = Country(iso3, country.name, country.name, ())
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(country, attr, None)
+            if value:
+                lex.add(value, Entry("loc", iso3=iso3, form="name"))
+    for number, (iso3, display, adjective, names, demonyms) in _rows(name, 3, 5):
+        del number
+        for phrase in (display, *_split(names)):
+            lex.add(phrase, Entry("loc", iso3=iso3, form="name"))
+        adjectives = (adjective, *_split(demonyms))
+        for adj in adjectives:
+            lex.add(adj, Entry("loc", iso3=iso3, form="adj"))
+            plural = _plural(adj)
+            if plural:
+                lex.add(plural, Entry("loc", iso3=iso3, form="people"))
+
+
+def _plural(adjective: str) -> str | None:
+    """Plural demonyms name a people ("Mexicans", "Israelis"); adjectives in -ese/-ch don't."""
+    low = adjective.lower()
+    if "." in adjective or " " in adjective:
+        return None
+    if low.endswith(("an", "i", "ot", "er", "ian", "on", "e")) and not low.endswith("ese"):
+        return adjective + "s"
+    return None
+
+
+def _load_fixed(lex: Lexicon) -> None:
+    name = "igos.tsv"
+    for number, (code, display, aliases) in _rows(name, 2, 3):
+        del number
+        fixed = Fixed(display, IGO, "igo", _split(aliases), org=code)
+        lex.igos[code] = fixed
+        for phrase in (display, *fixed.aliases):
+            lex.add(phrase, Entry("fixed", fixed=fixed))
+    name = "metonyms.tsv"
+    groups: dict[tuple[str, str, str], list[str]] = {}
+    for number, (phrase, iso3, kind, display) in _rows(name, 3, 4):
+        if iso3 not in lex.countries:
+            raise _fail(name, number, f"unknown country {iso3!r}")
+        groups.setdefault((display, iso3, _kind(name, number, kind)), []).append(phrase)
+    for (display, iso3, kind), phrases in groups.items():
+        # Unnamed metonyms stand for the state's standard institution ("U.S. Government");
+        # all phrases of one institution become its aliases, so every mention yields one actor.
+        fixed = Fixed(display, iso3, kind, tuple(phrases), org=iso3)
+        if not display:
+            lex.metonyms[(iso3, kind)] = tuple(phrases)
+        for phrase in phrases:
+            lex.add(phrase, Entry("fixed", fixed=fixed))
+    name = "named.tsv"
+    for number, (display, iso3, kind, aliases, changes) in _rows(name, 3, 5):
+        if iso3 and iso3 not in lex.countries:
+            raise _fail(name, number, f"unknown country {iso3!r}")
+        parsed: list[tuple[dt.date, str]] = []
+        for change in _split(changes):
+            when, _, later = change.partition(":")
+            parsed.append((_date(name, number, when), _kind(name, number, later)))
+        fixed = Fixed(
+            display,
+            iso3 or None,
+            _kind(name, number, kind),
+            _split(aliases),
+            org=iso3 or None,
+            changes=tuple(sorted(parsed)),
+        )
+        for phrase in (display, *fixed.aliases):
+            lex.add(phrase, Entry("fixed", fixed=fixed))
+
+
+def _load_sectors(lex: Lexicon) -> None:
+    name = "sectors.tsv"
+    for number, (phrase, typ, kind, display, office) in _rows(name, 3, 5):
+        if typ not in ("sector", "group", "title", "courtesy"):
+            raise _fail(name, number, f"unknown type {typ!r}")
+        kind = _kind(name, number, kind)
+        if typ == "title" and office not in TITLE_OFFICES:
+            raise _fail(name, number, f"unknown office {office!r}; expected one of {OFFICES}")
+        lex.add(phrase, Entry(typ, kind=kind, display=display or None, office=office or None))
+
+
+def _load_people(lex: Lexicon) -> None:
+    name = "people.tsv"
+    raw: dict[str, tuple[str, str | None, tuple[str, ...]]] = {}
+    for number, (person, country, gender, aliases) in _rows(name, 2, 4):
+        if country not in lex.countries:
+            raise _fail(name, number, f"unknown country {country!r}")
+        if gender not in ("", "m", "f"):
+            raise _fail(name, number, f"gender must be m, f or blank, not {gender!r}")
+        if person in raw:
+            raise _fail(name, number, f"duplicate person {person!r}")
+        raw[person] = (country, gender or None, _split(aliases))
+    terms: dict[str, list[Term]] = {p: [] for p in raw}
+    name = "terms.tsv"
+    for number, (person, org, office, role, start, end, leader) in _rows(name, 5, 7):
+        if person not in raw:
+            raise _fail(name, number, f"{person!r} is not in people.tsv")
+        if org not in lex.countries and org not in lex.igos:
+            raise _fail(name, number, f"unknown org {org!r} (ISO3 or an igos.tsv key)")
+        if office not in OFFICES:
+            raise _fail(name, number, f"unknown office {office!r}; expected one of {OFFICES}")
+        if leader not in ("", "0", "1"):
+            raise _fail(name, number, f"leader must be 0 or 1, not {leader!r}")
+        term = Term(
+            person,
+            org,
+            office,
+            role or office.replace("_", " ").title(),
+            _date(name, number, start),
+            _date(name, number, end) if end else None,
+            leader == "1",
+        )
+        if term.end is not None and term.end <= term.start:
+            raise _fail(name, number, f"term ends ({end}) before it starts ({start})")
+        terms[person].append(term)
+        lex.terms_by_org.setdefault((org, office), []).append(term)
+        if term.leader:
+            lex.leaders_by_org.setdefault(org, []).append(term)
+    for person, (country, gender, aliases) in raw.items():
+        lex.people[person] = Person(
+            person, country, gender, aliases, tuple(sorted(terms[person], key=lambda t: t.start))
+        )
+        for phrase in (person, *aliases):
+            lex.add(phrase, Entry("person", person=person))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """All tables, loaded once per process."""
+    lex = Lexicon()
+    _load_countries(lex)
+    _load_fixed(lex)
+    _load_sectors(lex)
+    _load_people(lex)
+    return lex

@@ -1,0 +1,546 @@
+"""Turn a noun-phrase mention into a normalized actor, on a given date.
+
+A mention is segmented once (cached, date-free) into the longest phrases the lexicon knows:
+countries and demonyms, capitals and seats of government, IGOs, named bodies, registry persons,
+sector nouns ("army", "foreign ministry"), group nouns ("cartels") and titles ("President").
+The last segment is the head and decides what the mention is; the segments before it are
+modifiers that give the country, the sector or the title. The date only matters afterwards:
+who held an office then, and whether a registry person acted for a state then.
+See docs/actors.md for the rules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
+
+from kg.model import Actor
+
+from ._data import (
+    CONJUNCTIONS,
+    DETERMINERS,
+    IGO,
+    NAME_PARTICLES,
+    OFFICES,
+    PRONOUNS,
+    Entry,
+    Fixed,
+    Lexicon,
+    Person,
+    Term,
+    lexicon,
+)
+from ._text import POSSESSIVE, Token, tokenize
+
+# Lower-case forms of these words are ordinary English, never the acronym.
+_CASE_SENSITIVE = frozenset({"us", "who", "it", "is", "pa", "ice", "ap", "ft", "rt", "ria", "am"})
+# Country names that mean something else as often as the state: resolved only with a hint.
+_AMBIGUOUS_NAMES = frozenset({"georgia"})
+# Institution names for a kind when the country calls it something specific.
+_INSTITUTIONS = {
+    ("USA", "legislature"): "U.S. Congress",
+    ("ISR", "legislature"): "Knesset",
+    ("RUS", "legislature"): "State Duma",
+    ("DEU", "legislature"): "Bundestag",
+    ("UKR", "legislature"): "Verkhovna Rada",
+    ("IRN", "legislature"): "Majlis",
+    ("JPN", "legislature"): "National Diet",
+    ("CHN", "legislature"): "National People's Congress",
+    ("ISR", "military"): "Israel Defense Forces",
+    ("CHN", "military"): "People's Liberation Army",
+}
+_KIND_DISPLAY = {
+    "government": "Government",
+    "military": "Military",
+    "ministry": "Ministry",
+    "legislature": "Parliament",
+    "judiciary": "Judiciary",
+    "police": "Police",
+    "group": "Militants",
+    "organization": "Organizations",
+}
+# Titles that many people hold at once: unnamed, they stand for their institution.
+_OFFICE_ORDER = {office: i for i, office in enumerate(OFFICES)}
+
+
+@dataclass(frozen=True)
+class ResolvedActor:
+    """A normalized actor plus what the mention said about the person's role.
+
+    `kind` is the sector the actor acted for on the resolver's date: a registry person in office
+    is "government" (or "igo"), out of office "person"; an unknown named person with a title gets
+    the title's sector ("government" for a minister, "military" for a general).
+    """
+
+    name: str
+    country: str | None
+    kind: str
+    aliases: tuple[str, ...] = ()
+    role: str | None = None
+    gender: str | None = None
+
+    def to_actor(self) -> Actor:
+        return Actor.create(self.name, self.country, self.kind, self.aliases)
+
+    @property
+    def is_person(self) -> bool:
+        return self.role is not None or self.kind == "person" or self.gender is not None
+
+
+class _Seg(NamedTuple):
+    entries: tuple[Entry, ...]  # empty: an unknown word
+    tokens: tuple[Token, ...]
+
+    @property
+    def unknown(self) -> bool:
+        return not self.entries
+
+    def first(self, typ: str) -> Entry | None:
+        for entry in reversed(self.entries):
+            if entry.type == typ:
+                return entry
+        return None
+
+    def has(self, *types: str) -> bool:
+        return any(e.type in types for e in self.entries)
+
+
+class _Parsed(NamedTuple):
+    text: str
+    segs: tuple[_Seg, ...]
+    pronoun: bool
+    coordinated: bool
+
+
+@lru_cache(maxsize=131072)
+def _parse(mention: str) -> _Parsed:
+    """Segment a mention into known phrases (longest first); date-free, so cached globally."""
+    lex = lexicon()
+    tokens = tokenize(mention)
+    if len(tokens) == 1 and tokens[0].norm in PRONOUNS and not tokens[0].upper:
+        return _Parsed(mention, (), True, False)
+    segs: list[_Seg] = []
+    coordinated = False
+    i = 0
+    n = len(tokens)
+    while i < n:
+        tok = tokens[i]
+        match = _longest(lex, tokens, i)
+        if match is not None and tok.norm in DETERMINERS and i + 1 < n:
+            # "the UN refugee agency": the phrase after the article may reach further
+            after = _longest(lex, tokens, i + 1)
+            if after is not None and len(after.tokens) >= len(match.tokens):
+                match = None
+        if match is None:
+            if tok.norm in CONJUNCTIONS:
+                coordinated = True
+            entry = _word_entry(tok, at_start=not segs)
+            match = _Seg((entry,) if entry else (), (tok,))
+        segs.append(match)
+        i += len(match.tokens)
+    return _Parsed(mention, tuple(segs), False, coordinated)
+
+
+def _longest(lex: Lexicon, tokens: tuple[Token, ...], i: int) -> _Seg | None:
+    """The longest known phrase starting at token i."""
+    n = len(tokens)
+    for length in range(min(lex.max_len, n - i), 0, -1):
+        window = tokens[i : i + length]
+        if length == 1 and window[0].norm in _CASE_SENSITIVE and not window[0].upper:
+            return None
+        entries = lex.phrases.get(" ".join(t.norm for t in window))
+        if entries:
+            return _Seg(tuple(entries), window)
+    return None
+
+
+def _word_entry(tok: Token, at_start: bool) -> Entry | None:
+    if tok.norm == POSSESSIVE:
+        return Entry("possessive")
+    if tok.norm in DETERMINERS and (at_start or not tok.capitalized):
+        return Entry("det")
+    return None
+
+
+class ActorResolver:
+    """Resolve mentions to actors as of one date (the event or publication date).
+
+    Thread-safe for reads; one resolver per date. Results are cached per (mention, hint).
+    """
+
+    def __init__(self, on: dt.date | None = None) -> None:
+        self.on = on or dt.date.today()
+        self._lex: Lexicon = lexicon()
+        self._cache: dict[tuple[str, str | None], ResolvedActor | None] = {}
+
+    # ----------------------------------------------------------------- public API
+
+    def resolve(self, mention: str) -> ResolvedActor | None:
+        """The actor a mention names, or None (pronoun, generic, unknown, not an actor)."""
+        return self.resolve_with_context(mention, None)
+
+    def resolve_with_context(self, mention: str, country_hint: str | None) -> ResolvedActor | None:
+        """Like `resolve`, but state nouns and titles without a country ("the ministry",
+        "the army", "the president", "the junta", "police") take `country_hint` (ISO3)."""
+        cache_key = (mention, country_hint)
+        try:
+            return self._cache[cache_key]
+        except KeyError:
+            pass
+        result = self._resolve(_parse(mention), country_hint)
+        if len(self._cache) > 200_000:
+            self._cache.clear()
+        self._cache[cache_key] = result
+        return result
+
+    def is_person_name(self, mention: str) -> bool:
+        """A registry person, or two to four capitalized unknown words that look like a name."""
+        parsed = _parse(mention)
+        segs = _strip(parsed.segs)
+        if not segs:
+            return False
+        if len(segs) == 1 and segs[0].has("person"):
+            return True
+        words = [t for s in segs for t in s.tokens]
+        names = [t for t in words if t.norm not in NAME_PARTICLES]
+        return (
+            2 <= len(names) <= 4
+            and all(t.capitalized for t in names)
+            and segs[0].unknown
+            and not any(s.has("fixed", "sector", "group", "title") for s in segs)
+        )
+
+    def person(self, name: str) -> ResolvedActor | None:
+        """A registry person by canonical name, as of the resolver's date."""
+        found = self._lex.people.get(name)
+        return self._person_actor(found) if found else None
+
+    def office_holder(self, org: str, office: str) -> ResolvedActor | None:
+        """Who held `office` ("president", "foreign_minister", "leader") for `org` on the date."""
+        return self._office(org, office)
+
+    def country(self, iso3: str) -> ResolvedActor | None:
+        """The state itself (kind "country")."""
+        info = self._lex.countries.get(iso3)
+        if info is None:
+            return None
+        aliases = tuple(a for a in info.aliases if a != info.name)
+        return ResolvedActor(info.name, iso3, "country", aliases)
+
+    def institution(self, iso3: str, kind: str, display: str | None = None) -> ResolvedActor | None:
+        """A state's institution of one kind: ("MEX", "government") -> "Mexican Government"."""
+        return self._institution(iso3, kind, display)
+
+    # ----------------------------------------------------------------- rules
+
+    def _resolve(self, parsed: _Parsed, hint: str | None) -> ResolvedActor | None:
+        if parsed.pronoun or parsed.coordinated:
+            return None
+        segs = _strip(parsed.segs)
+        if not segs:
+            return None
+        head, mods = segs[-1], segs[:-1]
+        name_run = _name_run(segs)
+        if name_run:
+            return self._named_person(parsed.text, segs, name_run, hint)
+        ctx = _Context(mods, self._lex)
+        if ctx.stray_proper and not head.has("group", "sector"):
+            return None  # "Jim Jordan", "Michael Jordan": an unknown name, not the country
+        if head.has("person"):
+            person = self._pick_person(head, ctx.loc or hint)
+            return self._person_actor(person) if person else None
+        if head.has("fixed") and not (ctx.loc and head.has("sector", "group", "title")):
+            return self._fixed_actor(head.first("fixed"))  # type: ignore[arg-type]
+        loc = head.first("loc")
+        if loc is not None and not head.has("title", "sector", "group"):
+            return self._loc_head(head, loc, ctx, hint)
+        title = head.first("title")
+        if title is not None:
+            return self._title_head(title, ctx, hint)
+        entry = head.first("sector") or head.first("group")
+        if entry is not None:
+            return self._sector_head(entry, ctx, hint)
+        return None
+
+    def _loc_head(
+        self, head: _Seg, loc: Entry, ctx: _Context, hint: str | None
+    ) -> ResolvedActor | None:
+        if ctx.title or ctx.person or ctx.fixed:
+            return None
+        assert loc.iso3 is not None
+        if " ".join(t.norm for t in head.tokens) in _AMBIGUOUS_NAMES and hint != loc.iso3:
+            return None
+        named = [e for e in head.entries if e.type == "loc" and e.form == "name"]
+        if named:
+            return self.country(named[-1].iso3 or loc.iso3)
+        if loc.form == "people":
+            words = " ".join(t.raw for t in head.tokens)
+            return ResolvedActor(words[:1].upper() + words[1:], loc.iso3, "group")
+        return None  # a bare adjective: "American"
+
+    def _title_head(self, title: Entry, ctx: _Context, hint: str | None) -> ResolvedActor | None:
+        office = title.office or ""
+        if ctx.fixed is not None and ctx.fixed.country == IGO and ctx.fixed.org:
+            holder = self._office(ctx.fixed.org, _igo_office(office))
+            return holder or self._fixed_actor_obj(ctx.fixed)
+        if ctx.fixed is not None:
+            return self._fixed_actor_obj(ctx.fixed)  # "Hamas leader", "Pentagon spokesman"
+        org = ctx.loc or (ctx.person_country if ctx.person else None) or hint
+        if org is None:
+            return None
+        if office and office != "one":
+            holder = self._office(org, office)
+            if holder is not None:
+                return holder
+        if ctx.sector is not None:
+            return self._sector_head(ctx.sector, ctx, hint)
+        if office and office not in ("leader", "chief"):
+            adj = self._lex.adjective(org)
+            return ResolvedActor(
+                f"{adj} {title.display}", org, title.kind or "government", (), title.display
+            )
+        return self._institution(org, title.kind or "government")
+
+    def _sector_head(self, entry: Entry, ctx: _Context, hint: str | None) -> ResolvedActor | None:
+        if ctx.fixed is not None:
+            fixed_kind = ctx.fixed.kind_on(self.on)
+            if ctx.fixed.country == IGO or fixed_kind in ("group", "organization"):
+                return self._fixed_actor_obj(ctx.fixed)  # "EU ministers", "Hamas fighters"
+        org = ctx.loc or ctx.person_country or (ctx.fixed.org if ctx.fixed else None)
+        if entry.type == "group":
+            org = org or hint
+            display = entry.display or ""
+            if ctx.proper_words:
+                name = f"{' '.join(ctx.proper_words)} {display}"
+                adj = self._lex.adjective(org) if org and org != ctx.proper_iso else ""
+                return ResolvedActor(f"{adj} {name}".strip(), org, entry.kind or "group")
+            if org is None:
+                return ResolvedActor(display, None, entry.kind or "group")
+            return ResolvedActor(
+                f"{self._lex.adjective(org)} {display}", org, entry.kind or "group"
+            )
+        org = org or hint
+        if org is None:
+            return None
+        return self._institution(org, entry.kind or "government", entry.display)
+
+    def _named_person(
+        self, text: str, segs: tuple[_Seg, ...], run: int, hint: str | None
+    ) -> ResolvedActor | None:
+        """An unregistered name after a title or Mr./Ms.: "Interior Minister Rosa Rodríguez"."""
+        name_segs = segs[len(segs) - run :]
+        mods = segs[: len(segs) - run]
+        ctx = _Context(mods, self._lex)
+        if not ctx.title and not ctx.courtesy:
+            return None
+        tokens = [t for s in name_segs for t in s.tokens]
+        mention_name = _span_text(text, tokens)
+        fixed_country = ctx.fixed.country if ctx.fixed else None
+        country = ctx.loc or ctx.person_country or fixed_country or hint
+        if ctx.title is None:
+            return ResolvedActor(mention_name, country, "person")
+        kind = ctx.title.kind or "government"
+        role = ctx.title.display
+        if ctx.fixed is not None:
+            fixed_kind = ctx.fixed.kind_on(self.on)
+            kind = "igo" if ctx.fixed.country == IGO else fixed_kind
+            if kind in ("ministry", "military", "police", "legislature", "judiciary"):
+                role = f"{ctx.fixed.name} {role}"
+        elif ctx.sector is not None and ctx.title.office in (None, "", "chief", "leader"):
+            kind = ctx.sector.kind or kind
+            role = f"{ctx.sector.display} {role}" if ctx.sector.type == "sector" else role
+        if kind == "organization" and country == IGO:
+            kind = "igo"
+        return ResolvedActor(mention_name, country, kind, (), role)
+
+    # ----------------------------------------------------------------- builders
+
+    def _institution(self, org: str, kind: str, display: str | None = None) -> ResolvedActor | None:
+        lex = self._lex
+        if org in lex.igos:
+            return self._fixed_actor_obj(lex.igos[org])
+        if org not in lex.countries:
+            return None
+        generic = display is None or display == _KIND_DISPLAY.get(kind)
+        if generic and (org, kind) in _INSTITUTIONS:
+            display_name = _INSTITUTIONS[(org, kind)]
+        else:
+            noun = display or _KIND_DISPLAY.get(kind, "Government")
+            display_name = f"{lex.adjective(org)} {noun}"
+        named = self._named_fixed(display_name, org)
+        if named is not None:
+            return self._fixed_actor_obj(named)
+        aliases = lex.metonyms.get((org, kind), ()) if generic else ()
+        return ResolvedActor(display_name, org, kind, aliases)
+
+    def _named_fixed(self, name: str, org: str) -> Fixed | None:
+        from ._text import key
+
+        for entry in self._lex.phrases.get(key(name), ()):
+            fixed = entry.fixed
+            if fixed is not None and fixed.name == name and org in (fixed.org, fixed.country):
+                return fixed
+        return None
+
+    def _fixed_actor(self, entry: Entry) -> ResolvedActor:
+        assert entry.fixed is not None
+        return self._fixed_actor_obj(entry.fixed)
+
+    def _fixed_actor_obj(self, fixed: Fixed) -> ResolvedActor:
+        kind = fixed.kind_on(self.on)
+        if not fixed.name:  # a metonym: "Washington" -> the U.S. Government
+            assert fixed.org is not None
+            inst = self._institution(fixed.org, kind)
+            assert inst is not None
+            return inst
+        return ResolvedActor(fixed.name, fixed.country, kind, fixed.aliases)
+
+    def _person_actor(self, person: Person) -> ResolvedActor:
+        active = [t for t in person.terms if t.active(self.on)]
+        if active:
+            term = min(active, key=_seniority)
+            country = self._lex.country_of(term.org)
+            kind = "igo" if country == IGO else "government"
+            return ResolvedActor(
+                person.name, country, kind, person.aliases, term.role, person.gender
+            )
+        past = [t for t in person.terms if t.end is not None and t.end <= self.on]
+        role = f"Former {max(past, key=lambda t: t.end or t.start).role}" if past else None
+        return ResolvedActor(
+            person.name, person.country, "person", person.aliases, role, person.gender
+        )
+
+    def _pick_person(self, seg: _Seg, country: str | None) -> Person | None:
+        """Several registry persons may share an alias ("Sharif"): prefer the one in office."""
+        names = [e.person for e in seg.entries if e.type == "person" and e.person]
+        people = [self._lex.people[n] for n in dict.fromkeys(names)]
+        if len(people) <= 1:
+            return people[0] if people else None
+        if country:
+            local = [p for p in people if p.country == country]
+            people = local or people
+        active = [p for p in people if any(t.active(self.on) for t in p.terms)]
+        if len(active) == 1:
+            return active[0]
+        if len(people) == 1:
+            return people[0]
+        return None
+
+    def _office(self, org: str, office: str) -> ResolvedActor | None:
+        lex = self._lex
+        if office in ("leader", "chief"):
+            terms = lex.leaders_by_org.get(org, [])
+        else:
+            terms = lex.terms_by_org.get((org, office), [])
+        active = [t for t in terms if t.active(self.on)]
+        if not active:
+            return None
+        term = max(active, key=lambda t: t.start)
+        return self._person_actor(lex.people[term.person])
+
+
+class _Context:
+    """What the modifiers before the head say: country, body, title, sector, person."""
+
+    __slots__ = (
+        "loc",
+        "fixed",
+        "title",
+        "courtesy",
+        "sector",
+        "person",
+        "person_country",
+        "stray_proper",
+        "proper_words",
+        "proper_iso",
+    )
+
+    def __init__(self, mods: tuple[_Seg, ...], lex: Lexicon) -> None:
+        self.loc: str | None = None
+        self.fixed: Fixed | None = None
+        self.title: Entry | None = None
+        self.courtesy = False
+        self.sector: Entry | None = None
+        self.person: Person | None = None
+        self.person_country: str | None = None
+        self.stray_proper = False
+        self.proper_words: list[str] = []
+        self.proper_iso: str | None = None
+        for seg in mods:
+            if seg.unknown:
+                if all(t.capitalized for t in seg.tokens):
+                    self.stray_proper = True
+                    self.proper_words.extend(t.raw for t in seg.tokens)
+                continue
+            loc = seg.first("loc")
+            if loc is not None and " ".join(t.norm for t in seg.tokens) not in _AMBIGUOUS_NAMES:
+                self.loc = loc.iso3
+            elif seg.has("fixed") and not seg.has("title", "sector", "group"):
+                fixed = seg.first("fixed")
+                assert fixed is not None and fixed.fixed is not None
+                self.fixed = fixed.fixed
+                if fixed.fixed.country not in (None, IGO) and not fixed.fixed.name:
+                    self.loc = fixed.fixed.org  # "Kremlin spokesman" -> RUS
+                    self.fixed = None
+            elif seg.has("person"):
+                names = [e.person for e in seg.entries if e.type == "person" and e.person]
+                self.person = lex.people[names[0]]
+                self.person_country = self.person.country
+            if seg.has("title"):
+                self.title = seg.first("title")
+            elif seg.has("courtesy"):
+                self.courtesy = True
+            elif seg.has("sector", "group") and not seg.has("loc", "fixed", "person"):
+                self.sector = seg.first("sector") or seg.first("group")
+        if self.loc is None and self.proper_words and self.fixed is None:
+            self.proper_iso = None
+
+
+def _strip(segs: tuple[_Seg, ...]) -> tuple[_Seg, ...]:
+    """Drop leading determiners and a trailing possessive ("Trump's" -> "Trump")."""
+    start, end = 0, len(segs)
+    while start < end and segs[start].has("det") and len(segs[start].tokens) == 1:
+        start += 1
+    while end > start and segs[end - 1].has("possessive"):
+        end -= 1
+    return segs[start:end]
+
+
+def _name_run(segs: tuple[_Seg, ...]) -> int:
+    """How many trailing segments form an unknown name ("Rosa Icela Rodríguez")."""
+    run = 0
+    for seg in reversed(segs):
+        tok = seg.tokens[0]
+        if seg.unknown and len(seg.tokens) == 1 and (tok.capitalized or tok.norm in NAME_PARTICLES):
+            run += 1
+            continue
+        if run and seg.has("person") and not seg.has("title", "sector", "group"):
+            # a known first name or surname inside a longer unknown name: "Mark Harris"
+            run += 1
+            continue
+        if not run and seg.has("person") and len(seg.tokens) == 1:
+            # a registry surname after an unknown first name is a different person
+            prev = segs[len(segs) - 2] if len(segs) >= 2 else None
+            if prev is not None and prev.unknown and prev.tokens[0].capitalized:
+                run += 1
+                continue
+        break
+    while run and segs[len(segs) - run].tokens[0].norm in NAME_PARTICLES:
+        run -= 1  # a name does not start with "de" or "al"
+    return run
+
+
+def _span_text(text: str, tokens: list[Token]) -> str:
+    """The name as written in the mention, accents and hyphens kept."""
+    return " ".join(text[tokens[0].start : tokens[-1].end].split())
+
+
+def _seniority(term: Term) -> tuple[int, int]:
+    return (0 if term.leader else 1, _OFFICE_ORDER.get(term.office, 99))
+
+
+def _igo_office(office: str) -> str:
+    generic = ("", "chief", "leader", "secretary_general", "president")
+    return "leader" if office in generic else office

@@ -1,0 +1,457 @@
+"""Actor resolution: mentions -> (name, country, kind), date-aware, with traps."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from ingest.actors import ActorResolver, CorefMemory, ResolvedActor, needs_coreference
+from kg.model import ACTOR_KINDS, Actor
+
+D2025 = dt.date(2025, 5, 4)
+
+
+@pytest.fixture(scope="module")
+def r2025() -> ActorResolver:
+    return ActorResolver(D2025)
+
+
+def expect(actor: ResolvedActor | None) -> tuple[str | None, str | None, str | None]:
+    if actor is None:
+        return (None, None, None)
+    return (actor.name, actor.country, actor.kind)
+
+
+# (mention, name, country, kind) on 2025-05-04; name None = resolves to nothing.
+CASES_2025 = [
+    # persons from the registry, with titles, surnames and accents
+    ("U.S. President Donald Trump", "Donald Trump", "USA", "government"),
+    ("Trump", "Donald Trump", "USA", "government"),
+    ("President Trump", "Donald Trump", "USA", "government"),
+    ("Mr. Trump", "Donald Trump", "USA", "government"),
+    ("Trump's", "Donald Trump", "USA", "government"),
+    ("Donald J. Trump", "Donald Trump", "USA", "government"),
+    ("Mexican President Claudia Sheinbaum", "Claudia Sheinbaum", "MEX", "government"),
+    ("President Claudia Sheinbaum", "Claudia Sheinbaum", "MEX", "government"),
+    ("Sheinbaum", "Claudia Sheinbaum", "MEX", "government"),
+    ("Mexican President Sheinbaum", "Claudia Sheinbaum", "MEX", "government"),
+    ("Lopez Obrador", "Andrés Manuel López Obrador", "MEX", "person"),
+    ("López Obrador", "Andrés Manuel López Obrador", "MEX", "person"),
+    ("AMLO", "Andrés Manuel López Obrador", "MEX", "person"),
+    (
+        "former President Andres Manuel Lopez Obrador",
+        "Andrés Manuel López Obrador",
+        "MEX",
+        "person",
+    ),
+    ("Secretary of State Marco Rubio", "Marco Rubio", "USA", "government"),
+    ("Rubio", "Marco Rubio", "USA", "government"),
+    ("Defense Secretary Pete Hegseth", "Pete Hegseth", "USA", "government"),
+    ("Biden", "Joe Biden", "USA", "person"),
+    ("Vice President JD Vance", "JD Vance", "USA", "government"),
+    # offices without a name: the registry holder on the date
+    ("the U.S. president", "Donald Trump", "USA", "government"),
+    ("the Mexican leader", "Claudia Sheinbaum", "MEX", "government"),
+    ("Mexico's president", "Claudia Sheinbaum", "MEX", "government"),
+    ("the American secretary of state", "Marco Rubio", "USA", "government"),
+    # unknown persons: title + demonym give country and sector
+    (
+        "the Mexican interior minister Rosa Icela Rodríguez",
+        "Rosa Icela Rodríguez",
+        "MEX",
+        "government",
+    ),
+    ("Mexico's Security Minister Omar García Harfuch", "Omar García Harfuch", "MEX", "government"),
+    ("Chinese foreign ministry spokesman Lin Jian", "Lin Jian", "CHN", "ministry"),
+    ("Israeli army spokesman Avichay Adraee", "Avichay Adraee", "ISR", "military"),
+    ("Gen. Mark Milley", "Mark Milley", None, "military"),
+    ("U.S. Senator Lindsey Graham", "Lindsey Graham", "USA", "legislature"),
+    ("Mr. John Smith", "John Smith", None, "person"),
+    # unknown names without a title are not guessed
+    ("John Smith", None, None, None),
+    ("Jim Jordan", None, None, None),
+    ("Mark Harris", None, None, None),
+    # countries: bare state names are kind "country"
+    ("Mexico", "Mexico", "MEX", "country"),
+    ("the United States", "United States", "USA", "country"),
+    ("U.S.", "United States", "USA", "country"),
+    ("US", "United States", "USA", "country"),
+    ("America", "United States", "USA", "country"),
+    ("Britain", "United Kingdom", "GBR", "country"),
+    ("the UK", "United Kingdom", "GBR", "country"),
+    ("South Korea", "South Korea", "KOR", "country"),
+    ("North Korea", "North Korea", "PRK", "country"),
+    ("DPRK", "North Korea", "PRK", "country"),
+    ("Russia", "Russia", "RUS", "country"),
+    ("the Russian Federation", "Russia", "RUS", "country"),
+    ("Iran", "Iran", "IRN", "country"),
+    ("Syria", "Syria", "SYR", "country"),
+    ("Vietnam", "Vietnam", "VNM", "country"),
+    ("Taiwan", "Taiwan", "TWN", "country"),
+    ("Turkey", "Turkey", "TUR", "country"),
+    ("Türkiye", "Turkey", "TUR", "country"),
+    ("Jordan", "Jordan", "JOR", "country"),
+    ("Côte d'Ivoire", "Ivory Coast", "CIV", "country"),
+    ("the Democratic Republic of the Congo", "Democratic Republic of the Congo", "COD", "country"),
+    ("Myanmar", "Myanmar", "MMR", "country"),
+    ("Burma", "Myanmar", "MMR", "country"),
+    ("neighboring Mexico", "Mexico", "MEX", "country"),
+    ("the Palestinian territories", "Palestine", "PSE", "country"),
+    ("Georgia", None, None, None),
+    # peoples and bare adjectives
+    ("Mexicans", "Mexicans", "MEX", "group"),
+    ("Israelis", "Israelis", "ISR", "group"),
+    ("American", None, None, None),
+    # seats of government
+    ("Washington", "U.S. Government", "USA", "government"),
+    ("the White House", "U.S. Government", "USA", "government"),
+    ("the Pentagon", "U.S. Department of Defense", "USA", "military"),
+    ("the State Department", "U.S. State Department", "USA", "ministry"),
+    ("the Kremlin", "Russian Government", "RUS", "government"),
+    ("Moscow", "Russian Government", "RUS", "government"),
+    ("Beijing", "Chinese Government", "CHN", "government"),
+    ("Tehran", "Iranian Government", "IRN", "government"),
+    ("Kyiv", "Ukrainian Government", "UKR", "government"),
+    ("Kiev", "Ukrainian Government", "UKR", "government"),
+    ("Downing Street", "British Government", "GBR", "government"),
+    ("the Elysee", "French Government", "FRA", "government"),
+    ("the Élysée", "French Government", "FRA", "government"),
+    ("Pyongyang", "North Korean Government", "PRK", "government"),
+    ("Seoul", "South Korean Government", "KOR", "government"),
+    ("Tokyo", "Japanese Government", "JPN", "government"),
+    ("New Delhi", "Indian Government", "IND", "government"),
+    ("Islamabad", "Pakistani Government", "PAK", "government"),
+    ("Mexico City", "Mexican Government", "MEX", "government"),
+    ("Capitol Hill", "U.S. Congress", "USA", "legislature"),
+    # governments and sectors
+    ("the Mexican government", "Mexican Government", "MEX", "government"),
+    ("Mexico's government", "Mexican Government", "MEX", "government"),
+    ("the Trump administration", "U.S. Government", "USA", "government"),
+    ("the U.S. administration", "U.S. Government", "USA", "government"),
+    ("U.S. officials", "U.S. Government", "USA", "government"),
+    ("a U.S. official", "U.S. Government", "USA", "government"),
+    ("Iranian authorities", "Iranian Government", "IRN", "government"),
+    ("U.S. National Security Council", "U.S. National Security Council", "USA", "government"),
+    ("The U.S. National Security Council", "U.S. National Security Council", "USA", "government"),
+    ("the Israeli army", "Israel Defense Forces", "ISR", "military"),
+    ("Israeli troops", "Israel Defense Forces", "ISR", "military"),
+    ("the IDF", "Israel Defense Forces", "ISR", "military"),
+    ("U.S. troops", "U.S. Military", "USA", "military"),
+    ("the U.S. military", "U.S. Military", "USA", "military"),
+    ("American forces", "U.S. Military", "USA", "military"),
+    ("Russian forces", "Russian Military", "RUS", "military"),
+    ("Ukrainian soldiers", "Ukrainian Military", "UKR", "military"),
+    ("the Chinese military", "People's Liberation Army", "CHN", "military"),
+    ("the U.S. Navy", "U.S. Navy", "USA", "military"),
+    ("Iran's Revolutionary Guards", "Islamic Revolutionary Guard Corps", "IRN", "military"),
+    ("Chinese foreign ministry", "Chinese Foreign Ministry", "CHN", "ministry"),
+    ("China's Ministry of Foreign Affairs", "Chinese Foreign Ministry", "CHN", "ministry"),
+    ("the Russian defence ministry", "Russian Defense Ministry", "RUS", "ministry"),
+    ("Russia's Defense Ministry", "Russian Defense Ministry", "RUS", "ministry"),
+    ("the Indian external affairs ministry", "Indian Foreign Ministry", "IND", "ministry"),
+    ("the Pakistani parliament", "Pakistani Parliament", "PAK", "legislature"),
+    ("Israeli lawmakers", "Knesset", "ISR", "legislature"),
+    ("the Knesset", "Knesset", "ISR", "legislature"),
+    ("the Duma", "State Duma", "RUS", "legislature"),
+    ("Congress", "U.S. Congress", "USA", "legislature"),
+    ("the U.S. Senate", "U.S. Senate", "USA", "legislature"),
+    ("U.S. lawmakers", "U.S. Congress", "USA", "legislature"),
+    ("the Brazilian Supreme Court", "Brazilian Supreme Court", "BRA", "judiciary"),
+    ("Turkish prosecutors", "Turkish Prosecutors", "TUR", "judiciary"),
+    ("Iraqi police", "Iraqi Police", "IRQ", "police"),
+    ("Pakistani security forces", "Pakistani Security Forces", "PAK", "police"),
+    ("the FBI", "FBI", "USA", "police"),
+    # non-state groups
+    ("the cartels", "Drug Cartels", None, "group"),
+    ("Mexican drug cartels", "Mexican Drug Cartels", "MEX", "group"),
+    ("drug cartels", "Drug Cartels", None, "group"),
+    ("the Sinaloa cartel", "Sinaloa Cartel", "MEX", "group"),
+    ("CJNG", "Jalisco New Generation Cartel", "MEX", "group"),
+    ("Houthi rebels", "Houthis", "YEM", "group"),
+    ("the Houthis", "Houthis", "YEM", "group"),
+    ("Hamas", "Hamas", "PSE", "group"),
+    ("Hamas militants", "Hamas", "PSE", "group"),
+    ("Hezbollah", "Hezbollah", "LBN", "group"),
+    ("the Islamic State", "Islamic State", None, "group"),
+    ("ISIS", "Islamic State", None, "group"),
+    ("al-Qaeda", "al-Qaeda", None, "group"),
+    ("Al Qaeda", "al-Qaeda", None, "group"),
+    ("the RSF", "Rapid Support Forces", "SDN", "group"),
+    ("demonstrators", "Protesters", None, "group"),
+    ("protesters", "Protesters", None, "group"),
+    ("Iranian protesters", "Iranian Protesters", "IRN", "group"),
+    ("Syrian rebels", "Syrian Rebels", "SYR", "group"),
+    ("the opposition", "Opposition", None, "group"),
+    ("Venezuelan opposition", "Venezuelan Opposition", "VEN", "group"),
+    ("Palestinian militants", "Palestinian Militants", "PSE", "group"),
+    ("Tigray rebels", "Tigray Rebels", None, "group"),
+    ("Chinese companies", "Chinese Companies", "CHN", "organization"),
+    ("companies", "Companies", None, "organization"),
+    # international organizations
+    ("the United Nations", "United Nations", "IGO", "igo"),
+    ("the U.N.", "United Nations", "IGO", "igo"),
+    ("the UN", "United Nations", "IGO", "igo"),
+    ("the U.N. Security Council", "UN Security Council", "IGO", "igo"),
+    ("the Security Council", "UN Security Council", "IGO", "igo"),
+    ("UNHCR", "UNHCR", "IGO", "igo"),
+    ("the UN refugee agency", "UNHCR", "IGO", "igo"),
+    ("UNICEF", "UNICEF", "IGO", "igo"),
+    ("the World Food Programme", "World Food Programme", "IGO", "igo"),
+    ("WFP", "World Food Programme", "IGO", "igo"),
+    ("the IAEA", "IAEA", "IGO", "igo"),
+    ("the U.N. nuclear watchdog", "IAEA", "IGO", "igo"),
+    ("WHO", "World Health Organization", "IGO", "igo"),
+    ("the World Health Organisation", "World Health Organization", "IGO", "igo"),
+    ("the WTO", "World Trade Organization", "IGO", "igo"),
+    ("the IMF", "International Monetary Fund", "IGO", "igo"),
+    ("the World Bank", "World Bank", "IGO", "igo"),
+    ("the European Union", "European Union", "IGO", "igo"),
+    ("the EU", "European Union", "IGO", "igo"),
+    ("the European Commission", "European Commission", "IGO", "igo"),
+    ("NATO", "NATO", "IGO", "igo"),
+    ("Nato", "NATO", "IGO", "igo"),
+    ("the African Union", "African Union", "IGO", "igo"),
+    ("ASEAN", "ASEAN", "IGO", "igo"),
+    ("the OAS", "Organization of American States", "IGO", "igo"),
+    ("the Arab League", "Arab League", "IGO", "igo"),
+    ("the GCC", "Gulf Cooperation Council", "IGO", "igo"),
+    ("OPEC", "OPEC", "IGO", "igo"),
+    ("OPEC+", "OPEC", "IGO", "igo"),
+    ("the International Criminal Court", "International Criminal Court", "IGO", "igo"),
+    ("the ICJ", "International Court of Justice", "IGO", "igo"),
+    ("the G7", "G7", "IGO", "igo"),
+    ("G-20", "G20", "IGO", "igo"),
+    ("BRICS", "BRICS", "IGO", "igo"),
+    ("the OSCE", "OSCE", "IGO", "igo"),
+    ("EU foreign ministers", "European Union", "IGO", "igo"),
+    # media and companies are organizations, not the state
+    ("Washington Post", "The Washington Post", "USA", "organization"),
+    ("The Washington Post", "The Washington Post", "USA", "organization"),
+    ("the Wall Street Journal", "The Wall Street Journal", "USA", "organization"),
+    ("China Daily", "China Daily", "CHN", "organization"),
+    ("Xinhua", "Xinhua", "CHN", "organization"),
+    ("Reuters", "Reuters", "GBR", "organization"),
+    ("Pemex", "Pemex", "MEX", "organization"),
+    # not actors, or needing coreference
+    ("the U.S. dollar", None, None, None),
+    ("Mexican sovereignty", None, None, None),
+    ("Trump's vocal criticism", None, None, None),
+    ("the offer", None, None, None),
+    ("the two sides", None, None, None),
+    ("the ministry", None, None, None),
+    ("the junta", None, None, None),
+    ("the president", None, None, None),
+    ("the army", None, None, None),
+    ("she", None, None, None),
+    ("He", None, None, None),
+    ("they", None, None, None),
+    ("us", None, None, None),
+    ("who", None, None, None),
+    ("it", None, None, None),
+    ("Trump and Sheinbaum", None, None, None),
+    ("the U.S. and Mexico", None, None, None),
+    ("", None, None, None),
+    ("   ", None, None, None),
+    ("...", None, None, None),
+]
+
+
+@pytest.mark.parametrize(("mention", "name", "country", "kind"), CASES_2025)
+def test_resolve_2025(r2025, mention, name, country, kind):
+    assert expect(r2025.resolve(mention)) == (name, country, kind)
+
+
+# (mention, hint, name, country, kind): state nouns and titles take the article's country.
+CONTEXT_CASES = [
+    ("the ministry", "CHN", "Chinese Ministry", "CHN", "ministry"),
+    ("the foreign ministry", "CHN", "Chinese Foreign Ministry", "CHN", "ministry"),
+    ("the army", "ISR", "Israel Defense Forces", "ISR", "military"),
+    ("the military", "MMR", "Myanmar Military", "MMR", "military"),
+    ("the junta", "MMR", "Myanmar Junta", "MMR", "government"),
+    ("police", "IRQ", "Iraqi Police", "IRQ", "police"),
+    ("the president", "MEX", "Claudia Sheinbaum", "MEX", "government"),
+    ("the leftist leader", "MEX", "Claudia Sheinbaum", "MEX", "government"),
+    ("the government", "MEX", "Mexican Government", "MEX", "government"),
+    ("the cartels", "MEX", "Mexican Drug Cartels", "MEX", "group"),
+    ("parliament", "PAK", "Pakistani Parliament", "PAK", "legislature"),
+    ("lawmakers", "USA", "U.S. Congress", "USA", "legislature"),
+    ("Georgia", "GEO", "Georgia", "GEO", "country"),
+    ("Georgia", "USA", None, None, None),
+    ("the interior minister", "MEX", "Mexican Interior Minister", "MEX", "government"),
+    # an explicit country in the mention beats the hint
+    ("the Mexican government", "USA", "Mexican Government", "MEX", "government"),
+    ("Trump", "MEX", "Donald Trump", "USA", "government"),
+    ("the two sides", "MEX", None, None, None),
+    ("she", "MEX", None, None, None),
+]
+
+
+@pytest.mark.parametrize(("mention", "hint", "name", "country", "kind"), CONTEXT_CASES)
+def test_resolve_with_context(r2025, mention, hint, name, country, kind):
+    assert expect(r2025.resolve_with_context(mention, hint)) == (name, country, kind)
+
+
+# Date-awareness: (date, mention, name, country, kind, role)
+DATED_CASES = [
+    (dt.date(2019, 6, 1), "Trump", "Donald Trump", "USA", "government", "President"),
+    (dt.date(2022, 6, 1), "Trump", "Donald Trump", "USA", "person", "Former President"),
+    (dt.date(2025, 6, 1), "Trump", "Donald Trump", "USA", "government", "President"),
+    (dt.date(2015, 6, 1), "Trump", "Donald Trump", "USA", "person", None),
+    (dt.date(2021, 1, 19), "President Trump", "Donald Trump", "USA", "government", "President"),
+    (dt.date(2021, 1, 20), "Biden", "Joe Biden", "USA", "government", "President"),
+    (dt.date(2016, 6, 1), "Biden", "Joe Biden", "USA", "government", "Vice President"),
+    (dt.date(2019, 6, 1), "the U.S. president", "Donald Trump", "USA", "government", "President"),
+    (dt.date(2022, 6, 1), "the U.S. president", "Joe Biden", "USA", "government", "President"),
+    (dt.date(2016, 6, 1), "the U.S. president", "Barack Obama", "USA", "government", "President"),
+    (dt.date(2024, 9, 30), "Sheinbaum", "Claudia Sheinbaum", "MEX", "person", None),
+    (dt.date(2024, 10, 1), "Sheinbaum", "Claudia Sheinbaum", "MEX", "government", "President"),
+    (
+        dt.date(2024, 9, 30),
+        "the Mexican president",
+        "Andrés Manuel López Obrador",
+        "MEX",
+        "government",
+        "President",
+    ),
+    (
+        dt.date(2024, 10, 2),
+        "the Mexican president",
+        "Claudia Sheinbaum",
+        "MEX",
+        "government",
+        "President",
+    ),
+    (dt.date(2020, 3, 1), "AMLO", "Andrés Manuel López Obrador", "MEX", "government", "President"),
+    (dt.date(2022, 3, 1), "Blinken", "Antony Blinken", "USA", "government", "Secretary of State"),
+    (
+        dt.date(2025, 3, 1),
+        "Blinken",
+        "Antony Blinken",
+        "USA",
+        "person",
+        "Former Secretary of State",
+    ),
+    (
+        dt.date(2022, 3, 1),
+        "the U.S. secretary of state",
+        "Antony Blinken",
+        "USA",
+        "government",
+        "Secretary of State",
+    ),
+    (dt.date(2022, 3, 1), "Taliban", "Taliban", "AFG", "government", None),
+    (dt.date(2019, 3, 1), "Taliban", "Taliban", "AFG", "group", None),
+    (dt.date(2020, 5, 1), "Ebrard", "Marcelo Ebrard", "MEX", "government", "Foreign Minister"),
+]
+
+
+@pytest.mark.parametrize(("on", "mention", "name", "country", "kind", "role"), DATED_CASES)
+def test_date_aware(on, mention, name, country, kind, role):
+    actor = ActorResolver(on).resolve(mention)
+    assert actor is not None
+    assert (actor.name, actor.country, actor.kind, actor.role) == (name, country, kind, role)
+
+
+def test_unknown_person_keeps_title_and_written_name(r2025):
+    actor = r2025.resolve("the Mexican interior minister Rosa Icela Rodríguez")
+    assert actor is not None
+    assert actor.role == "Interior Minister"
+    assert actor.name == "Rosa Icela Rodríguez"
+
+
+def test_accents_do_not_change_the_actor_id(r2025):
+    a = r2025.resolve("López Obrador")
+    b = r2025.resolve("Lopez Obrador")
+    assert a is not None and a == b
+    assert a.to_actor().id == b.to_actor().id
+
+
+def test_to_actor_builds_a_graph_actor(r2025):
+    actor = r2025.resolve("U.S. President Donald Trump")
+    assert actor is not None
+    node = actor.to_actor()
+    assert isinstance(node, Actor)
+    assert node == Actor.create("Donald Trump", "USA", "government", actor.aliases)
+    assert "Trump" in node.aliases
+
+
+def test_every_result_has_a_valid_kind(r2025):
+    for mention, *_ in CASES_2025:
+        actor = r2025.resolve(mention)
+        if actor is not None:
+            assert actor.kind in ACTOR_KINDS, mention
+            assert actor.country is None or len(actor.country) == 3, mention
+
+
+def test_metonyms_and_the_state_institution_are_one_actor(r2025):
+    washington = r2025.resolve("Washington")
+    white_house = r2025.resolve("the White House")
+    admin = r2025.resolve("the U.S. administration")
+    assert washington == white_house == admin
+    assert washington is not None and "White House" in washington.aliases
+
+
+def test_resolver_is_cached_and_consistent(r2025):
+    assert r2025.resolve("Beijing") is r2025.resolve("Beijing")
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("she", True),
+        ("They", True),
+        ("the ministry", True),
+        ("the president", True),
+        ("the two sides", True),
+        ("both sides", True),
+        ("the leaders", True),
+        ("the Mexican president", False),
+        ("Sheinbaum", False),
+        ("Mexico", False),
+        ("US", False),
+    ],
+)
+def test_needs_coreference(mention, expected):
+    assert needs_coreference(mention) is expected
+
+
+def test_coref_memory_on_the_seed_story(r2025):
+    memory = CorefMemory(r2025, country_hint="MEX")
+    trump = memory.resolve("U.S. President Donald Trump")
+    sheinbaum = memory.resolve("President Claudia Sheinbaum")
+    assert memory.resolve("drug cartels") is not None
+    assert memory.resolve("she") == sheinbaum
+    assert memory.resolve("he") == trump
+    assert memory.resolve("Mexican President Sheinbaum") == sheinbaum
+    assert memory.resolve("the Mexican leader") == sheinbaum
+    assert memory.resolve("Washington") == r2025.resolve("Washington")
+    assert memory.resolve_plural("the leaders") == (trump, sheinbaum) or memory.resolve_plural(
+        "the leaders"
+    ) == (sheinbaum, trump)
+
+
+def test_coref_memory_surname_of_an_unknown_person(r2025):
+    memory = CorefMemory(r2025)
+    rosa = memory.resolve("the Mexican interior minister Rosa Icela Rodríguez")
+    assert rosa is not None
+    assert memory.resolve("Rodríguez") == rosa
+    assert memory.resolve("Rodriguez") == rosa
+
+
+def test_coref_memory_definite_descriptions(r2025):
+    memory = CorefMemory(r2025)
+    ministry = memory.resolve("China's foreign ministry")
+    memory.resolve("Japan")
+    assert memory.resolve("the ministry") == ministry
+    army = memory.resolve("the Israeli army")
+    assert memory.resolve("the army") == army
+
+
+def test_is_person_name(r2025):
+    assert r2025.is_person_name("Sheinbaum")
+    assert r2025.is_person_name("Rosa Icela Rodríguez")
+    assert r2025.is_person_name("Jim Jordan")
+    assert not r2025.is_person_name("Mexico")
+    assert not r2025.is_person_name("the Mexican government")
+    assert not r2025.is_person_name("Washington Post")
