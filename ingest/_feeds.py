@@ -47,9 +47,10 @@ def parse_feed(
     entries = list(feed.get("entries") or [])
     if not entries:
         problem = feed.get("bozo_exception")
-        why = f" ({problem})" if problem else ""
-        kind = "no entries in feed" if feed.get("version") else "not a readable RSS/Atom feed"
-        yield LoadError(source, f"{kind}{why}")
+        if problem is not None:
+            yield LoadError(source, f"not a readable RSS/Atom feed ({problem})")
+        else:
+            yield LoadError(source, "feed has no entries")
         return
     outlet = (feed.get("feed") or {}).get("title") or None
     for number, entry in enumerate(entries, 1):

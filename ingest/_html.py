@@ -179,6 +179,11 @@ def parse_html(html: str, source_url: str | None = None) -> HtmlPage:
     url = meta.get("og:url") or meta.get("canonical") or info.get("url") or source_url
     outlet = meta.get("og:site_name") or info.get("sitename") or page.outlet
     published = _published_from(html, meta) or page.published
+    if published is None or outlet is None:
+        # The dateline often sits in a "meta" div that the main-text extractor leaves out.
+        visible = clean_page(html_to_text(html), title=title)
+        published = published or visible.published
+        outlet = outlet or visible.outlet
     if published is None and info.get("date"):
         published = parse_published(str(info["date"]))
     if url and not re.match(r"https?://", url):

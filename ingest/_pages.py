@@ -73,8 +73,17 @@ _CAPTION = re.compile(
 _CREDIT = re.compile(
     r"^(?:\(.*\)|\[.*\])$|^(?:reporting|writing|editing|additional\s+reporting|compiled|edited|"
     r"written|produced)\s+by\b|contributed\s+(?:to\s+)?(?:this\s+)?(?:report|reporting)|"
-    r"^by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s*(?:,|and|&|\|)\s*.*)?$|"
     r"^(?:source|sources|via)\s*:",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(
+    r"^(?:By|BY|Written by|Words by)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+    r"(?:\s*(?:,|and|AND|&|\|)\s*.*)?$"
+)
+_COPYRIGHT_OUTLET = re.compile(
+    r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?)?\s*,?\s*"
+    r"(?P<name>[A-Z][^.|©]{1,60}?)\s*(?:[.|]|all\s+rights|$)",
+    re.IGNORECASE,
 )
 _DESK_RE = re.compile(
     r"^(?P<outlet>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}?)\s+(?:News\s+)?"
@@ -116,7 +125,7 @@ def paragraphs(raw: str) -> list[str]:
         for line in lines[1:]:
             prev = merged[-1]
             flows = (
-                len(prev) >= 40
+                len(prev) >= 20
                 and not _TERMINAL.search(prev)
                 and not prev.endswith(":")
                 and (line[:1].islower() or line[:1] in ",;)")
@@ -150,6 +159,10 @@ def _hard_wrapped(lines: list[str]) -> bool:
     return open_ended * 2 >= len(body) and len(lines[-1]) <= longest + 10
 
 
+def _is_credit(p: str) -> bool:
+    return bool(_CREDIT.search(p) or (_BYLINE.match(p) and len(_words(p)) <= 16))
+
+
 def is_footer_marker(p: str) -> bool:
     if p.startswith(("©", "(c) ", "Copyright")):
         return True
@@ -161,7 +174,7 @@ def is_junk(p: str) -> bool:
     words = _words(p)
     if not words:
         return True
-    if _UI_RE.match(p) or _CONTACT.match(p) or _CAPTION.search(p) or _CREDIT.search(p):
+    if _UI_RE.match(p) or _CONTACT.match(p) or _CAPTION.search(p) or _is_credit(p):
         return True
     if p.count("|") >= 2 and not _TERMINAL.search(p):
         return True
@@ -234,88 +247,65 @@ def clean_page(raw: str, *, title: str | None = None, body_only: bool = False) -
     paras = paragraphs(raw)
     year = context_year(raw)
     n = len(paras)
-    end_limit = next((i for i, p in enumerate(paras) if is_footer_marker(p)), n)
-
     start_words = 3 if body_only else 6
-    first_prose = next(
-        (i for i in range(end_limit) if is_prose(paras[i], start_words) and not is_junk(paras[i])),
-        None,
-    )
 
-    # Header dateline: a short dated line above the body (or just below the first prose, when
-    # the page prints a standfirst before it).
+    def body_like(i: int) -> bool:
+        p = paras[i]
+        return is_prose(p, start_words) and not is_junk(p) and not is_footer_marker(p)
+
+    first_prose = next((i for i in range(n) if body_like(i)), None)
+
+    # Header dateline: a short dated line above the body, or below a standfirst of a paragraph
+    # or two; not a date found deep inside the article.
     dateline_idx: int | None = None
     published: datetime | None = None
-    search_to = min(end_limit, (first_prose or 0) + 8 if first_prose is not None else end_limit)
-    for i in range(min(search_to, 40)):
-        if is_prose(paras[i], 6) and not is_junk(paras[i]) and i > (first_prose or 0) + 3:
-            break
+    prose_seen = 0
+    for i in range(min(n, 80)):
+        if body_like(i):
+            prose_seen += 1
+            if prose_seen > 3:
+                break
+            continue
         value = _dateline_in(paras[i], year)
         if value is not None:
             dateline_idx, published = i, value
             break
 
-    body_from = 0
+    body_from = n if first_prose is None else first_prose
     if dateline_idx is not None:
-        after = [
-            i
-            for i in range(dateline_idx + 1, end_limit)
-            if is_prose(paras[i], start_words) and not is_junk(paras[i])
-        ]
-        body_from = after[0] if after else (first_prose if first_prose is not None else n)
-    elif first_prose is not None:
-        body_from = first_prose
-    else:
-        body_from = n
+        after = next((i for i in range(dateline_idx + 1, n) if body_like(i)), None)
+        if after is not None:
+            body_from = after
 
     # Headline: the last headline-like line above the first prose paragraph / dateline.
     found_title = title
     title_idx: int | None = None
-    if not body_only or title is None:
-        top = min(x for x in (first_prose, dateline_idx, body_from, end_limit) if x is not None)
+    if not body_only:
+        top = min(x for x in (first_prose, dateline_idx, body_from) if x is not None)
         for i in range(top - 1, -1, -1):
             p = paras[i]
-            if is_headline(p) and _dateline_in(p, year) is None and not _CREDIT.search(p):
+            if is_headline(p) and _dateline_in(p, year) is None:
                 title_idx = i
-                if found_title is None and not body_only:
-                    found_title = p
+                found_title = found_title or p
                 break
 
     summary_parts: list[str] = []
     if dateline_idx is not None and body_from > dateline_idx:
-        for i in range((title_idx or -1) + 1, dateline_idx):
-            if is_prose(paras[i], 6) and not is_junk(paras[i]):
+        for i in range((title_idx if title_idx is not None else -1) + 1, dateline_idx):
+            if body_like(i) and is_prose(paras[i], 6):
                 summary_parts.append(paras[i])
 
-    body: list[str] = []
-    wire_text: str | None = None
-    unknown_run = 0
-    title_key = _norm(found_title) if found_title else None
-    for i in range(body_from, n):
-        p = paras[i]
-        if is_footer_marker(p):
-            break
-        if not body:
-            wire = parse_wire_dateline(p)
-            if wire:
-                wire_text = wire.text.strip()
-                if published is None:
-                    published = wire.date(year)
-                p = p[len(wire.text) :].strip()
-                if not p:
-                    continue
-        if is_junk(p) or (title_key and _norm(p) == title_key) or i == dateline_idx:
-            continue
-        if is_prose(p, 3) or (body and len(_words(p)) >= 25):
-            body.append(p)
-            unknown_run = 0
-        else:
-            unknown_run += 1
-            if body and unknown_run >= 3:
-                break
+    body, wire_text = _body(paras, body_from, found_title, dateline_idx)
+    if published is None and wire_text:
+        wire = parse_wire_dateline(wire_text + " x")
+        published = wire.date(year) if wire else None
 
     dateline = paras[dateline_idx] if dateline_idx is not None else wire_text
     outlet = _outlet_from(paras[dateline_idx]) if dateline_idx is not None else None
+    if outlet is None:
+        outlet = next(
+            (m.group("name").strip() for p in paras if (m := _COPYRIGHT_OUTLET.match(p))), None
+        )
     if outlet is None and wire_text:
         wire = parse_wire_dateline(wire_text + " x")
         outlet = wire.agency if wire else None
@@ -327,3 +317,35 @@ def clean_page(raw: str, *, title: str | None = None, body_only: bool = False) -
         published=published,
         outlet=outlet,
     )
+
+
+def _body(
+    paras: list[str], start: int, title: str | None, dateline_idx: int | None
+) -> tuple[list[str], str | None]:
+    """Prose paragraphs from `start` to the first footer marker (or a run of non-prose lines),
+    with a leading wire dateline cut off and captions/credits/UI lines dropped."""
+    body: list[str] = []
+    wire_text: str | None = None
+    unknown_run = 0
+    title_key = _norm(title) if title else None
+    for i in range(start, len(paras)):
+        p = paras[i]
+        if is_footer_marker(p):
+            break
+        if not body and wire_text is None:
+            wire = parse_wire_dateline(p)
+            if wire:
+                wire_text = wire.text.strip()
+                p = p[len(wire.text) :].strip()
+                if not p:
+                    continue
+        if i == dateline_idx or is_junk(p) or (title_key and _norm(p) == title_key):
+            continue
+        if is_prose(p, 3) or (body and len(_words(p)) >= 25):
+            body.append(p)
+            unknown_run = 0
+        else:
+            unknown_run += 1
+            if body and unknown_run >= 3:
+                break
+    return body, wire_text

@@ -129,7 +129,7 @@ _WEEKDAY = (
     r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|weds|thu(?:r(?:s(?:day)?)?)?|"
     r"fri(?:day)?|sat(?:urday)?|sun(?:day)?)"
 )
-_TZ_TOKEN = r"(?:[A-Z]{1,5}|(?:UTC|GMT)\s?[+-]\s?\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2})"
+_TZ_TOKEN = r"(?:(?:UTC|GMT)\s?[+-]\s?\d{1,2}(?::?\d{2})?|[A-Z]{1,5}|[+-]\d{2}:?\d{2})"
 _TIME = (
     r"(?:\s*(?:,|\bat\b|@|-|–|\|)?\s*"
     r"(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.\d+)?)?"
@@ -140,7 +140,8 @@ _TIME = (
 _ISO_RE = re.compile(
     r"(?<![\d-])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"
     r"(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,]\d+)?)?"
-    r"\s*(?P<tz>Z|[+-]\d{2}(?::?\d{2})?|UTC|GMT)?)?(?![\d])"
+    r"\s*(?P<tz>Z|[+-]\d{2}(?::?\d{2})?|(?:UTC|GMT)\s?[+-]\s?\d{1,2}(?::?\d{2})?|[A-Z]{2,5})?"
+    r")?(?![\dA-Za-z])"
 )
 _NUMERIC_RE = re.compile(
     r"(?<![\d/.-])(?P<a>\d{1,2})(?P<sep>[-/.])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4})(?![\d])"
@@ -156,6 +157,21 @@ _MDY_RE = re.compile(
 _DMY_RE = re.compile(
     r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<monthname>" + _MONTH + r")\.?,?\s+"
     r"(?P<year>\d{4})\b" + _TIME,
+    re.IGNORECASE,
+)
+_TIME_FIRST = (
+    r"\b(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?::(?P<second>\d{2}))?\s*(?P<ampm>[aApP]\.?\s?[mM]\.?)?"
+    r"(?:\s*\(?(?P<tz>" + _TZ_TOKEN + r")\)?(?![A-Za-z]))?\s*(?:,|on|\|)?\s*"
+    r"(?:" + _WEEKDAY + r"\.?,?\s+)?"
+)
+_TIME_FIRST_MDY_RE = re.compile(
+    _TIME_FIRST + r"(?P<monthname>" + _MONTH + r")\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+"
+    r"(?P<year>\d{4})\b",
+    re.IGNORECASE,
+)
+_TIME_FIRST_DMY_RE = re.compile(
+    _TIME_FIRST + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<monthname>" + _MONTH + r")"
+    r"\.?,?\s+(?P<year>\d{4})\b",
     re.IGNORECASE,
 )
 _LABEL_RE = re.compile(
@@ -240,7 +256,7 @@ def _find_dates(text: str, date_order: str | None) -> list[_Found]:
     for m in _ISO_RE.finditer(text):
         g = m.groupdict()
         add(m, _build(int(g["year"]), int(g["month"]), int(g["day"]), g))
-    for regex in (_MDY_RE, _DMY_RE):
+    for regex in (_TIME_FIRST_MDY_RE, _TIME_FIRST_DMY_RE, _MDY_RE, _DMY_RE):
         for m in regex.finditer(text):
             g = m.groupdict()
             month = MONTHS.get(g["monthname"].lower().rstrip("."))
@@ -298,6 +314,13 @@ _WIRE_RE = re.compile(
 )
 
 
+# Capitalized paragraph openers that are labels, not places.
+_NOT_PLACES = frozenset(
+    {"UPDATE", "UPDATED", "NOTE", "EDITOR'S NOTE", "BREAKING", "EXCLUSIVE", "ANALYSIS", "WATCH",
+     "LIVE", "CORRECTION", "FACTBOX", "EXPLAINER", "OPINION", "VIDEO", "PHOTOS", "READ", "SEE"}
+)  # fmt: skip
+
+
 def parse_wire_dateline(paragraph: str) -> WireDateline | None:
     """Recognize a wire dateline prefix; the place must be written in capitals."""
     m = _WIRE_RE.match(paragraph)
@@ -307,7 +330,9 @@ def parse_wire_dateline(paragraph: str) -> WireDateline | None:
     first = place.split(",")[0]
     if not (first.isupper() and len(first.replace(".", "").strip()) >= 2):
         return None
-    if not (m.group("monthname") or m.group("agency")):
+    if not (m.group("monthname") or m.group("agency")) and (
+        len(first.replace(".", "").replace(" ", "")) < 3 or first.rstrip(".") in _NOT_PLACES
+    ):
         return None
     month = MONTHS.get((m.group("monthname") or "").lower().rstrip(".")) if m.group("day") else None
     return WireDateline(
@@ -467,6 +492,13 @@ def resolve_relative(
     `prefer="future"` resolves bare weekdays and yearless dates forward (for future-mode clauses).
     """
     base = published.date() if isinstance(published, datetime) else published
+    try:
+        return _resolve(expression, base, prefer)
+    except (ValueError, OverflowError):  # arithmetic past year 1 or 9999
+        return None
+
+
+def _resolve(expression: str, base: date, prefer: str) -> date | None:
     s = _normalize(expression)
     if not s:
         return None
