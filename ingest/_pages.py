@@ -27,7 +27,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d[\d,.:%]*")
 
 _FOOTER_RE = re.compile(
     r"^(?:trending(?:\s+(?:now|news|stories|today))?|related(?:\s+(?:stories|articles|news|"
-    r"coverage|content|posts|topics|reading|links|videos))?|also\s+read|read\s+(?:more|also|next)"
+    r"coverage|content|posts|topics|reading|links|videos))?|(?:also\s+read|read\s+(?:more|also|next))\b(?:\s*:.*)?"
     r"|more\s+(?:from|stories|news|in|on|to\s+read)\b.*|recommended(?:\s+(?:for\s+you|stories|"
     r"reading))?|you\s+(?:may|might)\s+also\s+(?:like|enjoy)|(?:most|top)\s+(?:read|popular|viewed|"
     r"shared|stories)|popular(?:\s+(?:now|stories|news))?|latest(?:\s+(?:news|stories|videos|"
@@ -160,7 +160,8 @@ def _hard_wrapped(lines: list[str]) -> bool:
 
 
 def _is_credit(p: str) -> bool:
-    return bool(_CREDIT.search(p) or (_BYLINE.match(p) and len(_words(p)) <= 16))
+    byline = _BYLINE.match(p) and len(_words(p)) <= 16 and not _TERMINAL.search(p)
+    return bool(_CREDIT.search(p) or byline)
 
 
 def is_footer_marker(p: str) -> bool:
