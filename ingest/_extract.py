@@ -206,7 +206,13 @@ SPEECH = frozenset(
         "told",
     ]
 )
-HYPOTHETICAL_AUX = frozenset(["could", "would", "might", "may", "should", "can", "must", "ought"])
+HYPOTHETICAL_AUX = frozenset(["could", "might", "may", "can"])
+OBLIGATION_AUX = frozenset(["must", "should", "ought"])
+INTENT_ADJ = frozenset(["willing", "ready", "prepared", "determined", "committed", "eager"])
+# Verbs that report a position; a "must" under them is the reporter's demand.
+REPORTING = frozenset(
+    ["reiterate", "declare", "conclude", "insist", "warn", "stress", "emphasize", "tell"]
+)
 FUTURE_AUX = frozenset(["will", "shall", "'ll", "wo"])
 CONDITIONAL_MARKS = frozenset(["if", "unless", "whether", "lest"])
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "08", "19"})
@@ -241,6 +247,7 @@ class SentenceCoder:
     lex: Lexicon = field(default_factory=lexicon)
     memory: ArticleMemory = field(default_factory=ArticleMemory)
     _cache: dict[int, list[Mention]] = field(default_factory=dict)
+    _countries: dict[str, str | None] = field(default_factory=dict)
 
     # ---- actor mentions ---------------------------------------------------------------------
     def _resolve(self, text: str, hint: str | None = None) -> Ref | None:
@@ -310,14 +317,35 @@ class SentenceCoder:
                         best = (d, m.ref.country)
         return best[1] if best else None
 
+    def _word_country(self, text: str) -> str | None:
+        """Country of a place name or demonym ("Hungarian" -> HUN), via the resolver."""
+        if text in self._countries:
+            return self._countries[text]
+        country = None
+        for probe in (text, f"{text} officials"):
+            ref = self._resolve(probe)
+            if ref and ref.country and ref.kind in ("country", "government"):
+                country = ref.country
+                break
+        self._countries[text] = country
+        return country
+
     def _modifier_country(self, tok: Any) -> str | None:
+        """Country named by a modifier (`Mexican leader`) or an `in/of X` phrase."""
         for c in tok.lefts:
             if c.dep_ in ("amod", "compound", "nmod", "poss") and (
                 c.ent_type_ in ("NORP", "GPE") or c.pos_ == "PROPN"
             ):
-                ref = self._resolve(c.text)
-                if ref and ref.country and ref.kind in ("country", "government"):
-                    return ref.country
+                country = self._word_country(c.text)
+                if country:
+                    return country
+        for c in tok.rights:
+            if c.dep_ == "prep" and c.lower_ in ("in", "of", "from"):
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "NORP"):
+                        country = self._word_country(p.text)
+                        if country:
+                            return country
         return None
 
     def mentions(self, tok: Any) -> list[Mention]:
@@ -370,10 +398,21 @@ class SentenceCoder:
             refs = self.memory.pair(low_text)
             if refs:
                 return [Mention(r, text, "coref") for r in refs]
-        # 3. the actor resolver
+        # 3. the actor resolver: the phrase, then its proper-name core, then with a country hint
         ref = self._resolve(text)
-        if ref is None and len(np) > 1 and named:
-            ref = self._resolve(tok.text) if tok.pos_ == "PROPN" else None
+        if ref is None and len(np) > 1 and tok.pos_ == "PROPN":
+            lo = (
+                max(i for i, t in enumerate(np) if t.pos_ != "PROPN" and t.i < tok.i) + 1
+                if any(t.pos_ != "PROPN" and t.i < tok.i for t in np)
+                else 0
+            )
+            core = [t for t in np[lo:] if t.i <= tok.i]
+            if core and len(core) < len(np):
+                ref = self._resolve(" ".join(t.text for t in core))
+        if ref is None:
+            hint = self._modifier_country(tok)
+            if hint:
+                ref = self._resolve(text, hint)
         if ref is not None:
             if not named and lemma in PERSON_TITLES and not ref.is_person:
                 prior = self.memory.description(lemma, ref.country)
@@ -427,9 +466,33 @@ class SentenceCoder:
                         return self.group_mentions(c)
         return []
 
+    def _modifier_conjuncts(self, tok: Any) -> list[Mention]:
+        """`Hungarian and Romanian officials`: one mention per coordinated modifier."""
+        out: list[Mention] = []
+        for mod in tok.lefts:
+            if mod.dep_ not in ("amod", "compound", "nmod"):
+                continue
+            conjs = [c for c in mod.children if c.dep_ == "conj"]
+            if not conjs:
+                continue
+            for m in (mod, *conjs):
+                text = f"{m.text} {tok.text}"
+                ref = self._resolve(text)
+                if ref is None:
+                    country = self._word_country(m.text)
+                    ref = self._resolve(text, country) if country else None
+                if ref is not None:
+                    out.append(Mention(ref, text, "named"))
+        return out
+
     def group_mentions(self, tok: Any) -> list[Mention]:
         """A mention plus its coordinated conjuncts: `Japan and South Korea`."""
-        out = list(self.mentions(tok))
+        out = self._modifier_conjuncts(tok) if tok.pos_ in ("NOUN", "PROPN") else []
+        if len(out) < 2:
+            out = list(self.mentions(tok))
+        else:
+            for m in out:
+                self.memory.remember(m.ref)
         for c in tok.children:
             if c.dep_ == "conj":
                 out.extend(self.group_mentions(c))
@@ -461,6 +524,11 @@ class SentenceCoder:
             for c in head.children:
                 if c.dep_ == "dobj":
                     return self.group_mentions(c), True, False
+        if v.dep_ == "xcomp" and head.pos_ == "ADJ" and head.head.i != head.i:
+            head = head.head  # "Norway is willing to send": the copula's subject
+            subj = [c for c in head.children if c.dep_ in SUBJ]
+            if subj:
+                return self.group_mentions(subj[0]), True, False
         if v.dep_ in ("xcomp", "advcl", "conj", "pcomp"):
             if v.dep_ == "pcomp":
                 head = head.head
@@ -506,7 +574,24 @@ class SentenceCoder:
                 out.add(c.lower_)
         return out
 
+    def _in_speech(self, v: Any) -> Any:
+        """The speech verb whose reported clause holds v (`said it would ...`), if any."""
+        t = v
+        while t.head.i != t.i:
+            if t.dep_ == "ccomp" and t.head.lemma_.lower() in SPEECH | REPORTING:
+                return t.head
+            if t.dep_ not in ("xcomp", "conj", "ccomp", "advcl"):
+                return None
+            t = t.head
+        return None
+
     def mode(self, v: Any, sent: Any) -> str | None:
+        """negated | hypothetical | question | future | obligation | None (asserted).
+
+        `future` covers will/shall/going to, `would` reported after a speech verb, and
+        `willing/ready/prepared to`; the caller turns those into intent or threat codes.
+        `obligation` is must/should/has to: the speaker demands it (see `_obligation`).
+        """
         chain = [v]
         t = v
         while t.dep_ in ("xcomp", "conj", "pcomp") and t.head.i != t.i:
@@ -514,20 +599,9 @@ class SentenceCoder:
             chain.append(t)
         for t in chain:
             for c in t.children:
-                if (
-                    c.dep_ == "neg"
-                    or c.lower_ in ("never", "not", "n't")
-                    and c.dep_
-                    in (
-                        "neg",
-                        "advmod",
-                    )
-                ):
+                if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("never", "not")):
                     return "negated"
         for t in chain:
-            auxes = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
-            if auxes & HYPOTHETICAL_AUX:
-                return "hypothetical"
             for c in t.children:
                 if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
                     return "hypothetical"
@@ -535,7 +609,6 @@ class SentenceCoder:
                     m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children
                 ):
                     return "hypothetical"
-        # inside a conditional clause further up
         t = v
         while t.head.i != t.i:
             if t.dep_ == "advcl" and any(
@@ -543,13 +616,23 @@ class SentenceCoder:
             ):
                 return "hypothetical"
             t = t.head
-        if sent.text.rstrip().rstrip("\"'”’ ").endswith("?"):
+        if sent.text.rstrip().rstrip("\"'”’) ").endswith("?"):
             return "question"
         for t in chain:
             auxes = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
+            if auxes & OBLIGATION_AUX or (
+                "to" in auxes and t.dep_ == "xcomp" and t.head.lemma_ == "have"
+            ):
+                return "obligation"
+            if "would" in auxes:
+                return "future" if self._in_speech(t) is not None else "hypothetical"
+            if auxes & HYPOTHETICAL_AUX:
+                return "hypothetical"
             if auxes & FUTURE_AUX:
                 return "future"
             if t.dep_ == "xcomp" and t.head.lemma_ == "go" and t.head.tag_ == "VBG":
+                return "future"
+            if t.dep_ == "xcomp" and t.head.pos_ == "ADJ" and t.head.lower_ in INTENT_ADJ:
                 return "future"
         return None
 
@@ -561,7 +644,8 @@ class SentenceCoder:
             if t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
                 return True
             if t.dep_ == "ccomp" and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
-                return False
+                # "demanded that Israel ease ..." is the demand; "said that X attacked" is X's act
+                return h.pos_ in ("VERB", "AUX") and h.lemma_.lower() in ABSORBING
             if t.dep_ in ("xcomp", "pcomp", "dobj", "acl", "ccomp", "prep", "pobj"):
                 hl = h.lemma_.lower()
                 if h.pos_ in ("VERB", "AUX") and hl in ABSORBING:
@@ -658,6 +742,15 @@ class SentenceCoder:
             ms, how = self._object_actors(o, exclude)
             if ms:
                 return ms, how
+        if v.lemma_.lower() in ABSORBING:
+            # "demanded that the US cancel ..." -> the US
+            for c in v.children:
+                if c.dep_ == "ccomp":
+                    for d in c.children:
+                        if d.dep_ in ("nsubj", "nsubjpass"):
+                            ms = [m for m in self.group_mentions(d) if m.ref.key not in exclude]
+                            if ms:
+                                return ms, "direct"
         for word in TARGET_PREPS:
             for c in v.children:
                 if c.dep_ == "prep" and c.lower_ == word:
@@ -743,6 +836,13 @@ class SentenceCoder:
             if code.startswith(NEEDS_TARGET) and not targets:
                 continue
             mode = self.mode(v, sent)
+            if mode == "future":
+                # announced future acts are intents (03) or threats (13), asserted now
+                intent = intent_code(code)
+                if intent is not None:
+                    code, mode = intent, None
+            elif mode == "obligation":
+                mode = "hypothetical"  # the obliged act has not happened; see _obligations
             date_expr = self.date_expression(v)
             action = self.action_text(v, trigger)
             pairs: list[tuple[Mention, Mention | None]] = []
@@ -752,6 +852,8 @@ class SentenceCoder:
             else:
                 pairs = [(s, t) for s in sources for t in (targets or [None])]
             for s, t in pairs:
+                if t is not None and code[:2] in RECIPROCAL_ROOTS and s.ref.key == t.ref.key:
+                    continue
                 found.append(
                     Found(
                         s,
@@ -772,7 +874,47 @@ class SentenceCoder:
             if group and mode is None:
                 self.memory.remember_event(group, [m.ref for m in sources])
                 self.memory.event_sources[group + ":bag"] = list(self.bag(trigger).keys())  # type: ignore[assignment]
+        found.extend(self._obligations(sent))
         return found
+
+    def _obligations(self, sent: Any) -> list[Found]:
+        """`X said Y must/should do Z`: X demands it of Y (CAMEO 10, refined by the clause)."""
+        out: list[Found] = []
+        for v in sent:
+            if v.pos_ not in ("VERB", "AUX") or self.mode(v, sent) != "obligation":
+                continue
+            speaker = self._in_speech(v)
+            if speaker is None:
+                continue
+            sources, inherited, _ = self.subjects(speaker)
+            subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not sources or not subj:
+                continue
+            keys = {m.ref.key for m in sources}
+            targets = [m for m in self.group_mentions(subj[0]) if m.ref.key not in keys]
+            match = self.lex.lookup("V", "demand", set(), self.bag(v))
+            if match is None:
+                continue
+            date_expr = self.date_expression(speaker)
+            for src in sources:
+                for tgt in targets or [None]:
+                    out.append(
+                        Found(
+                            src,
+                            tgt,
+                            match.code,
+                            match,
+                            v,
+                            f"{speaker.text} ... {v.text}",
+                            self.mode(speaker, sent),
+                            date_expr,
+                            sent,
+                            self.confidence(src, tgt, "direct", match, inherited) - 0.05,
+                            inherited,
+                            "direct",
+                        )
+                    )
+        return out
 
     def date_expression(self, v: Any) -> str | None:
         t = v
@@ -833,3 +975,48 @@ def make_date_resolver(
             return None
 
     return resolve
+
+
+_INTENT = {
+    "04": "036",
+    "05": "032",
+    "06": "031",
+    "07": "033",
+    "08": "035",
+    "061": "0311",
+    "062": "0312",
+    "063": "0313",
+    "064": "0314",
+    "071": "0331",
+    "072": "0332",
+    "073": "0333",
+    "074": "0334",
+    "081": "0351",
+    "082": "0352",
+    "083": "034",
+    "084": "0353",
+    "085": "0354",
+    "086": "0355",
+    "087": "0356",
+    "15": "138",
+    "16": "131",
+    "17": "130",
+    "18": "138",
+    "19": "138",
+    "20": "138",
+    "161": "1313",
+    "162": "1311",
+    "163": "1312",
+    "164": "134",
+    "172": "132",
+    "175": "137",
+    "191": "1381",
+    "192": "1382",
+}
+
+
+def intent_code(code: str) -> str | None:
+    """The intent (03) or threat (13) code for an announced future act, None for verbal acts."""
+    if code[:2] in ("03", "13"):
+        return code
+    return _INTENT.get(code[:3]) or _INTENT.get(code[:2])

@@ -90,7 +90,11 @@ def load_petr2(path: Path) -> list[GoldSentence]:
         body = re.search(r"<Text>(.*?)</Text>", chunk, re.S)
         if not body or attrs.get("evaluate", "true") == "false":
             continue
-        d = attrs.get("date", "20000101")
+        d = attrs.get("date", "")
+        if len(d) == 6:  # one record has a YYMMDD date
+            d = ("19" if int(d[:2]) > 50 else "20") + d
+        if len(d) != 8 or not d.isdigit():
+            d = "20000101"
         g = GoldSentence(
             attrs.get("id", str(a)), " ".join(body.group(1).split()), f"{d[:4]}-{d[4:6]}-{d[6:8]}"
         )
@@ -119,7 +123,8 @@ def load_plover(path: Path) -> list[GoldSentence]:
         etype = PLOVER_RENAMES.get(r["event"], r["event"])
         sources = [country_of(a.get("code")) for a in _actors(r.get("source"))]
         targets = [country_of(a.get("code")) for a in _actors(r.get("target"))]
-        markup = (r.get("textInfo") or {}).get("markup", "")
+        info = r.get("textInfo")
+        markup = info.get("markup", "") if isinstance(info, dict) else str(info or "")
         g = GoldSentence(r["id"], r["text"], r.get("date") or "2000-01-01")
         if "SRC/TAR" in markup and not targets:
             for s in sources:
