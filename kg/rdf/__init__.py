@@ -20,6 +20,7 @@ from kg.rdf._export import (
     iter_blocks,
 )
 from kg.rdf._import import ImportStats, RdfImportError, guess_format, import_rdf
+from kg.rdf._sparql import SparqlEngine, SparqlError, SparqlTimeout, run_query
 from kg.rdf._vocab import KG, NIF, SCHEMA, SEM, Iris
 
 
@@ -46,5 +47,9 @@ __all__ = [
     "guess_format",
     "import_rdf",
     "iter_blocks",
+    "run_query",
     "shapes_path",
+    "SparqlEngine",
+    "SparqlError",
+    "SparqlTimeout",
 ]
