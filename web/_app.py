@@ -1,0 +1,178 @@
+"""The Flask application factory: settings, store, tokens, CSRF, error pages, blueprints."""
+
+from __future__ import annotations
+
+import hmac
+import os
+import secrets
+from typing import Any
+from urllib.parse import urlencode
+
+from flask import Flask, current_app, g, jsonify, render_template, request, session
+from markupsafe import Markup
+from werkzeug.exceptions import HTTPException
+from werkzeug.routing import BaseConverter
+
+from kg.config import Settings
+from kg.stores import Store, StoreError, open_store
+from queries import QUAD_LABELS, NotFound, Queries, QueryError, for_store, segments
+from web._format import wanted_format
+
+
+class RefConverter(BaseConverter):
+    """Actor ids, ISO3 codes, event and job ids: no dots, so `.json` twins parse cleanly."""
+
+    regex = r"[A-Za-z0-9_\-]+"
+
+
+# Paths that never need the read token (the page that asks for it, and static assets).
+_OPEN_ENDPOINTS = {"static", "auth.login", "api.health"}
+
+
+def tokens_match(given: str | None, expected: str) -> bool:
+    """Constant-time comparison; an unset expected token never matches."""
+    if not expected or not given:
+        return False
+    return hmac.compare_digest(given.encode("utf-8"), expected.encode("utf-8"))
+
+
+def bearer_token() -> str | None:
+    header = request.headers.get("Authorization", "")
+    if header.lower().startswith("bearer "):
+        return header[7:].strip()
+    return None
+
+
+def get_queries() -> Queries:
+    return current_app.extensions["kg"]["queries"]
+
+
+def get_store() -> Store:
+    return current_app.extensions["kg"]["store"]
+
+
+def get_settings() -> Settings:
+    return current_app.extensions["kg"]["settings"]
+
+
+def csrf_token() -> str:
+    """The session's CSRF token, created on first use (forms embed it as a hidden field)."""
+    if "csrf" not in session:
+        session["csrf"] = secrets.token_urlsafe(32)
+    return session["csrf"]
+
+
+def check_csrf() -> bool:
+    expected = session.get("csrf")
+    return bool(expected) and tokens_match(request.form.get("csrf_token"), expected)
+
+
+def create_app(settings: Settings | None = None, store: Store | None = None) -> Flask:
+    """Build the app. Without `store`, the one the settings name is opened (and closed with
+    the app's process); tests pass their own store and settings."""
+    settings = settings or Settings.load()
+    app = Flask(__name__)
+    app.config.update(
+        SECRET_KEY=os.environ.get("KG_SECRET_KEY") or secrets.token_hex(32),
+        MAX_CONTENT_LENGTH=settings.max_input_bytes,
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        JSON_SORT_KEYS=False,
+    )
+    app.json.sort_keys = False  # type: ignore[attr-defined]
+    if store is None:
+        try:
+            store = open_store(settings)
+        except StoreError as exc:
+            raise RuntimeError(f"web: cannot open the store: {exc}") from exc
+    app.extensions["kg"] = {
+        "settings": settings,
+        "store": store,
+        "queries": for_store(store),
+        "jobs": {},
+    }
+
+    app.url_map.converters["ref"] = RefConverter
+    from web.views import BLUEPRINTS
+
+    for bp in BLUEPRINTS:
+        app.register_blueprint(bp)
+
+    @app.before_request
+    def _read_guard() -> Any:
+        expected = settings.read_token
+        if not expected or request.endpoint in _OPEN_ENDPOINTS:
+            return None
+        given = bearer_token() or request.args.get("token")
+        if tokens_match(given, expected):
+            session["reader"] = True
+            return None
+        if session.get("reader") or tokens_match(bearer_token(), settings.write_token):
+            return None
+        return _error(
+            401,
+            "this server needs the read token (KG_READ_TOKEN): send "
+            "'Authorization: Bearer <token>' or sign in at /login",
+        )
+
+    @app.after_request
+    def _headers(resp: Any) -> Any:
+        resp.headers.setdefault("X-Content-Type-Options", "nosniff")
+        resp.headers.setdefault("X-Frame-Options", "DENY")
+        resp.headers.setdefault("Referrer-Policy", "same-origin")
+        resp.headers.setdefault(
+            "Content-Security-Policy",
+            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self';"
+            " object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+        )
+        return resp
+
+    @app.errorhandler(NotFound)
+    def _not_found(exc: NotFound) -> Any:
+        return _error(404, str(exc))
+
+    @app.errorhandler(QueryError)
+    def _bad_query(exc: QueryError) -> Any:
+        return _error(400, str(exc))
+
+    @app.errorhandler(StoreError)
+    def _store_error(exc: StoreError) -> Any:
+        return _error(503, f"the graph store is unavailable: {exc}")
+
+    @app.errorhandler(HTTPException)
+    def _http(exc: HTTPException) -> Any:
+        return _error(exc.code or 500, exc.description or exc.name)
+
+    app.jinja_env.globals.update(
+        QUAD_LABELS=QUAD_LABELS,
+        csrf_token=csrf_token,
+        segments=segments,
+        backend=lambda: get_queries().backend,
+        with_args=_with_args,
+    )
+    app.jinja_env.filters["quad_class"] = lambda q: f"q{q}"
+    app.jinja_env.filters["signed"] = lambda x: "–" if x is None else f"{x:+.2f}"
+    app.jinja_env.filters["svg"] = lambda s: Markup(s)  # our own markup, values escaped inside
+    return app
+
+
+def _with_args(**changes: Any) -> str:
+    """The current URL's query string with some arguments changed (for filter/format links)."""
+    args = {k: v for k, v in request.args.items()}
+    for key, value in changes.items():
+        if value is None:
+            args.pop(key, None)
+        else:
+            args[key] = value
+    return ("?" + urlencode(args)) if args else ""
+
+
+def _error(code: int, message: str) -> Any:
+    fmt = request.view_args.get("fmt") if request.view_args else None
+    kind = "json" if request.path.endswith(".json") else wanted_format(fmt)
+    if kind in ("json", "csv"):
+        resp = jsonify({"error": message, "status": code})
+        resp.status_code = code
+        return resp
+    g.error = message
+    return render_template("error.html", code=code, message=message), code

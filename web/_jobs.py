@@ -1,0 +1,135 @@
+"""Ingest jobs run in a background thread; their records live in memory for the UI and API."""
+
+from __future__ import annotations
+
+import secrets
+import shutil
+import threading
+import traceback
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+MAX_JOBS_KEPT = 200
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@dataclass
+class PastedText:
+    text: str
+    url: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+
+
+@dataclass
+class Job:
+    id: str
+    inputs: list[str]
+    status: str = "queued"  # queued, running, done, failed
+    created: str = field(default_factory=_now)
+    started: str | None = None
+    finished: str | None = None
+    articles: int = 0
+    events: int = 0
+    errors: list[str] = field(default_factory=list)
+    added: dict[str, int] = field(default_factory=dict)  # node counts after minus before
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+class JobRunner:
+    """Starts one thread per job; a lock keeps the records consistent for readers."""
+
+    def __init__(self, store: Any):
+        self.store = store
+        self.jobs: dict[str, Job] = {}
+        self._lock = threading.Lock()
+
+    def list(self) -> list[Job]:
+        with self._lock:
+            return sorted(self.jobs.values(), key=lambda j: j.created, reverse=True)
+
+    def get(self, job_id: str) -> Job | None:
+        with self._lock:
+            return self.jobs.get(job_id)
+
+    def submit(
+        self,
+        pasted: list[PastedText],
+        files_dir: Path | None,
+        file_names: list[str],
+        published: str | None,
+    ) -> Job:
+        inputs = [f"pasted text ({len(p.text)} characters)" for p in pasted] + file_names
+        job = Job(secrets.token_hex(8), inputs)
+        with self._lock:
+            self.jobs[job.id] = job
+            for old in sorted(self.jobs.values(), key=lambda j: j.created)[:-MAX_JOBS_KEPT]:
+                del self.jobs[old.id]
+        thread = threading.Thread(
+            target=self._run,
+            args=(job, pasted, files_dir, published),
+            daemon=True,
+            name=f"ingest-{job.id}",
+        )
+        thread.start()
+        return job
+
+    def _run(
+        self, job: Job, pasted: list[PastedText], files_dir: Path | None, published: str | None
+    ) -> None:
+        job.status, job.started = "running", _now()
+        try:
+            before = self.store.counts()["nodes"]
+            self._ingest(job, pasted, files_dir, published)
+            after = self.store.counts()["nodes"]
+            job.added = {k: after.get(k, 0) - before.get(k, 0) for k in after}
+            job.status = "done"
+        except Exception as exc:  # noqa: BLE001 - a job reports every failure, never raises
+            job.status = "failed"
+            job.errors.append(f"{type(exc).__name__}: {exc}")
+            job.errors.append(traceback.format_exc(limit=3))
+        finally:
+            job.finished = _now()
+            if files_dir is not None:
+                shutil.rmtree(files_dir, ignore_errors=True)
+
+    def _ingest(
+        self, job: Job, pasted: list[PastedText], files_dir: Path | None, published: str | None
+    ) -> None:
+        from ingest.loaders import LoadError, load_text
+        from ingest.pipeline import extract_document, ingest_paths
+
+        when = datetime.fromisoformat(published) if published else None
+        if when is not None and when.tzinfo is None:
+            when = when.replace(tzinfo=UTC)
+        for item in pasted:
+            try:
+                doc = load_text(
+                    item.text,
+                    source="pasted text",
+                    published=when,
+                    url=item.url,
+                    title=item.title,
+                    outlet=item.outlet,
+                )
+            except LoadError as exc:
+                job.errors.append(str(exc))
+                continue
+            result = extract_document(doc)
+            self.store.upsert(result.to_batch())
+            job.articles += 1
+            job.events += len(result.events)
+        if files_dir is not None:
+            paths = sorted(p for p in files_dir.iterdir() if p.is_file())
+            if paths:
+                summary = ingest_paths(paths, self.store, published=published, progress=False)
+                job.articles += summary.articles
+                job.events += summary.events
+                job.errors.extend(e.replace(str(files_dir) + "/", "") for e in summary.errors)

@@ -1,0 +1,32 @@
+"""One small module per page type, each a blueprint (SPARQL lives in web/sparql.py)."""
+
+from web import sparql
+
+from web.views import (
+    actors,
+    api,
+    auth,
+    cypher,
+    events,
+    graph,
+    home,
+    ingest,
+    relationship,
+    search,
+    timeline,
+)
+
+BLUEPRINTS = [
+    home.bp,
+    search.bp,
+    actors.bp,
+    relationship.bp,
+    timeline.bp,
+    events.bp,
+    graph.bp,
+    ingest.bp,
+    cypher.bp,
+    api.bp,
+    auth.bp,
+    sparql.bp,
+]

@@ -1,0 +1,30 @@
+"""Actor (or country) profile."""
+
+from __future__ import annotations
+
+from flask import Blueprint, request
+
+from queries import Filters
+from web._app import get_queries
+from web._format import EVENT_COLUMNS, add_routes, event_rows, respond
+from web.views._args import int_arg
+
+bp = Blueprint("actors", __name__)
+
+
+def actor(ref: str, fmt: str | None = None):
+    f = Filters.from_args(request.args)
+    profile = get_queries().actor_profile(ref, f, int_arg("limit", 15, 1, 500))
+    data = profile.to_dict()
+    data["filters"] = f.to_dict()
+    return respond(
+        fmt,
+        "actor.html",
+        data,
+        (event_rows(profile.recent), EVENT_COLUMNS, f"actor-{profile.ref.id}"),
+        p=profile,
+        filters=f,
+    )
+
+
+add_routes(bp, "/actors/<ref:ref>", actor)

@@ -1,0 +1,362 @@
+"""The OpenAPI document of the JSON API, and a health check."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, jsonify
+
+from kg import __version__
+from web._app import get_queries
+
+bp = Blueprint("api", __name__)
+
+_FILTERS = [
+    ("from", "string", "date", "Earliest event date, inclusive (YYYY-MM-DD)."),
+    ("to", "string", "date", "Latest event date, inclusive (YYYY-MM-DD)."),
+    ("root", "string", None, "CAMEO root code(s), comma-separated, e.g. 04,12."),
+    ("quad", "string", None, "QuadClass(es) 1-4, comma-separated."),
+    ("min_confidence", "number", None, "Minimum extraction confidence, 0..1."),
+    ("outlet", "string", None, "Only events reported by this outlet."),
+    ("include_modes", "string", None, "1 to include negated/hypothetical/future/question events."),
+]
+
+
+def _param(name: str, where: str, kind: str, fmt: str | None, text: str, required: bool = False):
+    schema: dict[str, Any] = {"type": kind}
+    if fmt:
+        schema["format"] = fmt
+    return {"name": name, "in": where, "required": required, "description": text, "schema": schema}
+
+
+def _filters() -> list[dict[str, Any]]:
+    return [_param(n, "query", k, f, t) for n, k, f, t in _FILTERS]
+
+
+def _ref(name: str) -> dict[str, Any]:
+    p = _param(
+        name, "path", "string", None, "Actor id, or a country's ISO3 code (all its actors).", True
+    )
+    p["schema"]["pattern"] = "^[A-Za-z0-9_-]+$"
+    return p
+
+
+def _op(summary: str, params: list[dict[str, Any]], schema: str, tag: str) -> dict[str, Any]:
+    return {
+        "get": {
+            "summary": summary,
+            "tags": [tag],
+            "parameters": params,
+            "responses": {
+                "200": {
+                    "description": "OK",
+                    "content": {
+                        "application/json": {"schema": {"$ref": f"#/components/schemas/{schema}"}}
+                    },
+                },
+                "400": {"$ref": "#/components/responses/Error"},
+                "404": {"$ref": "#/components/responses/Error"},
+            },
+        }
+    }
+
+
+def _obj(*required: str, **props: Any) -> dict[str, Any]:
+    return {"type": "object", "required": list(required), "properties": props}
+
+
+STR, INT, NUM = {"type": "string"}, {"type": "integer"}, {"type": "number"}
+NS = {"type": ["string", "null"]}
+NN = {"type": ["number", "null"]}
+
+
+def document() -> dict[str, Any]:
+    actor_brief = _obj("id", "name", "kind", id=STR, name=STR, country=NS, kind=STR)
+    report = _obj(
+        "article_id",
+        "sentence",
+        article_id=STR,
+        sentence=STR,
+        start=INT,
+        end=INT,
+        url=NS,
+        title=NS,
+        outlet=NS,
+        published=NS,
+        highlights={"type": "array", "items": _obj(start=INT, end=INT, role=STR)},
+    )
+    event = _obj(
+        "id",
+        "date",
+        "source",
+        "cameo",
+        "quad_class",
+        "goldstein",
+        "reports",
+        id=STR,
+        date={"type": "string", "format": "date"},
+        source={"$ref": "#/components/schemas/ActorBrief"},
+        target={"oneOf": [{"$ref": "#/components/schemas/ActorBrief"}, {"type": "null"}]},
+        cameo=STR,
+        root=STR,
+        label=STR,
+        quad_class=INT,
+        goldstein=NUM,
+        plover=NS,
+        action_text=STR,
+        confidence=NUM,
+        mode=NS,
+        n_sources=INT,
+        reports={"type": "array", "items": {"$ref": "#/components/schemas/Report"}},
+    )
+    events = {"type": "array", "items": {"$ref": "#/components/schemas/Event"}}
+    ref = _obj(
+        "kind",
+        "id",
+        "name",
+        kind={"type": "string", "enum": ["actor", "country"]},
+        id=STR,
+        name=STR,
+        country=NS,
+        actor_kind=NS,
+    )
+    by_quad = {"type": "object", "additionalProperties": INT}
+    direction = _obj(
+        "total",
+        "by_quad",
+        source={"$ref": "#/components/schemas/ActorRef"},
+        target={"$ref": "#/components/schemas/ActorRef"},
+        total=INT,
+        by_quad=by_quad,
+        by_root={"type": "array", "items": _obj(root=STR, label=STR, events=INT)},
+        goldstein_total=NUM,
+        goldstein_mean=NN,
+        top_actions={"type": "array", "items": _obj(cameo=STR, label=STR, events=INT)},
+        first_date=NS,
+        last_date=NS,
+        recent=events,
+    )
+    bucket = _obj(
+        "start",
+        "total",
+        "by_quad",
+        start=STR,
+        total=INT,
+        by_quad=by_quad,
+        goldstein_mean=NN,
+        cooperation=INT,
+        conflict=INT,
+    )
+    schemas = {
+        "ActorBrief": actor_brief,
+        "ActorRef": ref,
+        "Report": report,
+        "Event": event,
+        "Direction": direction,
+        "Relationship": _obj(
+            "a",
+            "b",
+            "a_to_b",
+            "b_to_a",
+            a={"$ref": "#/components/schemas/ActorRef"},
+            b={"$ref": "#/components/schemas/ActorRef"},
+            a_to_b={"$ref": "#/components/schemas/Direction"},
+            b_to_a={"$ref": "#/components/schemas/Direction"},
+            total=INT,
+            timeline={"type": "array", "items": bucket},
+        ),
+        "Timeline": _obj(
+            "bucket", "buckets", bucket=STR, buckets={"type": "array", "items": bucket}
+        ),
+        "ActorProfile": _obj(
+            "ref",
+            "members",
+            ref={"$ref": "#/components/schemas/ActorRef"},
+            aliases={"type": "array", "items": STR},
+            members={"type": "array", "items": {"$ref": "#/components/schemas/ActorBrief"}},
+            events_as_source=INT,
+            events_as_target=INT,
+            by_quad=by_quad,
+            recent=events,
+        ),
+        "Search": _obj(
+            "q",
+            "results",
+            q=STR,
+            results={
+                "type": "array",
+                "items": _obj(
+                    "kind",
+                    "id",
+                    "name",
+                    kind=STR,
+                    id=STR,
+                    name=STR,
+                    country=NS,
+                    actor_kind=NS,
+                    aliases={"type": "array", "items": STR},
+                    matched=STR,
+                ),
+            },
+        ),
+        "Home": _obj(
+            "overview",
+            "top_dyads",
+            "recent_events",
+            overview={"type": "object"},
+            top_dyads={"type": "array", "items": {"type": "object"}},
+            recent_events=events,
+        ),
+        "Events": _obj("events", events=events, limit=INT, filters={"type": "object"}),
+        "Graph": _obj(
+            "centre",
+            "nodes",
+            "edges",
+            centre={"$ref": "#/components/schemas/ActorRef"},
+            nodes={"type": "array", "items": {"type": "object"}},
+            edges={
+                "type": "array",
+                "items": _obj(source=STR, target=STR, events=INT, goldstein_mean=NN),
+            },
+        ),
+        "Connection": _obj(
+            "found",
+            "actors",
+            "events",
+            found={"type": "boolean"},
+            hops=INT,
+            actors={"type": "array", "items": {"$ref": "#/components/schemas/ActorBrief"}},
+            events=events,
+        ),
+        "Cypher": _obj(
+            "backend",
+            "q",
+            backend=STR,
+            q=STR,
+            error=NS,
+            result={
+                "oneOf": [
+                    {"type": "null"},
+                    _obj(
+                        "columns",
+                        "rows",
+                        columns={"type": "array", "items": STR},
+                        rows={"type": "array", "items": {"type": "array"}},
+                        truncated={"type": "boolean"},
+                        row_cap=INT,
+                        elapsed_ms=NUM,
+                    ),
+                ]
+            },
+        ),
+        "Job": _obj(
+            "id",
+            "status",
+            id=STR,
+            status=STR,
+            inputs={"type": "array", "items": STR},
+            articles=INT,
+            events=INT,
+            errors={"type": "array", "items": STR},
+        ),
+        "Error": _obj("error", "status", error=STR, status=INT),
+    }
+    bucket_param = _param("bucket", "query", "string", None, "day, week or month.")
+    bucket_param["schema"]["enum"] = ["day", "week", "month"]
+    limit = _param("limit", "query", "integer", None, "How many rows.")
+    paths = {
+        "/index.json": _op("Counts, busiest dyads, latest events", _filters(), "Home", "overview"),
+        "/search.json": _op(
+            "Actors and countries by name, alias or code (accent-insensitive, word prefixes)",
+            [_param("q", "query", "string", None, "Search text."), limit],
+            "Search",
+            "actors",
+        ),
+        "/actors/{ref}.json": _op(
+            "Actor or country profile", [_ref("ref"), limit, *_filters()], "ActorProfile", "actors"
+        ),
+        "/relationship/{a}/{b}.json": _op(
+            "Both directions of a dyad: counts by root and QuadClass, Goldstein, top actions, "
+            "first/last, latest events with evidence, timeline",
+            [
+                _ref("a"),
+                _ref("b"),
+                bucket_param,
+                _param("recent", "query", "integer", None, "Latest events per direction."),
+                *_filters(),
+            ],
+            "Relationship",
+            "relationships",
+        ),
+        "/timeline.json": _op(
+            "Events per QuadClass and mean Goldstein per bucket for an actor or a dyad",
+            [
+                _param("actor", "query", "string", None, "Actor id or ISO3.", True),
+                _param("with", "query", "string", None, "Second actor id or ISO3 (dyad)."),
+                bucket_param,
+                *_filters(),
+            ],
+            "Timeline",
+            "relationships",
+        ),
+        "/events.json": _op("Latest events", [limit, *_filters()], "Events", "events"),
+        "/events/{id}.json": _op(
+            "One event with every report (sentence, spans, article)",
+            [_ref("id")],
+            "Event",
+            "events",
+        ),
+        "/graph/{ref}.json": _op(
+            "Neighbourhood of an actor or country",
+            [_ref("ref"), limit, *_filters()],
+            "Graph",
+            "relationships",
+        ),
+        "/connection/{a}/{b}.json": _op(
+            "Shortest chain of events linking two actors",
+            [_ref("a"), _ref("b"), *_filters()],
+            "Connection",
+            "relationships",
+        ),
+        "/cypher.json": _op(
+            "Read-only Cypher (Neo4j backend; refused clauses give 400)",
+            [_param("q", "query", "string", None, "One read-only statement.")],
+            "Cypher",
+            "cypher",
+        ),
+        "/ingest/jobs/{id}.json": _op("An ingest job's status", [_ref("id")], "Job", "ingest"),
+    }
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Diplomacy knowledge graph API",
+            "version": __version__,
+            "description": "Every page of the web UI has this JSON twin (and tables a CSV twin "
+            "at .csv). Reads need `Authorization: Bearer <KG_READ_TOKEN>` when that is set; "
+            "POST /ingest needs the write token.",
+        },
+        "paths": paths,
+        "components": {
+            "schemas": schemas,
+            "responses": {
+                "Error": {
+                    "description": "The request cannot be answered; `error` says why.",
+                    "content": {
+                        "application/json": {"schema": {"$ref": "#/components/schemas/Error"}}
+                    },
+                }
+            },
+            "securitySchemes": {"token": {"type": "http", "scheme": "bearer"}},
+        },
+    }
+
+
+@bp.route("/openapi.json")
+def openapi():
+    return jsonify(document())
+
+
+@bp.route("/healthz")
+def health():
+    q = get_queries()
+    return jsonify({"status": "ok", "backend": q.backend})

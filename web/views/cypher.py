@@ -1,0 +1,97 @@
+"""Read-only Cypher console (Neo4j backend): guard, READ transaction, time limit, row cap."""
+
+from __future__ import annotations
+
+import json
+
+from flask import Blueprint, request
+
+from queries import EXAMPLES, CypherRefused, run_read_query
+from queries._console import DEFAULT_ROW_CAP, DEFAULT_TIMEOUT_S
+from web._app import get_queries, get_store
+from web._format import csv_response, respond, wanted_format
+from web._svg import result_graph_svg
+
+bp = Blueprint("cypher", __name__)
+EMBEDDED_MESSAGE = (
+    "The Cypher console needs the Neo4j backend. This server uses the embedded store; start "
+    "Neo4j (`kg neo4j start`) and run with KG_STORE=neo4j and NEO4J_URI set."
+)
+
+
+def _query_text() -> str:
+    if request.method == "POST":
+        if request.is_json:
+            body = request.get_json(silent=True) or {}
+            return str(body.get("q") or body.get("query") or "")
+        return request.form.get("q") or ""
+    return request.args.get("q") or ""
+
+
+def console(fmt: str | None = None):
+    text = _query_text()
+    neo4j = get_queries().backend == "neo4j"
+    data = {
+        "backend": get_queries().backend,
+        "q": text,
+        "result": None,
+        "error": None,
+        "examples": EXAMPLES,
+        "timeout_s": DEFAULT_TIMEOUT_S,
+        "row_cap": DEFAULT_ROW_CAP,
+    }
+    status = 200
+    result = None
+    if text.strip():
+        if not neo4j:
+            data["error"], status = EMBEDDED_MESSAGE, 400
+        else:
+            try:
+                result = run_read_query(get_store(), text)
+                data["result"] = result.to_dict()
+            except CypherRefused as exc:
+                data["error"], status = str(exc), 400
+            except Exception as exc:  # noqa: BLE001 - driver errors become a message
+                data["error"], status = _driver_message(exc), 400
+    kind = wanted_format(fmt)
+    if kind == "csv":
+        if result is None:
+            return _json_error(data, status or 400)
+        rows = [
+            {
+                c: (v if v is None or isinstance(v, str | int | float) else json.dumps(v))
+                for c, v in zip(result.columns, row, strict=False)
+            }
+            for row in result.rows
+        ]
+        return csv_response(rows, result.columns, "cypher")
+    if kind == "json" and data["error"]:
+        return _json_error(data, status)
+    svg = result_graph_svg(result.graph) if result and result.graph.get("nodes") else ""
+    page = respond(fmt, "cypher.html", data, None, result=result, neo4j=neo4j, graph_svg=svg)
+    return page, status
+
+
+def _json_error(data: dict, status: int):
+    from flask import jsonify
+
+    resp = jsonify({**data, "status": status})
+    resp.status_code = status
+    return resp
+
+
+def _driver_message(exc: Exception) -> str:
+    code = getattr(exc, "code", "") or ""
+    message = getattr(exc, "message", None) or str(exc)
+    if "TransactionTimedOut" in code or "timed out" in message.lower():
+        return (
+            f"stopped: the query ran longer than the console's {DEFAULT_TIMEOUT_S:g} s "
+            "limit; add a LIMIT or narrow the MATCH"
+        )
+    if "AccessMode" in code or "read access mode" in message.lower():
+        return f"refused by the server: the console runs read-only transactions ({message})"
+    return f"Neo4j error {code}: {message}".strip()
+
+
+bp.add_url_rule("/cypher", "console", console, methods=["GET", "POST"])
+bp.add_url_rule("/cypher.<any(json, csv):fmt>", "console", console, methods=["GET", "POST"])

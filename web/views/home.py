@@ -1,0 +1,39 @@
+"""Home: search box, counts, busiest dyads, latest events."""
+
+from __future__ import annotations
+
+from flask import Blueprint, request
+
+from queries import Filters
+from web._app import get_queries
+from web._format import EVENT_COLUMNS, add_routes, event_rows, respond
+
+bp = Blueprint("home", __name__)
+
+
+def index(fmt: str | None = None):
+    q = get_queries()
+    f = Filters.from_args(request.args)
+    overview = q.overview()
+    dyads = q.top_dyads(12, f)
+    recent = q.recent_events(15, f)
+    data = {
+        "backend": q.backend,
+        "overview": overview.to_dict(),
+        "filters": f.to_dict(),
+        "top_dyads": [d.to_dict() for d in dyads],
+        "recent_events": [e.to_dict() for e in recent],
+    }
+    return respond(
+        fmt,
+        "home.html",
+        data,
+        (event_rows(recent), EVENT_COLUMNS, "recent-events"),
+        overview=overview,
+        dyads=dyads,
+        recent=recent,
+        filters=f,
+    )
+
+
+add_routes(bp, "/", index)

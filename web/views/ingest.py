@@ -1,0 +1,103 @@
+"""Ingest: paste text or upload files. Needs the write token; forms carry a CSRF token."""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+from flask import Blueprint, abort, current_app, jsonify, redirect, request, url_for
+from werkzeug.utils import secure_filename
+
+from queries import QueryError
+from web._app import bearer_token, check_csrf, get_settings, get_store, tokens_match
+from web._format import add_routes, respond, wanted_format
+from web._jobs import JobRunner, PastedText
+
+bp = Blueprint("ingest", __name__)
+JOB_COLUMNS = ["id", "status", "created", "finished", "articles", "events", "inputs", "errors"]
+
+
+def runner() -> JobRunner:
+    ext = current_app.extensions["kg"]
+    if "runner" not in ext:
+        ext["runner"] = JobRunner(get_store())
+    return ext["runner"]
+
+
+def _authorise() -> None:
+    """The write token (Bearer header, or the form's token field plus a valid CSRF token)."""
+    expected = get_settings().write_token
+    if not expected:
+        abort(403, description="writes are disabled on this server: set KG_WRITE_TOKEN")
+    header = bearer_token()
+    if header is not None:
+        if not tokens_match(header, expected):
+            abort(403, description="the write token is wrong")
+        return  # API clients: no cookies involved, so no CSRF to guard against
+    if not check_csrf():
+        abort(400, description="the form's CSRF token is missing or stale: reload the page")
+    if not tokens_match(request.form.get("token"), expected):
+        abort(403, description="the write token is wrong")
+
+
+def ingest_page(fmt: str | None = None):
+    if request.method == "POST":
+        return _submit()
+    jobs = runner().list()
+    data = {"writes_enabled": bool(get_settings().write_token), "jobs": [j.to_dict() for j in jobs]}
+    return respond(fmt, "ingest.html", data, (data["jobs"], JOB_COLUMNS, "jobs"), jobs=jobs)
+
+
+def _submit():
+    _authorise()
+    form = request.form
+    published = (form.get("published") or "").strip() or None
+    if published:
+        try:
+            datetime.fromisoformat(published)
+        except ValueError:
+            raise QueryError(
+                f"published must be an ISO date like 2025-05-04, got {published!r}"
+            ) from None
+    pasted = []
+    text = form.get("text") or ""
+    if text.strip():
+        pasted.append(
+            PastedText(
+                text,
+                (form.get("url") or "").strip() or None,
+                (form.get("title") or "").strip() or None,
+                (form.get("outlet") or "").strip() or None,
+            )
+        )
+    files = [f for f in request.files.getlist("files") if f and f.filename]
+    files_dir, names = None, []
+    if files:
+        files_dir = Path(tempfile.mkdtemp(prefix="kg-upload-"))
+        for i, upload in enumerate(files):
+            name = secure_filename(upload.filename or "") or f"upload-{i}.txt"
+            target = files_dir / f"{i:03d}-{name}"
+            upload.save(target)
+            names.append(upload.filename or name)
+    if not pasted and not files:
+        raise QueryError("nothing to ingest: paste some text or choose files")
+    job = runner().submit(pasted, files_dir, names, published)
+    location = url_for("ingest.job", job_id=job.id)
+    if wanted_format(None) == "json" or bearer_token() is not None:
+        resp = jsonify(job.to_dict())
+        resp.status_code = 202
+        resp.headers["Location"] = location
+        return resp
+    return redirect(location, code=303)
+
+
+def job(job_id: str, fmt: str | None = None):
+    found = runner().get(job_id)
+    if found is None:
+        abort(404, description=f"no ingest job {job_id!r} (jobs are kept in memory)")
+    return respond(fmt, "job.html", found.to_dict(), None, job=found)
+
+
+add_routes(bp, "/ingest", ingest_page, methods=["GET", "POST"])
+add_routes(bp, "/ingest/jobs/<ref:job_id>", job)
