@@ -91,8 +91,6 @@ ABSORBING = frozenset(
         "promise",
         "vow",
         "commit",
-        "intend",
-        "plan",
         "threaten",
         "agree",
         "refuse",
@@ -101,9 +99,6 @@ ABSORBING = frozenset(
         "demand",
         "insist",
         "warn",
-        "want",
-        "hope",
-        "seek",
         "consider",
         "weigh",
         "mull",
@@ -120,6 +115,26 @@ ABSORBING = frozenset(
         "oppose",
     ]
 )
+# Verbs whose complement is a plan, coded as the planned act in future mode (-> intent/threat).
+FUTURE_CONTROL = frozenset(
+    ["intend", "plan", "want", "hope", "seek", "prepare", "schedule", "expect", "aim", "set"]
+)
+# Prepositions whose gerund does not share the governing verb's subject ("jailed for helping").
+NO_SHARE_PREPS = frozenset(["for", "of", "against", "despite", "without", "over", "about"])
+# Nouns for people and bodies: with a demonym they are that country's actors ("Nigerian student").
+HUMAN_NOUNS = frozenset(
+    "student man woman men women citizen citizens national nationals worker workers soldier "
+    "soldiers journalist journalists activist activists protester protesters protestor "
+    "protestors demonstrators official officials diplomat diplomats doctor doctors civilian "
+    "civilians refugee refugees prisoner prisoners people militant militants rebel rebels "
+    "tourist tourists businessman missionary missionaries member members opposition party "
+    "parties group groups leader leaders negotiators delegation troops forces police army "
+    "navy authorities government warships warplanes jets aircraft helicopters fighters "
+    "gunmen insurgents guerrillas villagers residents settlers farmers hackers "
+    "peacekeepers observers inspectors envoy envoys".split()
+)
+# Roots where a place ("protested in Beijing") stands in for a missing target.
+LOCATION_TARGET_ROOTS = frozenset(["04", "14", "15", "17", "18", "19", "20"])
 # Verbs that pass their subject to the complement and add nothing: "decided to expel" = expel.
 TRANSPARENT = frozenset(
     [
@@ -438,7 +453,14 @@ class SentenceCoder:
                 ref = self._resolve(text, hint) if hint else None
                 name = " ".join(t.text for t in np if t.dep_ != "det") or tok.text
                 return [Mention(ref or Ref(name, hint, "group"), text, "guess")]
-        # 5. a named entity nobody knows: keep it, with the country of its modifiers if any
+        # 5. "a Nigerian student", "Syrian rebels": a person or group of that country
+        if tok.pos_ == "NOUN" and (lemma in HUMAN_NOUNS or low_text in HUMAN_NOUNS) and country:
+            kind = (DESCRIPTION_KINDS.get(low_text) or DESCRIPTION_KINDS.get(lemma) or ("",))[0]
+            if not kind:
+                kind = "group" if tok.tag_ == "NNS" else "person"
+            name = " ".join(t.text for t in np if t.dep_ != "det")
+            return [Mention(Ref(name, country, kind), text, "guess")]
+        # 6. a named entity nobody knows: keep it, with the country of its modifiers if any
         if tok.ent_type_ in ("PERSON", "ORG") and tok.pos_ == "PROPN":
             kind = "person" if tok.ent_type_ == "PERSON" else "organization"
             if country is None:
@@ -524,6 +546,13 @@ class SentenceCoder:
             for c in head.children:
                 if c.dep_ == "dobj":
                     return self.group_mentions(c), True, False
+        if v.dep_ == "xcomp" and head.pos_ in ("VERB", "AUX"):
+            raised = [c for c in head.children if c.dep_ == "nsubjpass"]
+            if raised and not any(c.dep_ == "agent" for c in head.children):
+                # "Obama is scheduled to attend", "X was expected to visit"
+                return self.group_mentions(raised[0]), True, False
+        if v.dep_ == "pcomp" and head.lower_ in NO_SHARE_PREPS:
+            return [], False, False
         if v.dep_ == "xcomp" and head.pos_ == "ADJ" and head.head.i != head.i:
             head = head.head  # "Norway is willing to send": the copula's subject
             subj = [c for c in head.children if c.dep_ in SUBJ]
@@ -634,6 +663,8 @@ class SentenceCoder:
                 return "future"
             if t.dep_ == "xcomp" and t.head.pos_ == "ADJ" and t.head.lower_ in INTENT_ADJ:
                 return "future"
+            if t.dep_ == "xcomp" and t.head.lemma_.lower() in FUTURE_CONTROL:
+                return "future"
         return None
 
     def absorbed(self, v: Any) -> bool:
@@ -695,17 +726,47 @@ class SentenceCoder:
         if ms:
             return ms, "direct"
         lemma = obj.lemma_.lower()
+        if obj.pos_ in ("NOUN", "PROPN"):
+            ms = self._owner(obj, exclude)
+            if ms:
+                return ms, "owner"
         if lemma in EVENT_ANAPHORA or ("N", lemma) in self.lex:
-            for c in obj.children:
-                if c.dep_ == "poss":
-                    ms = [m for m in self.group_mentions(c) if m.ref.key not in exclude]
-                    if ms:
-                        return ms, "owner"
             if lemma in EVENT_ANAPHORA:
                 refs = [r for r in self.memory.event_source(lemma) if r.key not in exclude]
                 if refs:
                     return [Mention(r, obj.text, "coref") for r in refs], "event"
         return [], "none"
+
+    def _owner(self, obj: Any, exclude: set) -> list[Mention]:
+        """Whose thing it is: `Trump's offer`, `a U.S. request`, `calls by Belarus`,
+        `an offer from Afghanistan`, `German goods`."""
+        for c in obj.children:
+            if c.dep_ == "poss":
+                ms = [m for m in self.group_mentions(c) if m.ref.key not in exclude]
+                if ms:
+                    return ms
+        for c in obj.children:
+            if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        ms = [m for m in self.group_mentions(p) if m.ref.key not in exclude]
+                        if ms:
+                            return ms
+        for c in obj.lefts:
+            if c.dep_ in ("compound", "amod", "nmod") and (
+                c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or c.pos_ == "PROPN"
+            ):
+                ref = self._resolve(c.text)
+                if ref is None:
+                    country = self._word_country(c.text)
+                    make = getattr(self.resolver, "country", None)
+                    r = make(country) if country and callable(make) else None
+                    ref = self._resolve(r.name) if r is not None else None
+                    if ref is None and country:
+                        ref = Ref(c.text, country, "country")
+                if ref is not None and ref.key not in exclude:
+                    return [Mention(ref, c.text, "guess")]
+        return []
 
     def targets(
         self, v: Any, match: Match, sources: list[Mention], passive: bool
@@ -833,6 +894,9 @@ class SentenceCoder:
                     owner, how2 = self._object_actors(trigger, {m.ref.key for m in sources})
                     targets, how = (owner, how2) if how2 == "event" else ([], "none")
             code = match.code
+            if not targets and code[:2] in LOCATION_TARGET_ROOTS:
+                targets = self._place(v, sources)
+                how = "place" if targets else "none"
             if code.startswith(NEEDS_TARGET) and not targets:
                 continue
             mode = self.mode(v, sent)
@@ -876,6 +940,20 @@ class SentenceCoder:
                 self.memory.event_sources[group + ":bag"] = list(self.bag(trigger).keys())  # type: ignore[assignment]
         found.extend(self._obligations(sent))
         return found
+
+    def _place(self, v: Any, sources: list[Mention]) -> list[Mention]:
+        """`protested in Beijing`: a foreign place as the target when nothing else is."""
+        own = {m.ref.country for m in sources}
+        for c in v.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "at", "to", "into", "near"):
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC", "FAC"):
+                        country = self._word_country(p.text)
+                        if country and country not in own:
+                            ref = self._resolve(p.text)
+                            if ref is not None:
+                                return [Mention(ref, p.text, "guess")]
+        return []
 
     def _obligations(self, sent: Any) -> list[Found]:
         """`X said Y must/should do Z`: X demands it of Y (CAMEO 10, refined by the clause)."""
@@ -956,7 +1034,7 @@ class SentenceCoder:
             score += 0.08
         else:
             score += {"named": 0.2, "coref": 0.13}.get(t.via, 0.06)
-            score -= {"deep": 0.05, "event": 0.03, "owner": 0.02}.get(how, 0.0)
+            score -= {"deep": 0.05, "event": 0.03, "owner": 0.02, "place": 0.08}.get(how, 0.0)
         score += 0.15 if match.cue else (0.1 if match.entry.particle else 0.05)
         if inherited:
             score -= 0.05

@@ -1,7 +1,6 @@
 """One small module per page type, each a blueprint (SPARQL lives in web/sparql.py)."""
 
 from web import sparql
-
 from web.views import (
     actors,
     api,
