@@ -173,13 +173,17 @@ def extra_concept_block(iris: Iris, scheme: str, code: str) -> Block:
     )
 
 
-_ACTOR_CLASS = {"person": SCHEMA.Person, "country": SCHEMA.Country}
+# "government" actors are sometimes institutions, sometimes their leaders (CAMEO codes heads of
+# state as GOV), so they get no schema.org class beyond sem:Actor.
+_ACTOR_CLASS = {"person": SCHEMA.Person, "country": SCHEMA.Country, "government": None}
 
 
 def actor_block(iris: Iris, actor: Actor) -> Block:
-    pairs: list[tuple[str, Obj]] = [
-        (A, Iri(SEM.Actor)),
-        (A, Iri(_ACTOR_CLASS.get(actor.kind, SCHEMA.Organization))),
+    pairs: list[tuple[str, Obj]] = [(A, Iri(SEM.Actor))]
+    schema_class = _ACTOR_CLASS.get(actor.kind, SCHEMA.Organization)
+    if schema_class is not None:
+        pairs.append((A, Iri(schema_class)))
+    pairs += [
         (_ID, _s(actor.id)),
         (_LABEL, _s(actor.name)),
         (str(SCHEMA.name), _s(actor.name)),

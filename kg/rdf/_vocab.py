@@ -70,7 +70,7 @@ class Iris:
 
     @property
     def prefixes(self) -> dict[str, str]:
-        ours = {p: self.base + path for p, path in _INSTANCE_PATHS.items()}
+        ours = {"id": self.base, **{p: self.base + path for p, path in _INSTANCE_PATHS.items()}}
         return {**STANDARD_PREFIXES, **ours}
 
     def actor(self, actor_id: str) -> str:
