@@ -131,7 +131,7 @@ _WEEKDAY = (
 )
 _TZ_TOKEN = r"(?:(?:UTC|GMT)\s?[+-]\s?\d{1,2}(?::?\d{2})?|[A-Z]{1,5}|[+-]\d{2}:?\d{2})"
 _TIME = (
-    r"(?:\s*(?:,|\bat\b|@|-|–|\|)?\s*"
+    r"(?:\s*(?:,|\bat\b|@|-|–|\||/)?\s*"
     r"(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.\d+)?)?"
     r"\s*(?P<ampm>[aApP]\.?\s?[mM]\.?)?"
     r"(?:\s*\(?(?P<tz>" + _TZ_TOKEN + r")\)?(?![A-Za-z]))?)?"
@@ -145,6 +145,10 @@ _ISO_RE = re.compile(
 )
 _NUMERIC_RE = re.compile(
     r"(?<![\d/.-])(?P<a>\d{1,2})(?P<sep>[-/.])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4})(?![\d])"
+    + _TIME,
+)
+_YMD_RE = re.compile(
+    r"(?<![\d/.-])(?P<year>\d{4})(?P<sep>[/.])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?![\d])"
     + _TIME,
 )
 _MDY_RE = re.compile(
@@ -221,9 +225,7 @@ def _build(
     minute = int(groups.get("minute") or 0)
     second = int(groups.get("second") or 0)
     ampm = (groups.get("ampm") or "").lower().replace(".", "").replace(" ", "")
-    if ampm:
-        if not 1 <= hour <= 12:
-            return None
+    if ampm and 1 <= hour <= 12:  # "00:10 AM" and "18:05 PM" occur; the 24-hour digits win
         hour = hour % 12 + (12 if ampm == "pm" else 0)
     tz = parse_timezone(groups.get("tz")) or UTC
     try:
@@ -253,9 +255,10 @@ def _find_dates(text: str, date_order: str | None) -> list[_Found]:
         taken.append((m.start(), m.end()))
         found.append(_Found(m.start(), m.end(), value, _label_before(text, m.start())))
 
-    for m in _ISO_RE.finditer(text):
-        g = m.groupdict()
-        add(m, _build(int(g["year"]), int(g["month"]), int(g["day"]), g))
+    for regex in (_ISO_RE, _YMD_RE):
+        for m in regex.finditer(text):
+            g = m.groupdict()
+            add(m, _build(int(g["year"]), int(g["month"]), int(g["day"]), g))
     for regex in (_TIME_FIRST_MDY_RE, _TIME_FIRST_DMY_RE, _MDY_RE, _DMY_RE):
         for m in regex.finditer(text):
             g = m.groupdict()

@@ -24,6 +24,7 @@ AST = timezone(timedelta(hours=3))
 EDT = timezone(-timedelta(hours=4))
 EST = timezone(-timedelta(hours=5))
 UTC8 = timezone(timedelta(hours=8))
+BST = timezone(timedelta(hours=1))
 
 
 # --------------------------------------------------------------------------- datelines
@@ -47,6 +48,11 @@ UTC8 = timezone(timedelta(hours=8))
         ("Mon, 05 May 2025 06:42:00 +0530", datetime(2025, 5, 5, 6, 42, tzinfo=IST)),
         ("November 12, 2024 6:15 AM GMT+8", datetime(2024, 11, 12, 6, 15, tzinfo=UTC8)),
         ("Posted: 14 June 2024 18:05 TRT", datetime(2024, 6, 14, 18, 5, tzinfo=AST)),
+        ("Last Updated : 05 May 2025, 00:10 AM IST", datetime(2025, 5, 5, 0, 10, tzinfo=IST)),
+        ("Updated - May 05, 2025 12:10 am IST", datetime(2025, 5, 5, 0, 10, tzinfo=IST)),
+        ("Mon 5 May 2025 00.10 BST", datetime(2025, 5, 5, 0, 10, tzinfo=BST)),
+        ("2025/05/05 00:10 KST", datetime(2025, 5, 5, 0, 10, tzinfo=KST)),
+        ("May 5, 2025 / 12:10 PM / Example News", datetime(2025, 5, 5, 12, 10, tzinfo=UTC)),
         # A month-first numeric date when the day cannot come first.
         ("05/13/2025", datetime(2025, 5, 13, tzinfo=UTC)),
     ],
@@ -230,6 +236,10 @@ def test_relative_edge_cases() -> None:
     assert resolve_relative("Feb 29", datetime(2025, 3, 1, tzinfo=UTC)) == date(2024, 2, 29)
     assert resolve_relative("last year", published) == date(2023, 1, 1)
     assert resolve_relative("in March", published) == date(2024, 3, 1)
+    assert resolve_relative("mid-April", published) == date(2023, 4, 1)
+    assert resolve_relative("May 2nd", published) == date(2023, 5, 2)
+    assert resolve_relative("this past Sunday", published) == date(2024, 3, 24)  # a Sunday
+    assert resolve_relative("05-04-2024", published) == date(2024, 4, 5)
     assert resolve_relative("last weekend", datetime(2025, 5, 4, tzinfo=UTC)) == date(2025, 4, 26)
     assert resolve_relative("Sunday's", datetime(2025, 5, 5, tzinfo=UTC)) == date(2025, 5, 4)
     assert resolve_relative("on Sunday", date(2025, 5, 5)) == date(2025, 5, 4)
