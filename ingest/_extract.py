@@ -131,7 +131,16 @@ HUMAN_NOUNS = frozenset(
     "parties group groups leader leaders negotiators delegation troops forces police army "
     "navy authorities government warships warplanes jets aircraft helicopters fighters "
     "gunmen insurgents guerrillas villagers residents settlers farmers hackers "
-    "peacekeepers observers inspectors envoy envoys".split()
+    "peacekeepers observers inspectors envoy envoys militiamen militia bombers agents guards "
+    "officers commanders youths students landowners supporters fundamentalists extremists "
+    "separatists nationalists demonstrator kurds separatist dissidents exiles judge court "
+    "ministry minister spokesman parliament lawmakers legislators senate cabinet regime "
+    "junta administration bulldozers tanks artillery planes ships vessels".split()
+)
+# "Thousands of Iraqi Kurds", "a member of the Syrian parliament": the actor is in the of-phrase.
+PARTITIVE_NOUNS = frozenset(
+    "thousands hundreds dozens tens millions scores number numbers group groups member members "
+    "some many most majority part delegation team contingent unit units batch patch".split()
 )
 # Roots where a place ("protested in Beijing") stands in for a missing target.
 LOCATION_TARGET_ROOTS = frozenset(["04", "14", "15", "17", "18", "19", "20"])
@@ -355,7 +364,7 @@ class SentenceCoder:
                 if country:
                     return country
         for c in tok.rights:
-            if c.dep_ == "prep" and c.lower_ in ("in", "of", "from"):
+            if c.dep_ == "prep" and c.lower_ in ("in", "of", "from", "throughout", "across"):
                 for p in c.children:
                     if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "NORP"):
                         country = self._word_country(p.text)
@@ -396,6 +405,14 @@ class SentenceCoder:
             return [Mention(ref, tok.text, "coref")] if ref else []
         if tok.pos_ not in ("NOUN", "PROPN"):
             return []
+        if tok.lower_ in PARTITIVE_NOUNS or tok.lemma_.lower() in PARTITIVE_NOUNS:
+            for c in tok.rights:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            inner = self.group_mentions(p)
+                            if inner:
+                                return inner
         np = self._np_tokens(tok)
         text = " ".join(t.text for t in np).replace(" 's", "'s").replace(" - ", "-")
         lemma = tok.lemma_.lower()
@@ -787,6 +804,9 @@ class SentenceCoder:
                     ms, how = self._object_actors(c, exclude)
                     if ms:
                         return ms, how
+                    ms = self._actors_under(c, exclude, max_depth=3)
+                    if ms:
+                        return ms, "deep"
         if spec and spec.startswith("prep:"):
             word = spec.split(":", 1)[1]
             for c in v.children:
@@ -895,7 +915,11 @@ class SentenceCoder:
                     targets, how = (owner, how2) if how2 == "event" else ([], "none")
             code = match.code
             if not targets and code[:2] in LOCATION_TARGET_ROOTS:
-                targets = self._place(v, sources)
+                targets = self._place(v, sources, own_ok=code[:2] in ("14", "17"))
+                how = "place" if targets else "none"
+            if not targets and code[:2] == "14":
+                # a protest with no named target is against the protesters' own authorities
+                targets = self._home(sources)
                 how = "place" if targets else "none"
             if code.startswith(NEEDS_TARGET) and not targets:
                 continue
@@ -941,9 +965,21 @@ class SentenceCoder:
         found.extend(self._obligations(sent))
         return found
 
-    def _place(self, v: Any, sources: list[Mention]) -> list[Mention]:
+    def _home(self, sources: list[Mention]) -> list[Mention]:
+        make = getattr(self.resolver, "country", None)
+        out = []
+        for m in sources:
+            if m.ref.country and m.ref.country != "IGO" and callable(make):
+                r = make(m.ref.country)
+                if r is not None:
+                    ref = Ref(r.name, r.country, r.kind)
+                    if ref.key != m.ref.key:
+                        out.append(Mention(ref, r.name, "guess"))
+        return out[:1]
+
+    def _place(self, v: Any, sources: list[Mention], own_ok: bool = False) -> list[Mention]:
         """`protested in Beijing`: a foreign place as the target when nothing else is."""
-        own = {m.ref.country for m in sources}
+        own = set() if own_ok else {m.ref.country for m in sources}
         for c in v.children:
             if c.dep_ == "prep" and c.lower_ in ("in", "at", "to", "into", "near"):
                 for p in c.children:
