@@ -175,25 +175,72 @@ def extra_concept_block(iris: Iris, scheme: str, code: str) -> Block:
 
 # "government" actors are sometimes institutions, sometimes their leaders (CAMEO codes heads of
 # state as GOV), so they get no schema.org class beyond sem:Actor.
+
+# Vocabulary IRIs as plain strings, computed once (rdflib Namespace lookups are slow).
+_DCTERMS_isPartOf = Iri(DCTERMS.isPartOf)
+_DCTERMS_title = Iri(DCTERMS.title)
+_KG_IsoCountry = Iri(KG.IsoCountry)
+_KG_actionText = Iri(KG.actionText)
+_KG_cameo = Iri(KG.cameo)
+_KG_confidence = Iri(KG.confidence)
+_KG_country = Iri(KG.country)
+_KG_countryCode = Iri(KG.countryCode)
+_KG_goldstein = Iri(KG.goldstein)
+_KG_iso3166Alpha2 = Iri(KG.iso3166Alpha2)
+_KG_iso3166Alpha3 = Iri(KG.iso3166Alpha3)
+_KG_iso3166Numeric = Iri(KG.iso3166Numeric)
+_KG_kind = Iri(KG.kind)
+_KG_mode = Iri(KG.mode)
+_KG_outlet = Iri(KG.outlet)
+_KG_plover = Iri(KG.plover)
+_KG_quadClass = Iri(KG.quadClass)
+_KG_root = Iri(KG.root)
+_KG_source = Iri(KG.source)
+_KG_target = Iri(KG.target)
+_KG_textHash = Iri(KG.textHash)
+_NIF_Sentence = Iri(NIF.Sentence)
+_NIF_anchorOf = Iri(NIF.anchorOf)
+_NIF_beginIndex = Iri(NIF.beginIndex)
+_NIF_endIndex = Iri(NIF.endIndex)
+_PROV_Entity = Iri(PROV.Entity)
+_PROV_wasDerivedFrom = Iri(PROV.wasDerivedFrom)
+_SCHEMA_Action = Iri(SCHEMA.Action)
+_SCHEMA_Country = Iri(SCHEMA.Country)
+_SCHEMA_NewsArticle = Iri(SCHEMA.NewsArticle)
+_SCHEMA_Organization = Iri(SCHEMA.Organization)
+_SCHEMA_datePublished = Iri(SCHEMA.datePublished)
+_SCHEMA_name = Iri(SCHEMA.name)
+_SCHEMA_publisher = Iri(SCHEMA.publisher)
+_SCHEMA_url = Iri(SCHEMA.url)
+_SEM_Actor = Iri(SEM.Actor)
+_SEM_Event = Iri(SEM.Event)
+_SEM_eventType = Iri(SEM.eventType)
+_SEM_hasActor = Iri(SEM.hasActor)
+_SEM_hasTimeStamp = Iri(SEM.hasTimeStamp)
+_SKOS_altLabel = Iri(SKOS.altLabel)
+_SKOS_exactMatch = Iri(SKOS.exactMatch)
+_SKOS_notation = Iri(SKOS.notation)
+
+
 _ACTOR_CLASS = {"person": SCHEMA.Person, "country": SCHEMA.Country, "government": None}
 
 
 def actor_block(iris: Iris, actor: Actor) -> Block:
-    pairs: list[tuple[str, Obj]] = [(A, Iri(SEM.Actor))]
+    pairs: list[tuple[str, Obj]] = [(A, _SEM_Actor)]
     schema_class = _ACTOR_CLASS.get(actor.kind, SCHEMA.Organization)
     if schema_class is not None:
         pairs.append((A, Iri(schema_class)))
     pairs += [
         (_ID, _s(actor.id)),
         (_LABEL, _s(actor.name)),
-        (str(SCHEMA.name), _s(actor.name)),
-        (str(KG.kind), _s(actor.kind)),
+        (_SCHEMA_name, _s(actor.name)),
+        (_KG_kind, _s(actor.kind)),
     ]
-    pairs += [(str(SKOS.altLabel), _s(alias)) for alias in actor.aliases]
+    pairs += [(_SKOS_altLabel, _s(alias)) for alias in actor.aliases]
     if actor.country:
-        pairs.append((str(KG.countryCode), _s(actor.country)))
+        pairs.append((_KG_countryCode, _s(actor.country)))
         if iso_country(actor.country) is not None:
-            pairs.append((str(KG.country), Iri(iris.country(actor.country))))
+            pairs.append((_KG_country, Iri(iris.country(actor.country))))
     return (iris.actor(actor.id), pairs)
 
 
@@ -216,14 +263,14 @@ def country_block(iris: Iris, code: str) -> Block | None:
     return (
         iris.country(code),
         [
-            (A, Iri(SCHEMA.Country)),
-            (A, Iri(KG.IsoCountry)),
-            (str(SCHEMA.name), Lit(name, lang="en")),
-            (str(SKOS.notation), _s(alpha3)),
-            (str(KG.iso3166Alpha3), _s(alpha3)),
-            (str(KG.iso3166Alpha2), _s(alpha2)),
-            (str(KG.iso3166Numeric), _s(numeric)),
-            (str(SKOS.exactMatch), Iri(EU_COUNTRY + alpha3)),
+            (A, _SCHEMA_Country),
+            (A, _KG_IsoCountry),
+            (_SCHEMA_name, Lit(name, lang="en")),
+            (_SKOS_notation, _s(alpha3)),
+            (_KG_iso3166Alpha3, _s(alpha3)),
+            (_KG_iso3166Alpha2, _s(alpha2)),
+            (_KG_iso3166Numeric, _s(numeric)),
+            (_SKOS_exactMatch, Iri(EU_COUNTRY + alpha3)),
         ],
     )
 
@@ -241,29 +288,29 @@ def _published(value: str) -> Lit:
 
 def article_block(iris: Iris, article: Article) -> Block:
     pairs: list[tuple[str, Obj]] = [
-        (A, Iri(SCHEMA.NewsArticle)),
-        (A, Iri(PROV.Entity)),
+        (A, _SCHEMA_NewsArticle),
+        (A, _PROV_Entity),
         (_ID, _s(article.id)),
     ]
     if article.url:
         url = article.url.strip()
-        pairs.append((str(SCHEMA.url), Iri(url) if is_safe_iri(url) else Lit(article.url, _ANYURI)))
+        pairs.append((_SCHEMA_url, Iri(url) if is_safe_iri(url) else Lit(article.url, _ANYURI)))
     if article.title:
-        pairs.append((str(DCTERMS.title), _s(article.title)))
+        pairs.append((_DCTERMS_title, _s(article.title)))
     if article.outlet:
-        pairs.append((str(SCHEMA.publisher), Iri(iris.outlet(article.outlet))))
-        pairs.append((str(KG.outlet), _s(article.outlet)))
+        pairs.append((_SCHEMA_publisher, Iri(iris.outlet(article.outlet))))
+        pairs.append((_KG_outlet, _s(article.outlet)))
     if article.published:
-        pairs.append((str(SCHEMA.datePublished), _published(article.published)))
+        pairs.append((_SCHEMA_datePublished, _published(article.published)))
     if article.text_hash:
-        pairs.append((str(KG.textHash), _s(article.text_hash)))
+        pairs.append((_KG_textHash, _s(article.text_hash)))
     return (iris.article(article.id), pairs)
 
 
 def outlet_block(iris: Iris, outlet: str) -> Block:
     return (
         iris.outlet(outlet),
-        [(A, Iri(SCHEMA.Organization)), (str(SCHEMA.name), _s(outlet))],
+        [(A, _SCHEMA_Organization), (_SCHEMA_name, _s(outlet))],
     )
 
 
@@ -271,46 +318,46 @@ def event_blocks(iris: Iris, event: Event) -> list[Block]:
     """The event node and one node per sentence it was derived from."""
     source = Iri(iris.actor(event.source_id))
     pairs: list[tuple[str, Obj]] = [
-        (A, Iri(SEM.Event)),
-        (A, Iri(SCHEMA.Action)),
+        (A, _SEM_Event),
+        (A, _SCHEMA_Action),
         (_ID, _s(event.id)),
-        (str(KG.source), source),
-        (str(SEM.hasActor), source),
+        (_KG_source, source),
+        (_SEM_hasActor, source),
     ]
     if event.target_id:
         target = Iri(iris.actor(event.target_id))
-        pairs += [(str(KG.target), target), (str(SEM.hasActor), target)]
+        pairs += [(_KG_target, target), (_SEM_hasActor, target)]
     cameo = Iri(iris.cameo(event.cameo))
     pairs += [
-        (str(SEM.hasTimeStamp), Lit(event.date, _DATE)),
-        (str(KG.cameo), cameo),
-        (str(SEM.eventType), cameo),
-        (str(KG.root), Iri(iris.cameo(event.root))),
+        (_SEM_hasTimeStamp, Lit(event.date, _DATE)),
+        (_KG_cameo, cameo),
+        (_SEM_eventType, cameo),
+        (_KG_root, Iri(iris.cameo(event.root))),
         (_LABEL, _s(event.label)),
-        (str(KG.actionText), _s(event.action_text)),
-        (str(KG.quadClass), _int(event.quad_class)),
-        (str(KG.goldstein), _double(event.goldstein)),
-        (str(KG.confidence), _double(event.confidence)),
+        (_KG_actionText, _s(event.action_text)),
+        (_KG_quadClass, _int(event.quad_class)),
+        (_KG_goldstein, _double(event.goldstein)),
+        (_KG_confidence, _double(event.confidence)),
     ]
     if event.plover:
         plover = Iri(iris.plover(event.plover))
-        pairs += [(str(KG.plover), plover), (str(SEM.eventType), plover)]
+        pairs += [(_KG_plover, plover), (_SEM_eventType, plover)]
     if event.mode:
-        pairs.append((str(KG.mode), _s(event.mode)))
+        pairs.append((_KG_mode, _s(event.mode)))
     blocks: list[Block] = [(iris.event(event.id), pairs)]
     for report in event.reports:
         sentence = iris.sentence(report.article_id, report.start, report.end)
-        pairs.append((str(PROV.wasDerivedFrom), Iri(sentence)))
+        pairs.append((_PROV_wasDerivedFrom, Iri(sentence)))
         blocks.append(
             (
                 sentence,
                 [
-                    (A, Iri(NIF.Sentence)),
-                    (A, Iri(PROV.Entity)),
-                    (str(NIF.anchorOf), _s(report.sentence)),
-                    (str(NIF.beginIndex), Lit(str(report.start), _NONNEG)),
-                    (str(NIF.endIndex), Lit(str(report.end), _NONNEG)),
-                    (str(DCTERMS.isPartOf), Iri(iris.article(report.article_id))),
+                    (A, _NIF_Sentence),
+                    (A, _PROV_Entity),
+                    (_NIF_anchorOf, _s(report.sentence)),
+                    (_NIF_beginIndex, Lit(str(report.start), _NONNEG)),
+                    (_NIF_endIndex, Lit(str(report.end), _NONNEG)),
+                    (_DCTERMS_isPartOf, Iri(iris.article(report.article_id))),
                 ],
             )
         )

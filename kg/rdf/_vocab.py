@@ -7,6 +7,7 @@ base (Settings.rdf_base / KG_RDF_BASE) so each deployment owns its identifiers.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -51,9 +52,12 @@ _INSTANCE_PATHS = {
 }
 
 
+_SAFE_SEGMENT = re.compile(r"[A-Za-z0-9._~-]*\Z")
+
+
 def _seg(value: str) -> str:
     """Percent-encode anything that is not safe in an IRI path segment."""
-    return quote(value, safe="-._~")
+    return value if _SAFE_SEGMENT.match(value) else quote(value, safe="-._~")
 
 
 @dataclass(frozen=True)
