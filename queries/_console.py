@@ -199,9 +199,20 @@ def run_read_query(
 ) -> ConsoleResult:
     """Check, then run in a READ access-mode transaction with a server-side timeout; at most
     `row_cap` rows come back (`truncated` says when there were more)."""
+    return execute_read(store, check_read_only(query), params, timeout_s, row_cap)
+
+
+def execute_read(
+    store: Any,
+    statement: str,
+    params: dict[str, Any] | None = None,
+    timeout_s: float = DEFAULT_TIMEOUT_S,
+    row_cap: int = DEFAULT_ROW_CAP,
+) -> ConsoleResult:
+    """The second line of defence on its own (no clause guard): READ access mode, server-side
+    transaction timeout, row cap. Tests call it directly to prove the server refuses writes."""
     from neo4j import READ_ACCESS
 
-    statement = check_read_only(query)
     driver = getattr(store, "driver", None)
     if driver is None:
         raise CypherRefused("the Cypher console needs the Neo4j backend (KG_STORE=neo4j)")

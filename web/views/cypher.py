@@ -6,7 +6,7 @@ import json
 
 from flask import Blueprint, request
 
-from queries import EXAMPLES, CypherRefused, run_read_query
+from queries import EXAMPLES, CypherRefused, check_read_only, run_read_query
 from queries._console import DEFAULT_ROW_CAP, DEFAULT_TIMEOUT_S
 from web._app import get_queries, get_store
 from web._format import csv_response, respond, wanted_format
@@ -43,16 +43,17 @@ def console(fmt: str | None = None):
     status = 200
     result = None
     if text.strip():
-        if not neo4j:
-            data["error"], status = EMBEDDED_MESSAGE, 400
-        else:
-            try:
+        try:
+            check_read_only(text)  # refusals read the same on both backends
+            if not neo4j:
+                data["error"], status = EMBEDDED_MESSAGE, 400
+            else:
                 result = run_read_query(get_store(), text)
                 data["result"] = result.to_dict()
-            except CypherRefused as exc:
-                data["error"], status = str(exc), 400
-            except Exception as exc:  # noqa: BLE001 - driver errors become a message
-                data["error"], status = _driver_message(exc), 400
+        except CypherRefused as exc:
+            data["error"], status = str(exc), 400
+        except Exception as exc:  # noqa: BLE001 - driver errors become a message
+            data["error"], status = _driver_message(exc), 400
     kind = wanted_format(fmt)
     if kind == "csv":
         if result is None:

@@ -1,0 +1,46 @@
+"""Web fixtures: the synthetic graph (tests/queries/synthetic_graph.py) behind a test client,
+on both backends through the `store` fixture."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "queries"))
+
+import synthetic_graph  # noqa: E402
+
+from kg.config import Settings  # noqa: E402
+from web import create_app  # noqa: E402
+
+WRITE_TOKEN = "write-secret-token"
+READ_TOKEN = "read-secret-token"
+
+
+@pytest.fixture
+def g():
+    return synthetic_graph
+
+
+@pytest.fixture
+def graph_store(store):
+    synthetic_graph.build(store)
+    return store
+
+
+def make_app(store, tmp_path, **settings):
+    app = create_app(Settings(data_dir=tmp_path, **settings), store)
+    app.config["TESTING"] = True
+    return app
+
+
+@pytest.fixture
+def app(graph_store, tmp_path):
+    return make_app(graph_store, tmp_path, write_token=WRITE_TOKEN)
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
