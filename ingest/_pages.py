@@ -59,7 +59,14 @@ _CHROME_PROSE = re.compile(
     r"notifications)\b",
     re.IGNORECASE,
 )
-_SECOND_PERSON = re.compile(r"\b(?:you|your|we|our|click|tap|continue|agree)\b", re.IGNORECASE)
+_SECOND_PERSON = re.compile(
+    r"\b(?:you|your|click|tap|we\s+use|our\s+(?:site|website|partners|use\s+of))\b", re.IGNORECASE
+)
+_EMBED = re.compile(
+    r"pic\.twitter\.com/|\bt\.co/|(?:twitter|x|instagram|facebook|tiktok)\.com/|"
+    r"—\s*[^()]{1,60}\(@\w+\)|^@\w+$|^(?:https?://|www\.)\S+$",
+    re.IGNORECASE,
+)
 _CONTACT = re.compile(r"^(?:e-?mail|phone|tel|fax|whatsapp|address)\s*:", re.IGNORECASE)
 _CAPTION = re.compile(
     r"^(?:this\s+)?(?:image|photo(?:graph)?|picture|file\s+photo|representational\s+image|"
@@ -177,6 +184,8 @@ def is_junk(p: str) -> bool:
         return True
     if _UI_RE.match(p) or _CONTACT.match(p) or _CAPTION.search(p) or _is_credit(p):
         return True
+    if _EMBED.search(p) and len(words) < 60:
+        return True
     if p.count("|") >= 2 and not _TERMINAL.search(p):
         return True
     social = len(_SOCIAL.findall(p))
@@ -190,13 +199,27 @@ def is_junk(p: str) -> bool:
 
 
 def is_prose(p: str, min_words: int = 6) -> bool:
-    """Sentence-like text: enough words, ends like a sentence, not a title-case headline."""
+    """Sentence-like text: enough words, ends like a sentence, not a title-case headline.
+
+    A sentence ending in a full stop may be dense with names ("U.S. President Donald Trump
+    and Mexican President Claudia Sheinbaum met in Washington.") as long as some lower-case
+    words carry it; one ending in ? or ! must not be title case (headlines do that).
+    """
     words = _words(p)
     if len(words) < min_words:
         return False
     if not _TERMINAL.search(p):
         return len(words) >= 25 and _mostly_lowercase(words)
-    return _mostly_lowercase(words)
+    if _mostly_lowercase(words):
+        return True
+    stop = p.rstrip("\"”’'»)] ")[-1:]
+    content = [w for w in words if w[:1].islower() and w.lower() not in _TITLE_CASE_SMALL]
+    return stop in ".…" and len(content) >= 1
+
+
+# Words that title-case headlines leave in lower case.
+_SMALL_WORDS = "a an the and or but nor of to in on at for by with from as vs via per into over up"
+_TITLE_CASE_SMALL = frozenset(_SMALL_WORDS.split())
 
 
 def _mostly_lowercase(words: list[str]) -> bool:
@@ -205,6 +228,12 @@ def _mostly_lowercase(words: list[str]) -> bool:
         return False
     capitalized = sum(1 for w in alpha if w[:1].isupper())
     return capitalized / len(alpha) < 0.6 or len(alpha) < 4 and capitalized < len(alpha)
+
+
+def _leads_in(p: str) -> bool:
+    """A body sentence that introduces a quote or list: 'The minister told reporters:'."""
+    words = _words(p)
+    return p.endswith(":") and len(words) >= 4 and _mostly_lowercase(words)
 
 
 def is_headline(p: str) -> bool:
@@ -342,7 +371,7 @@ def _body(
                     continue
         if i == dateline_idx or is_junk(p) or (title_key and _norm(p) == title_key):
             continue
-        if is_prose(p, 3) or (body and len(_words(p)) >= 25):
+        if is_prose(p, 3) or (body and (len(_words(p)) >= 25 or _leads_in(p))):
             body.append(p)
             unknown_run = 0
         else:

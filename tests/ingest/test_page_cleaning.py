@@ -264,3 +264,32 @@ def test_clean_page_never_crashes_and_keeps_only_page_text(lines: list[str]) -> 
         assert para.strip() == para
         assert not is_footer_marker(para)
     assert result.published is None or result.published.tzinfo is not None
+
+
+def test_name_dense_sentences_quote_lead_ins_and_embeds() -> None:
+    raw = "\n\n".join(
+        [
+            "Leaders Meet in Washington",
+            "Updated: 05-05-2025 06:42 IST",
+            "U.S. President Donald Trump and Mexican President Claudia Sheinbaum met in "
+            "Washington.",
+            "Sheinbaum told reporters afterwards:",
+            '"Mexico will cooperate, but it will not accept foreign troops."',
+            "— Claudia Sheinbaum (@Claudiashein) May 4, 2025",
+            "pic.twitter.com/abc123",
+            "Background",
+            "The ministry said it would continue to monitor notifications from the agency.",
+            "The talks continue on Tuesday.",
+            "Related",
+            "Trump Meets Sheinbaum In Washington Today.",
+        ]
+    )
+    result = clean_page(raw)
+    assert result.title == "Leaders Meet in Washington"
+    assert result.text.split("\n\n") == [
+        "U.S. President Donald Trump and Mexican President Claudia Sheinbaum met in Washington.",
+        "Sheinbaum told reporters afterwards:",
+        '"Mexico will cooperate, but it will not accept foreign troops."',
+        "The ministry said it would continue to monitor notifications from the agency.",
+        "The talks continue on Tuesday.",
+    ]
