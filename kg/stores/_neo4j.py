@@ -13,7 +13,13 @@ from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
 import neo4j
-from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, SessionExpired
+from neo4j.exceptions import (
+    ConstraintError,
+    DriverError,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+)
 
 from kg.model import Actor, Article, Event, GraphBatch, Report
 from kg.stores._embedded import search_text
@@ -34,6 +40,7 @@ SCHEMA_STATEMENTS = (
     "CREATE INDEX actor_country IF NOT EXISTS FOR (a:Actor) ON (a.country)",
     "CREATE INDEX actor_name IF NOT EXISTS FOR (a:Actor) ON (a.name)",
     "CREATE TEXT INDEX actor_search_text IF NOT EXISTS FOR (a:Actor) ON (a.search_text)",
+    "CREATE INDEX article_text_hash IF NOT EXISTS FOR (a:Article) ON (a.text_hash)",
 )
 
 _ACTOR_ALIASES = (
@@ -79,12 +86,32 @@ ON CREATE SET e.date = date(row.date), e.cameo = row.cameo, e.root = row.root,
     e.plover = row.plover, e.action_text = row.action_text, e.confidence = row.confidence,
     e.mode = row.mode
 ON MATCH SET e.confidence = CASE WHEN row.confidence > e.confidence
-    THEN row.confidence ELSE e.confidence END
+    THEN row.confidence ELSE e.confidence END,
+    e.date = CASE WHEN date(row.date) < e.date THEN date(row.date) ELSE e.date END
 MERGE (s)-[:SOURCE_OF]->(e)
 WITH e, row WHERE row.target_id IS NOT NULL
 MATCH (t:Actor {id: row.target_id})
 MERGE (e)-[:TARGET]->(t)
 """
+
+# Fast path for events not yet in the store (most of any ingest): CREATE, not MERGE, for the
+# event, its relationships and its reports; no existence checks on relationships.
+_CREATE_EVENTS = """
+UNWIND $rows AS row
+MATCH (s:Actor {id: row.source_id})
+OPTIONAL MATCH (t:Actor {id: row.target_id})
+CREATE (s)-[:SOURCE_OF]->(e:Event {id: row.id, date: date(row.date), cameo: row.cameo,
+    root: row.root, label: row.label, quad_class: row.quad_class, goldstein: row.goldstein,
+    plover: row.plover, action_text: row.action_text, confidence: row.confidence,
+    mode: row.mode})
+FOREACH (_ IN CASE WHEN t IS NULL THEN [] ELSE [1] END | CREATE (e)-[:TARGET]->(t))
+WITH e, row
+UNWIND row.reports AS rep
+MATCH (a:Article {id: rep.article_id})
+CREATE (e)-[:REPORTED_IN {sentence: rep.sentence, start: rep.start, end: rep.end}]->(a)
+"""
+
+_EXISTING_EVENTS = "UNWIND $ids AS id MATCH (e:Event {id: id}) RETURN e.id AS id"
 
 # The first sentence written for an (event, article, span) stays, as in the embedded store.
 _WRITE_REPORTS = """
@@ -121,6 +148,17 @@ WITH e ORDER BY e.id LIMIT $limit
 """
     + _EVENT_FIELDS
 )
+
+# The cross-article merge rule (docs/reliability.md); same answer as the embedded store's SQL.
+_MATCHING_EVENT = """
+MATCH (:Actor {id: $source})-[:SOURCE_OF]->(e:Event)
+WHERE date($date_from) <= e.date <= date($date_to)
+  AND ((e.mode IS NULL AND $mode IS NULL) OR e.mode = $mode)
+  AND (e.cameo = $prefix OR (size($prefix) = 3 AND e.cameo STARTS WITH $prefix))
+OPTIONAL MATCH (e)-[:TARGET]->(t:Actor)
+WITH e, t WHERE (t IS NULL AND $target IS NULL) OR t.id = $target
+RETURN e.id AS id ORDER BY e.date, e.id LIMIT 1
+"""
 
 _COUNTS = """
 CALL () { MATCH (n:Actor) RETURN count(n) AS actors }
@@ -189,7 +227,7 @@ class Neo4jStore:
             except Neo4jError as exc:
                 raise StoreError(
                     f"neo4j store {self.uri}: {what} failed: {exc.code}: {exc.message}"
-                ) from None
+                ) from exc
             except DriverError as exc:
                 raise StoreError(f"neo4j store {self.uri}: {what} failed: {exc}") from None
         raise AssertionError("unreachable")
@@ -291,12 +329,34 @@ class Neo4jStore:
                 tx.run(_WRITE_ARTICLES, rows=chunk).consume()
             _refuse_missing(tx, _MISSING_ACTORS, actor_refs, "actor")
             _refuse_missing(tx, _MISSING_ARTICLES, article_refs, "article")
-            for chunk in _chunks(events):
+            if fast:
+                existing = {
+                    rec["id"]
+                    for ids in _chunks([e["id"] for e in events])
+                    for rec in tx.run(_EXISTING_EVENTS, ids=ids)
+                }
+                new = _new_event_rows(batch.events, existing)
+                for chunk in _chunks(new):
+                    tx.run(_CREATE_EVENTS, rows=chunk).consume()
+                created = {row["id"] for row in new}
+            else:
+                created = set()
+            for chunk in _chunks([e for e in events if e["id"] not in created]):
                 tx.run(_WRITE_EVENTS, rows=chunk).consume()
-            for chunk in _chunks(reports):
+            for chunk in _chunks([r for r in reports if r["event_id"] not in created]):
                 tx.run(_WRITE_REPORTS, rows=chunk).consume()
 
-        if len(batch):
+        if not len(batch):
+            return
+        fast = True
+        try:
+            self._write("writing a batch", work)
+        except StoreError as exc:
+            # Another writer created one of "our" new events between the check and the
+            # CREATE: write the batch again, all of it through MERGE.
+            if not isinstance(exc.__cause__, ConstraintError):
+                raise
+            fast = False
             self._write("writing a batch", work)
 
     def delete_article(self, article_id: str) -> bool:
@@ -360,6 +420,34 @@ class Neo4jStore:
         rows = self.run_read(_EVENTS_BY_ID, ids=list(dict.fromkeys(event_ids)))
         by_id = {row["e"]["id"]: _event(row["e"]) for row in rows}
         return [by_id[i] for i in event_ids if i in by_id]
+
+    def find_matching_event(
+        self,
+        source_id: str,
+        target_id: str | None,
+        code_prefix: str,
+        date_from: str,
+        date_to: str,
+        mode: str | None = None,
+    ) -> str | None:
+        rows = self.run_read(
+            _MATCHING_EVENT,
+            source=source_id,
+            target=target_id,
+            prefix=code_prefix,
+            date_from=date_from,
+            date_to=date_to,
+            mode=mode,
+        )
+        return rows[0]["id"] if rows else None
+
+    def find_article_by_hash(self, text_hash: str) -> str | None:
+        if not text_hash:
+            return None
+        rows = self.run_read(
+            "MATCH (a:Article {text_hash: $h}) RETURN a.id AS id ORDER BY id LIMIT 1", h=text_hash
+        )
+        return rows[0]["id"] if rows else None
 
     def counts(self) -> dict[str, dict[str, int]]:
         row = self.run_read(_COUNTS)[0]
@@ -459,6 +547,31 @@ def _refuse_missing(tx: neo4j.ManagedTransaction, query: str, ids: list[str], wh
             f"batch refers to {what}(s) that are neither in the batch nor in the store: "
             f"{sorted(missing)[:5]}"
         )
+
+
+def _new_event_rows(events: list[Event], existing: set[str]) -> list[dict[str, Any]]:
+    """Rows for the CREATE path: one per new id (the highest confidence of its repeats in the
+    batch, the first properties otherwise) with its reports, each span once."""
+    rows: dict[str, dict[str, Any]] = {}
+    spans: dict[str, set[tuple[str, int, int]]] = {}
+    for e in events:
+        if e.id in existing:
+            continue
+        row = rows.get(e.id)
+        if row is None:
+            row = rows[e.id] = {**_event_row(e), "reports": []}
+            spans[e.id] = set()
+        else:
+            row["confidence"] = max(row["confidence"], float(e.confidence))
+        for r in e.reports:
+            key = (r.article_id, r.start, r.end)
+            if key not in spans[e.id]:
+                spans[e.id].add(key)
+                row["reports"].append(
+                    {"article_id": r.article_id, "sentence": r.sentence, "start": r.start,
+                     "end": r.end}
+                )  # fmt: skip
+    return list(rows.values())
 
 
 def _event_row(e: Event) -> dict[str, Any]:
