@@ -34,6 +34,7 @@ OFFICES = (
     "secretary_general",
     "commission_president",
     "high_representative",
+    "army_chief",
 )
 # Title categories that are not registry offices but select registry terms.
 TITLE_OFFICES = {*OFFICES, "leader", "chief", "one", ""}
@@ -136,6 +137,7 @@ class Lexicon:
     terms_by_org: dict[tuple[str, str], list[Term]] = field(default_factory=dict)
     leaders_by_org: dict[str, list[Term]] = field(default_factory=dict)
     metonyms: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
+    prefixes: set[str] = field(default_factory=set)  # proper word prefixes of phrase keys
     max_len: int = 1
 
     def add(self, phrase: str, entry: Entry) -> None:
@@ -145,7 +147,10 @@ class Lexicon:
         bucket = self.phrases.setdefault(k, [])
         if entry not in bucket:
             bucket.append(entry)
-        self.max_len = max(self.max_len, k.count(" ") + 1)
+        words = k.split(" ")
+        self.max_len = max(self.max_len, len(words))
+        for n in range(1, len(words)):
+            self.prefixes.add(" ".join(words[:n]))
 
     def adjective(self, code: str | None) -> str:
         """The adjective used to name a state's institutions: "Mexican", "U.S."."""

@@ -63,6 +63,7 @@ _KIND_DISPLAY = {
 }
 # Titles that many people hold at once: unnamed, they stand for their institution.
 _OFFICE_ORDER = {office: i for i, office in enumerate(OFFICES)}
+_OFFICE_KIND = {"army_chief": "military"}
 
 
 @dataclass(frozen=True)
@@ -89,9 +90,15 @@ class ResolvedActor:
         return self.role is not None or self.kind == "person" or self.gender is not None
 
 
-class _Seg(NamedTuple):
-    entries: tuple[Entry, ...]  # empty: an unknown word
-    tokens: tuple[Token, ...]
+class _Seg:
+    """A run of tokens and every meaning the lexicon gives it (none: an unknown word)."""
+
+    __slots__ = ("entries", "tokens", "types")
+
+    def __init__(self, entries: tuple[Entry, ...], tokens: tuple[Token, ...]) -> None:
+        self.entries = entries
+        self.tokens = tokens
+        self.types = frozenset(e.type for e in entries)
 
     @property
     def unknown(self) -> bool:
@@ -104,7 +111,7 @@ class _Seg(NamedTuple):
         return None
 
     def has(self, *types: str) -> bool:
-        return any(e.type in types for e in self.entries)
+        return not self.types.isdisjoint(types)
 
 
 class _Parsed(NamedTuple):
@@ -144,16 +151,19 @@ def _parse(mention: str) -> _Parsed:
 
 
 def _longest(lex: Lexicon, tokens: tuple[Token, ...], i: int) -> _Seg | None:
-    """The longest known phrase starting at token i."""
-    n = len(tokens)
-    for length in range(min(lex.max_len, n - i), 0, -1):
-        window = tokens[i : i + length]
-        if length == 1 and window[0].norm in _CASE_SENSITIVE and not window[0].upper:
-            return None
-        entries = lex.phrases.get(" ".join(t.norm for t in window))
+    """The longest known phrase starting at token i (grown word by word along known prefixes)."""
+    if tokens[i].norm in _CASE_SENSITIVE and not tokens[i].upper:
+        return None
+    best: _Seg | None = None
+    phrase = ""
+    for j in range(i, len(tokens)):
+        phrase = f"{phrase} {tokens[j].norm}" if phrase else tokens[j].norm
+        entries = lex.phrases.get(phrase)
         if entries:
-            return _Seg(tuple(entries), window)
-    return None
+            best = _Seg(tuple(entries), tokens[i : j + 1])
+        if phrase not in lex.prefixes:
+            break
+    return best
 
 
 def _word_entry(tok: Token, at_start: bool) -> Entry | None:
@@ -283,7 +293,8 @@ class ActorResolver:
     def _title_head(self, title: Entry, ctx: _Context, hint: str | None) -> ResolvedActor | None:
         office = title.office or ""
         if ctx.fixed is not None and ctx.fixed.country == IGO and ctx.fixed.org:
-            holder = self._office(ctx.fixed.org, _igo_office(office))
+            igo_office = _igo_office(office)
+            holder = self._office(ctx.fixed.org, igo_office) if igo_office else None
             return holder or self._fixed_actor_obj(ctx.fixed)
         if ctx.fixed is not None:
             return self._fixed_actor_obj(ctx.fixed)  # "Hamas leader", "Pentagon spokesman"
@@ -402,7 +413,7 @@ class ActorResolver:
         if active:
             term = min(active, key=_seniority)
             country = self._lex.country_of(term.org)
-            kind = "igo" if country == IGO else "government"
+            kind = "igo" if country == IGO else _OFFICE_KIND.get(term.office, "government")
             return ResolvedActor(
                 person.name, country, kind, person.aliases, term.role, person.gender
             )
@@ -541,6 +552,8 @@ def _seniority(term: Term) -> tuple[int, int]:
     return (0 if term.leader else 1, _OFFICE_ORDER.get(term.office, 99))
 
 
-def _igo_office(office: str) -> str:
-    generic = ("", "chief", "leader", "secretary_general", "president")
-    return "leader" if office in generic else office
+def _igo_office(office: str) -> str | None:
+    """The registry office an IGO title asks for; None for titles many people hold."""
+    if office in ("chief", "leader", "secretary_general", "president"):
+        return "leader"
+    return office if office in OFFICES else None

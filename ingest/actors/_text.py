@@ -9,6 +9,7 @@ as written ("Rosa Icela Rodríguez", "Jean-Yves Le Drian"), accents and hyphens 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from unidecode import unidecode
@@ -19,6 +20,7 @@ _WORD = re.compile(r"[^\s\-\u2010-\u2015/]+")
 _APOSTROPHES = "'\u2019\u2018\u02bc`\u00b4"
 _POSSESSIVE_END = re.compile(r"(?<=\w)['\u2019\u02bc]s$|(?<=s)['\u2019\u02bc]$", re.IGNORECASE)
 _EDGE_PUNCT = '"()[]{}<>,;:!?*\u201c\u201d\u00ab\u00bb' + _APOSTROPHES
+_RIGHT_PUNCT = _EDGE_PUNCT.replace("'", "").replace("\u2019", "")
 _INNER_DROP = re.compile(r"[.'\u2019\u2018\u02bc`\u00b4]")
 _KEEP = re.compile(r"[^a-z0-9&+]")
 
@@ -42,26 +44,34 @@ def tokenize(text: str) -> tuple[Token, ...]:
     """Split a mention into normalized tokens; possessives become their own token."""
     out: list[Token] = []
     for match in _WORD.finditer(text):
-        word, start = match.group(), match.start()
-        stripped = word.lstrip(_EDGE_PUNCT)
-        start += len(word) - len(stripped)
-        word = stripped.rstrip(_EDGE_PUNCT.replace("'", "").replace("\u2019", ""))
-        possessive = False
-        found = _POSSESSIVE_END.search(word)
-        if found:
-            word = word[: found.start()]
-            possessive = True
-        word = word.rstrip(_EDGE_PUNCT + ".")
-        stripped = word.lstrip(".")
-        start += len(word) - len(stripped)
-        word = stripped
-        raw = _INNER_DROP.sub("", unidecode(word))
-        norm = _KEEP.sub("", raw.lower())
+        offset, length, norm, raw, possessive = _word(match.group())
+        start = match.start() + offset
         if norm:
-            out.append(Token(norm, raw, start, start + len(word)))
+            out.append(Token(norm, raw, start, start + length))
         if possessive:
-            out.append(Token(POSSESSIVE, POSSESSIVE, start + len(word), start + len(word)))
+            out.append(Token(POSSESSIVE, POSSESSIVE, start + length, start + length))
     return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def _word(word: str) -> tuple[int, int, str, str, bool]:
+    """(offset, length, norm, raw, possessive) of one whitespace-separated word; cached."""
+    stripped = word.lstrip(_EDGE_PUNCT)
+    offset = len(word) - len(stripped)
+    word = stripped.rstrip(_RIGHT_PUNCT)
+    possessive = False
+    found = _POSSESSIVE_END.search(word)
+    if found:
+        word = word[: found.start()]
+        possessive = True
+    word = word.rstrip(_EDGE_PUNCT + ".")
+    stripped = word.lstrip(".")
+    offset += len(word) - len(stripped)
+    word = stripped
+    folded = word if word.isascii() else unidecode(word)
+    raw = _INNER_DROP.sub("", folded)
+    norm = _KEEP.sub("", raw.lower())
+    return offset, len(word), norm, raw, possessive
 
 
 def key(text: str) -> str:
