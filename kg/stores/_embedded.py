@@ -68,6 +68,7 @@ CREATE TABLE IF NOT EXISTS reports (
     PRIMARY KEY (event_id, article_id, start, end)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS reports_article ON reports(article_id);
+CREATE INDEX IF NOT EXISTS articles_text_hash ON articles(text_hash);
 """
 
 _EVENT_COLUMNS = (
@@ -158,7 +159,9 @@ class EmbeddedStore:
             )
             db.executemany(
                 f"INSERT INTO events({_EVENT_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
-                " ON CONFLICT(id) DO UPDATE SET confidence=max(confidence, excluded.confidence)",
+                # A merged event (ingest/_merge.py) keeps the earliest date of its reports.
+                " ON CONFLICT(id) DO UPDATE SET confidence=max(confidence, excluded.confidence),"
+                " date=min(date, excluded.date)",
                 [
                     (
                         e.id,
@@ -261,6 +264,32 @@ class EmbeddedStore:
             )
         by_id = {row["id"]: _event(row, reports.get(row["id"], [])) for row in rows}
         return [by_id[i] for i in event_ids if i in by_id]
+
+    def find_matching_event(
+        self,
+        source_id: str,
+        target_id: str | None,
+        code_prefix: str,
+        date_from: str,
+        date_to: str,
+        mode: str | None = None,
+    ) -> str | None:
+        row = self.db.execute(
+            "SELECT id FROM events WHERE source_id = ? AND target_id IS ? AND mode IS ?"
+            " AND date BETWEEN ? AND ?"
+            " AND (cameo = ? OR (length(?) = 3 AND substr(cameo, 1, 3) = ?))"
+            " ORDER BY date, id LIMIT 1",
+            (source_id, target_id, mode, date_from, date_to, code_prefix, code_prefix, code_prefix),
+        ).fetchone()
+        return row[0] if row else None
+
+    def find_article_by_hash(self, text_hash: str) -> str | None:
+        if not text_hash:
+            return None
+        row = self.db.execute(
+            "SELECT id FROM articles WHERE text_hash = ? ORDER BY id LIMIT 1", (text_hash,)
+        ).fetchone()
+        return row[0] if row else None
 
     def counts(self) -> dict[str, dict[str, int]]:
         one = self.db.execute

@@ -32,6 +32,23 @@ class Store(Protocol):
 
     def get_article(self, article_id: str) -> Article | None: ...
 
+    def find_matching_event(
+        self,
+        source_id: str,
+        target_id: str | None,
+        code_prefix: str,
+        date_from: str,
+        date_to: str,
+        mode: str | None = None,
+    ) -> str | None:
+        """The id of a stored event that reports the same happening (docs/reliability.md):
+        same source, same target (both None counts as same), same mode, date within
+        [date_from, date_to], and CAMEO code equal to a 2-digit `code_prefix` or starting
+        with a 3-digit one. Earliest date first, then smallest id; None when there is none."""
+
+    def find_article_by_hash(self, text_hash: str) -> str | None:
+        """The id of a stored article with this normalized-text hash (smallest id), or None."""
+
     def counts(self) -> dict[str, dict[str, int]]:
         """{"nodes": {label: n}, "relationships": {type: n}} for every label and type."""
 
