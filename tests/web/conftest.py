@@ -44,3 +44,28 @@ def app(graph_store, tmp_path):
 @pytest.fixture
 def client(app):
     return app.test_client()
+
+
+@pytest.fixture
+def neo4j_graph(request):
+    """The synthetic graph on the real Neo4j server only (for Neo4j-only features)."""
+    s = request.getfixturevalue("neo4j_store_session")
+    s.clear()
+    synthetic_graph.build(s)
+    yield s
+    s.clear()
+
+
+@pytest.fixture
+def neo4j_client(neo4j_graph, tmp_path):
+    return make_app(neo4j_graph, tmp_path, write_token=WRITE_TOKEN).test_client()
+
+
+@pytest.fixture
+def embedded_client(tmp_path):
+    from kg.stores import EmbeddedStore
+
+    s = EmbeddedStore(tmp_path / "kg")
+    synthetic_graph.build(s)
+    yield make_app(s, tmp_path, write_token=WRITE_TOKEN).test_client()
+    s.close()

@@ -1,0 +1,151 @@
+"""The read-only Cypher console: every refused class, the allowed reads, and the server-side
+defences (READ access mode, time limit, row cap) on the real Neo4j server."""
+
+from __future__ import annotations
+
+import pytest
+
+from queries import CypherRefused, check_read_only
+from queries._console import execute_read, run_read_query
+
+REFUSED = [
+    ("CREATE (n) RETURN n", "CREATE"),
+    ("create (n:Actor {id: 'x'})", "CREATE"),
+    ("MERGE (a:Actor {id: 'x'}) RETURN a", "MERGE"),
+    ("MATCH (a:Actor) SET a.name = 'x'", "SET"),
+    ("MATCH (a:Actor) SET a:Hacked", "SET"),
+    ("MATCH (e:Event) DELETE e", "DELETE"),
+    ("MATCH (e:Event) DETACH DELETE e", "DETACH"),
+    ("MATCH (a:Actor) REMOVE a.name", "REMOVE"),
+    ("DROP INDEX event_date", "DROP"),
+    ("DROP CONSTRAINT actor_id", "DROP"),
+    ("CREATE INDEX x FOR (n:Actor) ON (n.kind)", "CREATE"),
+    ("LOAD CSV FROM 'file:///etc/passwd' AS row RETURN row", "LOAD CSV"),
+    ("load csv with headers from 'http://x' as r return r", "LOAD CSV"),
+    ("CALL dbms.components()", "dbms.components"),
+    ("CALL dbms.security.createUser('x', 'y', false)", "dbms.security.createUser"),
+    ("CALL apoc.create.node(['X'], {}) YIELD node RETURN node", "apoc.create.node"),
+    ("CALL apoc.periodic.iterate('MATCH (n) RETURN n', 'DELETE n', {})", "apoc.periodic"),
+    ("CALL apoc.cypher.runWrite('MERGE (n)', {})", "apoc.cypher.runWrite"),
+    ("CALL db.createLabel('X')", "db.createLabel"),
+    ("CALL db.clearQueryCaches()", "db.clearQueryCaches"),
+    ("USE system SHOW USERS", "USE"),
+    ("USE neo4j MATCH (n) RETURN n", "USE"),
+    ("MATCH (n) RETURN n; MATCH (m) RETURN m", "multiple statements"),
+    ("MATCH (n) RETURN n;\nCREATE (m)", "multiple statements"),
+    ("GRANT ROLE admin TO neo4j", "GRANT"),
+    ("REVOKE ROLE admin FROM neo4j", "REVOKE"),
+    ("DENY READ {*} ON GRAPH * TO reader", "DENY"),
+    ("ALTER USER neo4j SET PASSWORD 'x'", "SET"),
+    ("ALTER DATABASE neo4j SET ACCESS READ ONLY", "SET"),
+    ("RENAME ROLE a TO b", "RENAME"),
+    ("STOP DATABASE neo4j", "STOP DATABASE"),
+    ("START DATABASE neo4j", "START DATABASE"),
+    ("SHOW USERS", "SHOW USERS"),
+    ("SHOW DATABASES", "SHOW DATABASES"),
+    ("TERMINATE TRANSACTIONS 'neo4j-transaction-1'", "TERMINATE"),
+    ("UNWIND range(1, 3) AS i FOREACH (x IN [i] | CREATE (:X))", "CREATE"),
+    ("MATCH (n) FOREACH (x IN [1] | SET n.a = 1)", "SET"),
+    ("CALL { MATCH (n) DETACH DELETE n } IN TRANSACTIONS", "DETACH"),
+    ("MATCH (n) /* hide */ CREATE (m)", "CREATE"),
+    ("MATCH (n)\n// a comment\nMERGE (m)", "MERGE"),
+    ("", "empty"),
+    ("MATCH (n) WHERE n.name = 'unterminated RETURN n", "unterminated"),
+]
+
+
+@pytest.mark.parametrize(("query", "named"), REFUSED)
+def test_guard_refuses_with_a_clear_message(query, named):
+    with pytest.raises(CypherRefused) as info:
+        check_read_only(query)
+    assert named.lower() in str(info.value).lower()
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "MATCH (n:Actor) RETURN n.name LIMIT 5",
+        "MATCH (a:Actor) WHERE a.name = 'CREATE (x)' RETURN a",  # keywords inside strings
+        'MATCH (a:Actor) WHERE a.name CONTAINS "DELETE" RETURN a',
+        "MATCH (a:Actor) RETURN a.set, a.`create`",  # property names, quoted names
+        "MATCH (n) RETURN n // DELETE in a comment",
+        "MATCH (n) RETURN count(n);",  # one trailing semicolon is fine
+        "CALL db.labels() YIELD label RETURN label",
+        "CALL { MATCH (n:Actor) RETURN n } RETURN count(n)",
+        "SHOW INDEXES",
+        "EXPLAIN MATCH (n) RETURN n",
+    ],
+)
+def test_guard_allows_reads(query):
+    assert check_read_only(query)
+
+
+def test_web_refuses_writes_with_the_reason(client):
+    resp = client.get("/cypher.json", query_string={"q": "CREATE (n) RETURN n"})
+    assert resp.status_code == 400
+    assert "CREATE is not allowed in the read-only console" in resp.get_json()["error"]
+    page = client.post("/cypher", data={"q": "CREATE (n) RETURN n"})
+    assert page.status_code == 400
+    html = page.get_data(as_text=True)
+    assert 'id="cypher-error"' in html and "CREATE is not allowed" in html
+
+
+def test_embedded_says_cypher_needs_neo4j(embedded_client):
+    client = embedded_client
+    html = client.get("/cypher").get_data(as_text=True)
+    assert "The Cypher console needs the Neo4j backend" in html
+    resp = client.get("/cypher.json", query_string={"q": "MATCH (n) RETURN n"})
+    assert resp.status_code == 400 and "needs the Neo4j backend" in resp.get_json()["error"]
+
+
+@pytest.mark.neo4j
+def test_console_runs_reads_as_table_and_graph(neo4j_client):
+    client = neo4j_client
+    q = (
+        "MATCH (s:Actor {country: 'MEX'})-[r:SOURCE_OF]->(e:Event)-[:TARGET]->"
+        "(t:Actor {country: 'USA'}) WHERE e.mode IS NULL "
+        "RETURN s, r, e, e.date AS date ORDER BY date"
+    )
+    data = client.get("/cypher.json", query_string={"q": q}).get_json()
+    result = data["result"]
+    assert result["columns"] == ["s", "r", "e", "date"]
+    assert [row[3] for row in result["rows"]] == ["2025-05-03", "2025-06-01"]
+    assert result["rows"][0][0]["labels"] == ["Actor"]
+    assert len(result["graph"]["nodes"]) == 4 and len(result["graph"]["relationships"]) == 2
+    html = client.get("/cypher", query_string={"q": q}).get_data(as_text=True)
+    assert 'id="cypher-result"' in html and '<svg class="graph"' in html
+    csv_text = client.get("/cypher.csv", query_string={"q": "MATCH (a:Actor) RETURN a.id AS id"})
+    assert csv_text.get_data(as_text=True).splitlines()[0] == "id"
+
+
+@pytest.mark.neo4j
+def test_server_refuses_writes_even_without_the_guard(neo4j_graph):
+    store = neo4j_graph
+    before = store.counts()
+    with pytest.raises(Exception) as info:
+        execute_read(store, "CREATE (n:Intruder) RETURN n")
+    assert "write" in str(info.value).lower() or "access mode" in str(info.value).lower()
+    assert store.counts() == before
+
+
+@pytest.mark.neo4j
+def test_time_limit_and_row_cap(neo4j_graph):
+    store = neo4j_graph
+    capped = run_read_query(store, "UNWIND range(1, 1000) AS x RETURN x", row_cap=10)
+    assert capped.truncated and len(capped.rows) == 10
+    whole = run_read_query(store, "UNWIND range(1, 5) AS x RETURN x", row_cap=10)
+    assert not whole.truncated and [r[0] for r in whole.rows] == [1, 2, 3, 4, 5]
+    slow = (
+        "UNWIND range(1, 4000) AS a UNWIND range(1, 4000) AS b "
+        "WITH a, b WHERE a * b = -1 RETURN count(*)"
+    )
+    with pytest.raises(Exception) as info:
+        run_read_query(store, slow, timeout_s=0.5)
+    assert "timed out" in str(info.value).lower() or "timeout" in str(info.value).lower()
+
+
+@pytest.mark.neo4j
+def test_web_reports_syntax_errors(neo4j_client):
+    client = neo4j_client
+    resp = client.get("/cypher.json", query_string={"q": "MATCH (n RETURN n"})
+    assert resp.status_code == 400 and "Neo4j error" in resp.get_json()["error"]
