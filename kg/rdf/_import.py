@@ -179,7 +179,7 @@ def _import_articles(reader: _Reader, store: Store, size: int, stats: ImportStat
 def _import_events(reader, store, size, stats, actor_ids: dict, article_ids: dict) -> None:
     notations: dict[str, str] = {}
 
-    def notation(node, subject) -> str:
+    def notation(node) -> str:
         if node.value not in notations:
             found = reader.one(reader.props(node), SKOS.notation, node, "concept")
             notations[node.value] = found.value
@@ -222,12 +222,12 @@ def _import_events(reader, store, size, stats, actor_ids: dict, article_ids: dic
                 source_id=actor(reader.one(p, KG.source, s, "event"), s),
                 target_id=actor(target, s) if target is not None else None,
                 date=reader.text(p, SEM.hasTimeStamp, s, "event"),
-                cameo=notation(reader.one(p, KG.cameo, s, "event"), s),
-                root=notation(reader.one(p, KG.root, s, "event"), s),
+                cameo=notation(reader.one(p, KG.cameo, s, "event")),
+                root=notation(reader.one(p, KG.root, s, "event")),
                 label=reader.text(p, RDFS.label, s, "event"),
                 quad_class=int(reader.text(p, KG.quadClass, s, "event")),
                 goldstein=float(reader.text(p, KG.goldstein, s, "event")),
-                plover=notation(plover, s) if plover is not None else None,
+                plover=notation(plover) if plover is not None else None,
                 action_text=reader.text(p, KG.actionText, s, "event"),
                 confidence=float(reader.text(p, KG.confidence, s, "event")),
                 mode=reader.text(p, KG.mode, s, "event", required=False),

@@ -9,6 +9,7 @@ when the store's counts change or the snapshot is older than `max_age_s`.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import multiprocessing as mp
 import os
@@ -246,6 +247,7 @@ def engine() -> SparqlEngine:
     with _ENGINE_LOCK:
         if _ENGINE is None:
             _ENGINE = SparqlEngine()
+            atexit.register(_ENGINE.close)  # stop the worker, remove the snapshot
         return _ENGINE
 
 
