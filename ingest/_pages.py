@@ -316,7 +316,7 @@ def clean_page(raw: str, *, title: str | None = None, body_only: bool = False) -
             p = paras[i]
             if is_headline(p) and _dateline_in(p, year) is None:
                 title_idx = i
-                found_title = found_title or p
+                found_title = found_title or re.sub(r"^\d{1,2}[.)]\s+", "", p)
                 break
 
     summary_parts: list[str] = []

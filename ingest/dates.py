@@ -300,8 +300,11 @@ class WireDateline:
     agency: str | None
     month: int | None
     day: int | None
+    year: int | None = None
 
     def date(self, year: int | None) -> datetime | None:
+        """Midnight UTC of the stated day; `year` fills in a dateline that omits it."""
+        year = self.year or year
         if year is None or self.month is None or self.day is None:
             return None
         return _build(year, self.month, self.day, {})
@@ -312,7 +315,7 @@ _WIRE_RE = re.compile(
     r"(?:,\s+[A-Z][A-Za-z.'’\-]*(?:\s[A-Z][A-Za-z.'’\-]*){0,2})?)"
     r"\s*,?\s*(?:(?P<monthname>" + _MONTH + r")\.?\s+(?P<day>\d{1,2})(?:,\s+(?P<year>\d{4}))?)?"
     r"\s*(?:\((?P<agency>[A-Za-z][A-Za-z .&/\-]{0,30})\))?"
-    r"\s*(?:--|-|–|—|:)\s+",
+    r"\s*(?P<sep>--|-|–|—|:|$)\s*",
     re.IGNORECASE,
 )
 
@@ -325,25 +328,38 @@ _NOT_PLACES = frozenset(
 
 
 def parse_wire_dateline(paragraph: str) -> WireDateline | None:
-    """Recognize a wire dateline prefix; the place must be written in capitals."""
+    """Recognize a wire dateline prefix (`WASHINGTON, Nov 12 (Reuters) -`, `KYIV (AP) —`,
+    `RIYADH:`, `New Delhi, May 5 (PTI) -`, a line `New York, May 20`).
+
+    A place in capitals is enough with an agency, a date or a dash; a place in title case
+    needs a month and day, so ordinary sentences are not cut.
+    """
     m = _WIRE_RE.match(paragraph)
-    if not m:
+    if not m or (m.group("sep") == "" and m.end() < len(paragraph)):
         return None
     place = m.group("place").strip()
     first = place.split(",")[0]
-    if not (first.isupper() and len(first.replace(".", "").strip()) >= 2):
+    letters = first.replace(".", "").replace(" ", "")
+    has_date = bool(m.group("day"))
+    if first.isupper():
+        if len(letters) < 2:
+            return None
+        if not (has_date or m.group("agency")) and (
+            len(letters) < 3 or first.rstrip(".") in _NOT_PLACES or m.group("sep") == ""
+        ):
+            return None
+    elif not (has_date and all(w[:1].isupper() for w in first.split()) and len(first) <= 30):
         return None
-    if not (m.group("monthname") or m.group("agency")) and (
-        len(first.replace(".", "").replace(" ", "")) < 3 or first.rstrip(".") in _NOT_PLACES
-    ):
+    if m.group("sep") == "" and not has_date:
         return None
-    month = MONTHS.get((m.group("monthname") or "").lower().rstrip(".")) if m.group("day") else None
+    month = MONTHS.get((m.group("monthname") or "").lower().rstrip(".")) if has_date else None
     return WireDateline(
         text=m.group(0),
         place=place,
         agency=(m.group("agency") or "").strip() or None,
         month=month,
-        day=int(m.group("day")) if m.group("day") else None,
+        day=int(m.group("day")) if has_date else None,
+        year=int(m.group("year")) if m.group("year") else None,
     )
 
 

@@ -108,6 +108,8 @@ def test_wire_dateline_takes_year_from_context_or_argument() -> None:
         2023, 11, 12, tzinfo=UTC
     )
     assert parse_published("WASHINGTON, Nov 12 (Reuters) - no year anywhere") is None
+    stated = parse_wire_dateline("BEIJING, May 5, 2025 (Xinhua) -- China said")
+    assert stated is not None and stated.date(None) == datetime(2025, 5, 5, tzinfo=UTC)
 
 
 @pytest.mark.parametrize(
@@ -118,6 +120,10 @@ def test_wire_dateline_takes_year_from_context_or_argument() -> None:
         ("SEOUL, May 5 (Yonhap) -- South Korea said ...", "SEOUL", "Yonhap"),
         ("RIYADH: Saudi Arabia and Iran agreed ...", "RIYADH", None),
         ("NEW DELHI — India said ...", "NEW DELHI", None),
+        ("New Delhi, May 5 (PTI) - India said ...", "New Delhi", "PTI"),
+        ("Mangaluru, Aug 29: The state mission said ...", "Mangaluru", None),
+        ("New York, May 20", "New York", None),
+        ("BEIJING, May 5, 2025 (Xinhua) -- China said ...", "BEIJING", "Xinhua"),
     ],
 )
 def test_wire_dateline_shapes(paragraph: str, place: str, agency: str | None) -> None:
@@ -132,7 +138,9 @@ def test_wire_dateline_shapes(paragraph: str, place: str, agency: str | None) ->
         "The United States said on Monday - in a statement - that talks would go on.",
         "UPDATE: the meeting was moved.",
         "U.S. officials (speaking anonymously) - said ...",
-        "Washington, Nov 12 (Reuters) - lower-case place is not a dateline",
+        "Talks in Geneva, May 5 - were tense, diplomats said.",
+        "Mexico City, May 4, officials said.",
+        "WASHINGTON, officials said.",
     ],
 )
 def test_not_wire_datelines(paragraph: str) -> None:

@@ -343,7 +343,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:  # noqa: N802 - http.server's name
         if self.path == "/slow":
-            threading.Event().wait(2)
+            threading.Event().wait(2)  # the client gives up first; write nothing back
+            return
         entry = self.pages.get(self.path)
         if entry is None:
             self.send_error(404, "Not Found")

@@ -151,6 +151,17 @@ def test_gulf_page_in_ast_just_after_midnight() -> None:
     assert resolve_relative("on Sunday", result.published) == date(2025, 5, 4)
 
 
+def test_regional_page_with_breadcrumbs_and_title_case_dateline() -> None:
+    result = page("regional-colon.txt")
+    assert result.title == "Karnataka and Kerala agree on joint river flood plan"
+    assert result.published == datetime(2023, 8, 29, tzinfo=timezone.utc)
+    body = result.text.split("\n\n")
+    assert body[0].startswith("The governments of Karnataka and Kerala agreed on Tuesday")
+    assert body[-1] == "Kerala's water resources minister welcomed the move."
+    for junk in ("Mangaluru, Aug 29", "Share this", "WhatsApp", "Comments", "Your name", "Home"):
+        assert junk not in result.text
+
+
 def test_hard_wrapped_paragraphs_are_rejoined() -> None:
     result = page("hard-wrapped.txt")
     body = result.text.split("\n\n")
