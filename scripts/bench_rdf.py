@@ -217,6 +217,30 @@ def endpoint(args) -> dict:
     return {"cold_s": round(cold, 1), "warm_best_ms": round(min(warm) * 1000, 1)}
 
 
+def analytics(args) -> dict:
+    """Projection and the full summary (centralities, communities, dyads) at both levels."""
+    from kg.analytics import collapse, project, summary
+
+    store = _open(args)
+    result = {}
+    for level in ("actor", "country"):
+        t = time.perf_counter()
+        multi = project(store, level)
+        projected = time.perf_counter() - t
+        t = time.perf_counter()
+        summary(store, level, top=20)
+        result[level] = {
+            "nodes": multi.number_of_nodes(),
+            "event_edges": multi.number_of_edges(),
+            "dyads": collapse(multi).number_of_edges(),
+            "project_s": round(projected, 1),
+            "summary_s": round(time.perf_counter() - t, 1),
+        }
+    result["max_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    store.close()
+    return result
+
+
 def run_all(args) -> None:
     me = [sys.executable, __file__]
     for n in args.events:
@@ -253,7 +277,7 @@ def run_all(args) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="cmd", required=True)
-    for name in ("generate", "export", "endpoint"):
+    for name in ("generate", "export", "endpoint", "analytics"):
         p = sub.add_parser(name)
         p.add_argument("--data-dir", default="/tmp/bench-rdf")
         p.add_argument("--neo4j", help="bolt URI: use a Neo4j store instead of embedded")
