@@ -6,7 +6,7 @@ and nav, AP-style byline, body only, Yonhap KST, Gulf AST, hard-wrapped text).
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -154,7 +154,7 @@ def test_gulf_page_in_ast_just_after_midnight() -> None:
 def test_regional_page_with_breadcrumbs_and_title_case_dateline() -> None:
     result = page("regional-colon.txt")
     assert result.title == "Karnataka and Kerala agree on joint river flood plan"
-    assert result.published == datetime(2023, 8, 29, tzinfo=timezone.utc)
+    assert result.published == datetime(2023, 8, 29, tzinfo=UTC)
     body = result.text.split("\n\n")
     assert body[0].startswith("The governments of Karnataka and Kerala agreed on Tuesday")
     assert body[-1] == "Kerala's water resources minister welcomed the move."
