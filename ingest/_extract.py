@@ -123,24 +123,157 @@ FUTURE_CONTROL = frozenset(
 NO_SHARE_PREPS = frozenset(["for", "of", "against", "despite", "without", "over", "about"])
 # Nouns for people and bodies: with a demonym they are that country's actors ("Nigerian student").
 HUMAN_NOUNS = frozenset(
-    "student man woman men women citizen citizens national nationals worker workers soldier "
-    "soldiers journalist journalists activist activists protester protesters protestor "
-    "protestors demonstrators official officials diplomat diplomats doctor doctors civilian "
-    "civilians refugee refugees prisoner prisoners people militant militants rebel rebels "
-    "tourist tourists businessman missionary missionaries member members opposition party "
-    "parties group groups leader leaders negotiators delegation troops forces police army "
-    "navy authorities government warships warplanes jets aircraft helicopters fighters "
-    "gunmen insurgents guerrillas villagers residents settlers farmers hackers "
-    "peacekeepers observers inspectors envoy envoys militiamen militia bombers agents guards "
-    "officers commanders youths students landowners supporters fundamentalists extremists "
-    "separatists nationalists demonstrator kurds separatist dissidents exiles judge court "
-    "ministry minister spokesman parliament lawmakers legislators senate cabinet regime "
-    "junta administration bulldozers tanks artillery planes ships vessels".split()
+    [
+        "student",
+        "man",
+        "woman",
+        "men",
+        "women",
+        "citizen",
+        "citizens",
+        "national",
+        "nationals",
+        "worker",
+        "workers",
+        "soldier",
+        "soldiers",
+        "journalist",
+        "journalists",
+        "activist",
+        "activists",
+        "protester",
+        "protesters",
+        "protestor",
+        "protestors",
+        "demonstrators",
+        "official",
+        "officials",
+        "diplomat",
+        "diplomats",
+        "doctor",
+        "doctors",
+        "civilian",
+        "civilians",
+        "refugee",
+        "refugees",
+        "prisoner",
+        "prisoners",
+        "people",
+        "militant",
+        "militants",
+        "rebel",
+        "rebels",
+        "tourist",
+        "tourists",
+        "businessman",
+        "missionary",
+        "missionaries",
+        "member",
+        "members",
+        "opposition",
+        "party",
+        "parties",
+        "group",
+        "groups",
+        "leader",
+        "leaders",
+        "negotiators",
+        "delegation",
+        "troops",
+        "forces",
+        "police",
+        "army",
+        "navy",
+        "authorities",
+        "government",
+        "warships",
+        "warplanes",
+        "jets",
+        "aircraft",
+        "helicopters",
+        "fighters",
+        "gunmen",
+        "insurgents",
+        "guerrillas",
+        "villagers",
+        "residents",
+        "settlers",
+        "farmers",
+        "hackers",
+        "peacekeepers",
+        "observers",
+        "inspectors",
+        "envoy",
+        "envoys",
+        "militiamen",
+        "militia",
+        "bombers",
+        "agents",
+        "guards",
+        "officers",
+        "commanders",
+        "youths",
+        "students",
+        "landowners",
+        "supporters",
+        "fundamentalists",
+        "extremists",
+        "separatists",
+        "nationalists",
+        "demonstrator",
+        "kurds",
+        "separatist",
+        "dissidents",
+        "exiles",
+        "judge",
+        "court",
+        "ministry",
+        "minister",
+        "spokesman",
+        "parliament",
+        "lawmakers",
+        "legislators",
+        "senate",
+        "cabinet",
+        "regime",
+        "junta",
+        "administration",
+        "bulldozers",
+        "tanks",
+        "artillery",
+        "planes",
+        "ships",
+        "vessels",
+    ]
 )
 # "Thousands of Iraqi Kurds", "a member of the Syrian parliament": the actor is in the of-phrase.
 PARTITIVE_NOUNS = frozenset(
-    "thousands hundreds dozens tens millions scores number numbers group groups member members "
-    "some many most majority part delegation team contingent unit units batch patch".split()
+    [
+        "thousands",
+        "hundreds",
+        "dozens",
+        "tens",
+        "millions",
+        "scores",
+        "number",
+        "numbers",
+        "group",
+        "groups",
+        "member",
+        "members",
+        "some",
+        "many",
+        "most",
+        "majority",
+        "part",
+        "delegation",
+        "team",
+        "contingent",
+        "unit",
+        "units",
+        "batch",
+        "patch",
+    ]
 )
 # Roots where a place ("protested in Beijing") stands in for a missing target.
 LOCATION_TARGET_ROOTS = frozenset(["04", "14", "15", "17", "18", "19", "20"])
@@ -272,11 +405,21 @@ class SentenceCoder:
     memory: ArticleMemory = field(default_factory=ArticleMemory)
     _cache: dict[int, list[Mention]] = field(default_factory=dict)
     _countries: dict[str, str | None] = field(default_factory=dict)
+    _resolved: dict[tuple[str, str | None], Ref | None] = field(default_factory=dict)
 
     # ---- actor mentions ---------------------------------------------------------------------
     def _resolve(self, text: str, hint: str | None = None) -> Ref | None:
+        """The resolver's answer as a Ref, memoized per article (names repeat)."""
         if not text:
             return None
+        key = (text, hint)
+        if key in self._resolved:
+            return self._resolved[key]
+        ref = self._resolve_uncached(text, hint)
+        self._resolved[key] = ref
+        return ref
+
+    def _resolve_uncached(self, text: str, hint: str | None) -> Ref | None:
         r = self.resolver.resolve_with_context(text, hint) if hint else self.resolver.resolve(text)
         if r is None:
             return None
@@ -331,8 +474,9 @@ class SentenceCoder:
     def _country_near(self, tok: Any) -> str | None:
         """Country of the nearest actor mentioned earlier in the same sentence (for groups)."""
         best: tuple[int, str] | None = None
-        for i, ms in self._cache.items():
-            if i >= tok.i or i < tok.sent.start:
+        for i in range(tok.sent.start, tok.i):
+            ms = self._cache.get(i)
+            if not ms:
                 continue
             for m in ms:
                 if m.ref.country and m.ref.country != "IGO":
@@ -401,6 +545,19 @@ class SentenceCoder:
             if low in PRONOUNS_SPEAKER:
                 speaker = self._speaker(tok)
                 return [Mention(m.ref, tok.text, "coref") for m in speaker]
+            head = tok.head
+            if (
+                tok.dep_ in ("nsubj", "nsubjpass")
+                and head.dep_ == "ccomp"
+                and head.head.lemma_.lower() in SPEECH | REPORTING
+            ):
+                # "Germany said it would ...": the pronoun is the speaker when it fits
+                for c in head.head.children:
+                    if c.dep_ == "nsubj" and c.i != tok.i and c.pos_ != "PRON":
+                        speaker = self.group_mentions(c)
+                        person = low in ("he", "she")
+                        if speaker and all(m.ref.is_person == person for m in speaker):
+                            return [Mention(m.ref, tok.text, "coref") for m in speaker]
             ref = self.memory.pronoun(low, subject=tok.dep_ in ("nsubj", "nsubjpass"))
             return [Mention(ref, tok.text, "coref")] if ref else []
         if tok.pos_ not in ("NOUN", "PROPN"):
@@ -889,13 +1046,22 @@ class SentenceCoder:
     def sentence(self, sent: Any) -> list[Found]:
         # resolve named mentions in reading order first so pronouns see this sentence's actors
         for t in sent:
-            if t.pos_ in ("PROPN",) or (t.pos_ == "NOUN" and t.dep_ in ("nsubj", "dobj", "pobj")):
+            if t.pos_ == "PRON" and t.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "pobj"):
+                self.mentions(t)
+            elif t.pos_ == "PROPN" or (
+                t.pos_ == "NOUN"
+                and t.dep_ in ("nsubj", "dobj", "pobj", "nsubjpass")
+                and (t.ent_type_ in NAME_ENTS or t.lower_ in ACTORISH or t.lemma_ in ACTORISH)
+            ):
                 if t.dep_ in ("compound", "amod", "nmod") and t.head.pos_ in ("PROPN", "NOUN"):
                     continue
                 self.mentions(t)
         found: list[Found] = []
         for v in sent:
             if v.pos_ != "VERB":
+                continue
+            lemma = v.lemma_.lower()
+            if ("V", lemma) not in self.lex and lemma not in LIGHT:
                 continue
             if self.absorbed(v):
                 continue
@@ -994,8 +1160,15 @@ class SentenceCoder:
     def _obligations(self, sent: Any) -> list[Found]:
         """`X said Y must/should do Z`: X demands it of Y (CAMEO 10, refined by the clause)."""
         out: list[Found] = []
+        if not any(t.lower_ in OBLIGATION_AUX or t.lower_ == "to" for t in sent):
+            return out
         for v in sent:
-            if v.pos_ not in ("VERB", "AUX") or self.mode(v, sent) != "obligation":
+            if v.pos_ not in ("VERB", "AUX") or not any(
+                c.dep_ in ("aux", "auxpass") and (c.lower_ in OBLIGATION_AUX or c.lower_ == "to")
+                for c in v.children
+            ):
+                continue
+            if self.mode(v, sent) != "obligation":
                 continue
             speaker = self._in_speech(v)
             if speaker is None:
@@ -1006,7 +1179,7 @@ class SentenceCoder:
                 continue
             keys = {m.ref.key for m in sources}
             targets = [m for m in self.group_mentions(subj[0]) if m.ref.key not in keys]
-            match = self.lex.lookup("V", "demand", set(), self.bag(v))
+            match = self.lex.lookup("V", "demand", set(), {v.lemma_.lower(): 0, **self.bag(v)})
             if match is None:
                 continue
             date_expr = self.date_expression(speaker)
@@ -1134,3 +1307,13 @@ def intent_code(code: str) -> str | None:
     if code[:2] in ("03", "13"):
         return code
     return _INTENT.get(code[:3]) or _INTENT.get(code[:2])
+
+
+ACTORISH = (
+    HUMAN_NOUNS
+    | PARTITIVE_NOUNS
+    | PERSON_TITLES
+    | frozenset(DESCRIPTION_KINDS)
+    | frozenset(PAIR_HEADS)
+    | frozenset(["cartel", "cartels", "side", "sides"])
+)

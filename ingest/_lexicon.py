@@ -35,7 +35,9 @@ class Entry:
 
     @property
     def specificity(self) -> tuple[int, int, int]:
-        return (1 if self.cues else 0, 1 if self.particle else 0, len(self.code))
+        # a code ending in 0 is CAMEO's "not specified below": any sibling is more specific
+        unspecified = len(self.code) == 3 and self.code.endswith("0")
+        return (1 if self.cues else 0, 1 if self.particle else 0, len(self.code) - unspecified)
 
 
 @dataclass(frozen=True)

@@ -15,11 +15,13 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from ingest._coref import Ref
 from ingest._extract import Found, SentenceCoder
+from ingest._merge import write_batch
 from ingest._nlp import get_nlp
 from kg.codebook import lookup
 from kg.model import ACTOR_KINDS, Actor, Article, Event, GraphBatch, Report
@@ -60,8 +62,9 @@ class IngestSummary:
     errors: list[str] = field(default_factory=list)
 
 
+@lru_cache(maxsize=256)
 def default_resolver_factory(on: date | None) -> Any:
-    """The project's actor resolver (`ingest.actors`) for the article's date."""
+    """The project's actor resolver (`ingest.actors`) for the article's date (one per day)."""
     from ingest.actors import ActorResolver
 
     return ActorResolver(on=on)
@@ -311,7 +314,8 @@ def ingest_paths(
             if isinstance(r, LoadError):
                 summary.errors.append(str(r))
                 continue
-            store.upsert(r.to_batch())
+            # reliability: same story/event seen before -> reuse its node (ingest/_merge.py)
+            write_batch(store, r.to_batch())
             summary.articles += 1
             summary.sentences += r.sentences
             summary.events += len(r.events)

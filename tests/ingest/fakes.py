@@ -31,14 +31,18 @@ COUNTRIES = {
     "BRA": ("Brazil", ["brazil", "brazilian"]),
 }
 PEOPLE = {
-    "donald trump": ("Donald Trump", "USA", "2017-01-20"),
-    "claudia sheinbaum": ("Claudia Sheinbaum", "MEX", "2024-10-01"),
-    "vladimir putin": ("Vladimir Putin", "RUS", "2000-01-01"),
-    "volodymyr zelensky": ("Volodymyr Zelensky", "UKR", "2019-05-20"),
+    "donald trump": ("Donald Trump", "USA", "2017-01-20", "m"),
+    "claudia sheinbaum": ("Claudia Sheinbaum", "MEX", "2024-10-01", "f"),
+    "vladimir putin": ("Vladimir Putin", "RUS", "2000-01-01", "m"),
+    "volodymyr zelensky": ("Volodymyr Zelensky", "UKR", "2019-05-20", "m"),
 }
 TITLES = r"^(?:(?:the|former)\s+)?(?:(?:[a-z.]+)\s+)?(?:president|prime minister|minister)\s+"
 SECTORS = {
     "foreign ministry": "ministry",
+    "foreign minister": "person",
+    "diplomats": "government",
+    "diplomat": "government",
+    "ambassador": "government",
     "national security council": "government",
     "army": "military",
     "police": "police",
@@ -56,6 +60,7 @@ class FakeActor:
     kind: str
     aliases: tuple[str, ...] = ()
     role: str | None = None
+    gender: str | None = None
 
 
 class FakeResolver:
@@ -68,16 +73,19 @@ class FakeResolver:
             if m in words:
                 return FakeActor(name, iso, "country")
         stripped = re.sub(TITLES, "", m)
-        for key, (name, iso, since) in PEOPLE.items():
+        for key, (name, iso, since, gender) in PEOPLE.items():
             last = key.split()[-1]
             if stripped in (key, last) and (self.on is None or self.on.isoformat() >= since):
-                return FakeActor(name, iso, "person", (last.title(),), "head of state")
+                return FakeActor(name, iso, "person", (last.title(),), "head of state", gender)
         for iso, (name, words) in COUNTRIES.items():
             for w in words:
                 for sector, kind in SECTORS.items():
                     if m in (f"{w} {sector}",):
                         return FakeActor(f"{name} {sector.title()}", iso, kind)
         return None
+
+    def country(self, iso3: str) -> FakeActor | None:
+        return FakeActor(COUNTRIES[iso3][0], iso3, "country") if iso3 in COUNTRIES else None
 
     def resolve_with_context(self, mention: str, country_hint: str | None) -> FakeActor | None:
         found = self.resolve(mention)
