@@ -904,11 +904,10 @@ class SentenceCoder:
             ms = self._owner(obj, exclude)
             if ms:
                 return ms, "owner"
-        if lemma in EVENT_ANAPHORA or ("N", lemma) in self.lex:
-            if lemma in EVENT_ANAPHORA:
-                refs = [r for r in self.memory.event_source(lemma) if r.key not in exclude]
-                if refs:
-                    return [Mention(r, obj.text, "coref") for r in refs], "event"
+        if lemma in EVENT_ANAPHORA:
+            refs = [r for r in self.memory.event_source(lemma) if r.key not in exclude]
+            if refs:
+                return [Mention(r, obj.text, "coref") for r in refs], "event"
         return [], "none"
 
     def _owner(self, obj: Any, exclude: set) -> list[Mention]:

@@ -54,7 +54,7 @@ def has(records, src, tgt, root) -> bool:
     return (src, tgt, root) in dyads(records)
 
 
-# --- passive -----------------------------------------------------------------------------------
+# --- passive ---
 
 
 def test_passive_with_by_and_event_anaphora():
@@ -77,7 +77,7 @@ def test_passive_without_agent_codes_nothing():
     assert asserted("Two French journalists were arrested in Tehran.") == []
 
 
-# --- xcomp chains and shared subjects --------------------------------------------------------------
+# --- xcomp chains and shared subjects ---
 
 
 def test_decided_to_expel_shares_the_subject():
@@ -125,7 +125,7 @@ def test_participle_shares_the_subject():
     assert has(recs, "PAK", "IND", "11")
 
 
-# --- quotes and reported speech -----------------------------------------------------------------
+# --- quotes and reported speech ---
 
 
 def test_quote_event_with_speaker_as_we():
@@ -155,7 +155,7 @@ def test_reported_would_is_an_intent():
     assert has(recs, "DEU", "UKR", "03")
 
 
-# --- coordination and several events -----------------------------------------------------------
+# --- coordination and several events ---
 
 
 def test_coordinated_subjects_each_get_the_event():
@@ -177,7 +177,7 @@ def test_coordinated_objects():
     assert has(recs, "GBR", "RUS", "16") and has(recs, "GBR", "IRN", "16")
 
 
-# --- coreference ---------------------------------------------------------------------------------
+# --- coreference ---
 
 
 def test_she_and_his_follow_gender_and_salience():
@@ -270,7 +270,7 @@ def test_future_acts_become_intents_and_threats():
     assert [r["action"]["cameo"] for r in threat] == ["1312"]
 
 
-# --- dates -----------------------------------------------------------------------------------------
+# --- dates ---
 
 
 def test_relative_weekday_in_ist_just_after_midnight():
@@ -296,7 +296,7 @@ def test_story_date_carries_to_undated_sentences():
     assert {r["date"] for r in recs} == {"2025-05-03"}
 
 
-# --- evidence ---------------------------------------------------------------------------------------
+# --- evidence ---
 
 
 def test_span_points_at_the_sentence():
