@@ -12,13 +12,14 @@ for one input stops the others. See docs/ingest-loading.md.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import socket
 import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterable, Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -43,9 +44,14 @@ USER_AGENT = "diplomacy-kg/0.1 (news event coding; +https://github.com/)"
 _URL_RE = re.compile(r"^https?://", re.IGNORECASE)
 
 
-def _aware(value: datetime | None) -> datetime | None:
-    """Caller overrides without a zone are read as UTC, so every published value is aware."""
-    if value is None or value.tzinfo is not None:
+def _aware(value: datetime | date | None) -> datetime | None:
+    """Caller overrides without a zone are read as UTC (a bare date as its midnight), so every
+    published value is aware and keeps the calendar day the caller meant."""
+    if value is None:
+        return None
+    if not isinstance(value, datetime):
+        return datetime(value.year, value.month, value.day, tzinfo=UTC)
+    if value.tzinfo is not None:
         return value
     return value.replace(tzinfo=UTC)
 
@@ -58,7 +64,7 @@ def _default_max_bytes() -> int:
 
 def load_documents(
     inputs: Iterable[str | Path] | str | Path,
-    published: datetime | None = None,
+    published: datetime | date | None = None,
     max_bytes: int | None = None,
     *,
     timeout: float = FETCH_TIMEOUT,
@@ -233,7 +239,7 @@ def _from_fields(source: str, fields: dict[str, str], published: datetime | None
             outlet=fields.get("outlet"),
         )
     if url and doc.url != url:  # the row's url is what the caller chose to key on
-        doc = Document(**{**doc.__dict__, "url": url})
+        doc = dataclasses.replace(doc, url=url)
     return doc
 
 
@@ -273,7 +279,7 @@ def _load_url(
 def load_text(
     text: str,
     source: str = "<text>",
-    published: datetime | None = None,
+    published: datetime | date | None = None,
     url: str | None = None,
     title: str | None = None,
     outlet: str | None = None,

@@ -79,6 +79,8 @@ def test_published_override_wins_and_naive_means_utc() -> None:
     override = datetime(2025, 5, 6, 8, 0, tzinfo=IST)
     assert only_doc(SEED_PAGE, published=override).published == override
     naive = only_doc(SEED_PAGE, published=datetime(2025, 5, 6, 8, 0)).published
+    bare = only_doc(SEED_PAGE, published=date(2025, 5, 6)).published
+    assert bare == datetime(2025, 5, 6, tzinfo=UTC)
     assert naive == datetime(2025, 5, 6, 8, 0, tzinfo=UTC)
 
 
