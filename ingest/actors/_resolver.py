@@ -64,6 +64,12 @@ _KIND_DISPLAY = {
 # Titles that many people hold at once: unnamed, they stand for their institution.
 _OFFICE_ORDER = {office: i for i, office in enumerate(OFFICES)}
 _OFFICE_KIND = {"army_chief": "military"}
+# Titles that name their state: "the pope".
+_IMPLIED_ORG = {"Pope": "VAT"}
+# "to Mexico" in "U.S. Ambassador to Mexico": a place after these is not the actor's country.
+_PREPOSITIONS = frozenset({"to", "in", "at", "for", "from", "on", "with", "against", "over"})
+# "Iran-backed militias" are not Iranian.
+_PATRONAGE = frozenset({"backed", "supported", "funded", "sponsored", "allied", "aligned"})
 
 
 @dataclass(frozen=True)
@@ -130,14 +136,15 @@ def _parse(mention: str) -> _Parsed:
         return _Parsed(mention, (), True, False)
     segs: list[_Seg] = []
     coordinated = False
+    cased = any(t.raw != t.raw.lower() for t in tokens)
     i = 0
     n = len(tokens)
     while i < n:
         tok = tokens[i]
-        match = _longest(lex, tokens, i)
+        match = _longest(lex, tokens, i, cased)
         if match is not None and tok.norm in DETERMINERS and i + 1 < n:
             # "the UN refugee agency": the phrase after the article may reach further
-            after = _longest(lex, tokens, i + 1)
+            after = _longest(lex, tokens, i + 1, cased)
             if after is not None and len(after.tokens) >= len(match.tokens):
                 match = None
         if match is None:
@@ -150,7 +157,11 @@ def _parse(mention: str) -> _Parsed:
     return _Parsed(mention, tuple(segs), False, coordinated)
 
 
-def _longest(lex: Lexicon, tokens: tuple[Token, ...], i: int) -> _Seg | None:
+def _proper(entry: Entry) -> bool:
+    return entry.type in ("person", "fixed") or (entry.type == "loc" and entry.form == "name")
+
+
+def _longest(lex: Lexicon, tokens: tuple[Token, ...], i: int, cased: bool) -> _Seg | None:
     """The longest known phrase starting at token i (grown word by word along known prefixes)."""
     if tokens[i].norm in _CASE_SENSITIVE and not tokens[i].upper:
         return None
@@ -159,6 +170,9 @@ def _longest(lex: Lexicon, tokens: tuple[Token, ...], i: int) -> _Seg | None:
     for j in range(i, len(tokens)):
         phrase = f"{phrase} {tokens[j].norm}" if phrase else tokens[j].norm
         entries = lex.phrases.get(phrase)
+        if entries and j == i and (cased or len(tokens) > 1) and not tokens[i].capitalized:
+            # "the hunt", "a turkey": lower-case words in a cased mention are not names
+            entries = [e for e in entries if not _proper(e)]
         if entries:
             best = _Seg(tuple(entries), tokens[i : j + 1])
         if phrase not in lex.prefixes:
@@ -248,19 +262,25 @@ class ActorResolver:
     def _resolve(self, parsed: _Parsed, hint: str | None) -> ResolvedActor | None:
         if parsed.pronoun or parsed.coordinated:
             return None
-        segs = _strip(parsed.segs)
+        segs = _cut_preposition(_invert_of(_strip(parsed.segs)))
         if not segs:
             return None
         head, mods = segs[-1], segs[:-1]
         name_run = _name_run(segs)
         if name_run:
-            return self._named_person(parsed.text, segs, name_run, hint)
+            joined = self._person_across(segs, name_run)
+            if joined is None:
+                return self._named_person(parsed.text, segs, name_run, hint)
+            segs = joined
+            head, mods = segs[-1], segs[:-1]
         ctx = _Context(mods, self._lex)
         if ctx.stray_proper and not head.has("group", "sector"):
             return None  # "Jim Jordan", "Michael Jordan": an unknown name, not the country
         if head.has("person"):
             person = self._pick_person(head, ctx.loc or hint)
-            return self._person_actor(person) if person else None
+            if person is None:
+                return None
+            return self._titled_person(person, ctx)
         if head.has("fixed") and not (ctx.loc and head.has("sector", "group", "title")):
             return self._fixed_actor(head.first("fixed"))  # type: ignore[arg-type]
         loc = head.first("loc")
@@ -273,6 +293,50 @@ class ActorResolver:
         if entry is not None:
             return self._sector_head(entry, ctx, hint)
         return None
+
+    def _person_across(self, segs: tuple[_Seg, ...], run: int) -> tuple[_Seg, ...] | None:
+        """ "President Xi" + "Jinping", "Queen Elizabeth" + "II": a registry name that starts
+        inside an earlier phrase and ends at the mention's end."""
+        first = len(segs) - run
+        if first > 0 and segs[first - 1].has("person", "title", "courtesy"):
+            first -= 1
+        tokens = tuple(t for s in segs[first:] for t in s.tokens)
+        for k in range(len(tokens) - 1):
+            entries = self._lex.phrases.get(" ".join(t.norm for t in tokens[k:]))
+            people = tuple(e for e in entries or () if e.type == "person")
+            if people:
+                rest = segs[:first]
+                if k:
+                    rest = rest + _parse(" ".join(t.raw for t in tokens[:k])).segs
+                return (*rest, _Seg(people, tokens[k:]))
+        return None
+
+    def _titled_person(self, person: Person, ctx: _Context) -> ResolvedActor:
+        """A registry person; out of office, a title the registry does not track decides the
+        sector ("Kremlin spokesman Dmitry Peskov", "Hamas chief Ismail Haniyeh")."""
+        actor = self._person_actor(person)
+        if actor.kind != "person" or ctx.title is None:
+            return actor
+        if (ctx.title.office or "") in OFFICES:
+            return actor  # the registry knows this office; the date decides
+        kind, role = self._title_kind(ctx)
+        country = ctx.loc or (ctx.fixed.country if ctx.fixed else None) or person.country
+        return ResolvedActor(person.name, country, kind, person.aliases, role, person.gender)
+
+    def _title_kind(self, ctx: _Context) -> tuple[str, str | None]:
+        """The sector and role a title gives, refined by the body it is attached to."""
+        assert ctx.title is not None
+        kind = ctx.title.kind or "government"
+        role = ctx.title.display
+        if ctx.fixed is not None:
+            fixed_kind = ctx.fixed.kind_on(self.on)
+            kind = "igo" if ctx.fixed.country == IGO else fixed_kind
+            if kind in ("ministry", "military", "police", "legislature", "judiciary"):
+                role = f"{ctx.fixed.name} {role}"
+        elif ctx.sector is not None and ctx.title.office in (None, "", "chief", "leader"):
+            kind = ctx.sector.kind or kind
+            role = f"{ctx.sector.display} {role}" if ctx.sector.type == "sector" else role
+        return kind, role
 
     def _loc_head(
         self, head: _Seg, loc: Entry, ctx: _Context, hint: str | None
@@ -298,7 +362,10 @@ class ActorResolver:
             return holder or self._fixed_actor_obj(ctx.fixed)
         if ctx.fixed is not None:
             return self._fixed_actor_obj(ctx.fixed)  # "Hamas leader", "Pentagon spokesman"
-        org = ctx.loc or (ctx.person_country if ctx.person else None) or hint
+        if ctx.sector is not None and ctx.sector.type == "group":
+            return self._sector_head(ctx.sector, ctx, hint)  # "cartel leaders", "rebel commander"
+        org = ctx.loc or (ctx.person_country if ctx.person else None)
+        org = org or _IMPLIED_ORG.get(title.display or "") or hint
         if org is None:
             return None
         if office and office != "one":
@@ -316,9 +383,7 @@ class ActorResolver:
 
     def _sector_head(self, entry: Entry, ctx: _Context, hint: str | None) -> ResolvedActor | None:
         if ctx.fixed is not None:
-            fixed_kind = ctx.fixed.kind_on(self.on)
-            if ctx.fixed.country == IGO or fixed_kind in ("group", "organization"):
-                return self._fixed_actor_obj(ctx.fixed)  # "EU ministers", "Hamas fighters"
+            return self._fixed_actor_obj(ctx.fixed)  # "EU ministers", "Hamas fighters"
         org = ctx.loc or ctx.person_country or (ctx.fixed.org if ctx.fixed else None)
         if entry.type == "group":
             org = org or hint
@@ -352,16 +417,7 @@ class ActorResolver:
         country = ctx.loc or ctx.person_country or fixed_country or hint
         if ctx.title is None:
             return ResolvedActor(mention_name, country, "person")
-        kind = ctx.title.kind or "government"
-        role = ctx.title.display
-        if ctx.fixed is not None:
-            fixed_kind = ctx.fixed.kind_on(self.on)
-            kind = "igo" if ctx.fixed.country == IGO else fixed_kind
-            if kind in ("ministry", "military", "police", "legislature", "judiciary"):
-                role = f"{ctx.fixed.name} {role}"
-        elif ctx.sector is not None and ctx.title.office in (None, "", "chief", "leader"):
-            kind = ctx.sector.kind or kind
-            role = f"{ctx.sector.display} {role}" if ctx.sector.type == "sector" else role
+        kind, role = self._title_kind(ctx)
         if kind == "organization" and country == IGO:
             kind = "igo"
         return ResolvedActor(mention_name, country, kind, (), role)
@@ -479,15 +535,25 @@ class _Context:
         self.stray_proper = False
         self.proper_words: list[str] = []
         self.proper_iso: str | None = None
-        for seg in mods:
+        after_preposition = False
+        last_loc_seg = -2
+        for index, seg in enumerate(mods):
             if seg.unknown:
-                if all(t.capitalized for t in seg.tokens):
+                word = seg.tokens[0].norm
+                if word in _PREPOSITIONS:
+                    after_preposition = True
+                elif word in _PATRONAGE and last_loc_seg == index - 1:
+                    self.loc = None  # "Iran-backed": the patron, not the actor's country
+                elif all(t.capitalized for t in seg.tokens):
                     self.stray_proper = True
                     self.proper_words.extend(t.raw for t in seg.tokens)
+                continue
+            if after_preposition:
                 continue
             loc = seg.first("loc")
             if loc is not None and " ".join(t.norm for t in seg.tokens) not in _AMBIGUOUS_NAMES:
                 self.loc = loc.iso3
+                last_loc_seg = index
             elif seg.has("fixed") and not seg.has("title", "sector", "group"):
                 fixed = seg.first("fixed")
                 assert fixed is not None and fixed.fixed is not None
@@ -507,6 +573,33 @@ class _Context:
                 self.sector = seg.first("sector") or seg.first("group")
         if self.loc is None and self.proper_words and self.fixed is None:
             self.proper_iso = None
+
+
+def _invert_of(segs: tuple[_Seg, ...]) -> tuple[_Seg, ...]:
+    """ "the Government of Mexico" -> "Mexico Government"; "President of Mexico" likewise."""
+    for k, seg in enumerate(segs):
+        if seg.unknown and seg.tokens[0].norm == "of" and 0 < k < len(segs) - 1:
+            tail = _strip(segs[k + 1 :])
+            if (
+                len(tail) == 1
+                and tail[0].has("loc", "fixed")
+                and segs[k - 1].has("title", "sector", "group")
+            ):
+                return (*tail, *segs[:k])
+            return segs
+    return segs
+
+
+def _cut_preposition(segs: tuple[_Seg, ...]) -> tuple[_Seg, ...]:
+    """Cut "the Russian ambassador to the United States" at "to"; a trailing name survives:
+    "U.S. Ambassador to Mexico Ronald Johnson" -> "U.S. Ambassador Ronald Johnson"."""
+    for k, seg in enumerate(segs):
+        if k and seg.unknown and seg.tokens[0].norm in _PREPOSITIONS:
+            run = _name_run(segs)
+            if run and len(segs) - run > k + 1:
+                return (*segs[:k], *segs[len(segs) - run :])
+            return segs[:k]
+    return segs
 
 
 def _strip(segs: tuple[_Seg, ...]) -> tuple[_Seg, ...]:
