@@ -88,8 +88,8 @@ _BYLINE = re.compile(
     r"(?:\s*(?:,|and|AND|&|\|)\s*.*)?$"
 )
 _COPYRIGHT_OUTLET = re.compile(
-    r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?)?\s*,?\s*"
-    r"(?P<name>[A-Z][^.|©]{1,60}?)\s*(?:[.|]|all\s+rights|$)",
+    r"^(?:(?:©|\(c\)|copyright)\s*)+(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?)?[\s,]*"
+    r"(?P<name>[A-Za-z][^.|©]{1,60}?)\s*(?:[.|,]|all\s+rights|$)",
     re.IGNORECASE,
 )
 _DESK_RE = re.compile(
@@ -264,6 +264,17 @@ def _outlet_from(dateline: str) -> str | None:
     return None
 
 
+def _copyright_holder(p: str) -> str | None:
+    """`© 2024 Reuters. All rights reserved` -> Reuters; `© Copyright 2025` -> None."""
+    m = _COPYRIGHT_OUTLET.match(p)
+    if not m:
+        return None
+    name = m.group("name").strip()
+    if re.match(r"(?i)(?:all\s+rights|copyright|reserved)", name) or not name[:1].isupper():
+        return None
+    return name
+
+
 def _norm(text: str) -> str:
     return re.sub(r"\W+", " ", text).strip().lower()
 
@@ -333,9 +344,7 @@ def clean_page(raw: str, *, title: str | None = None, body_only: bool = False) -
     dateline = paras[dateline_idx] if dateline_idx is not None else wire_text
     outlet = _outlet_from(paras[dateline_idx]) if dateline_idx is not None else None
     if outlet is None:
-        outlet = next(
-            (m.group("name").strip() for p in paras if (m := _COPYRIGHT_OUTLET.match(p))), None
-        )
+        outlet = next((name for p in paras if (name := _copyright_holder(p)) is not None), None)
     if outlet is None and wire_text:
         wire = parse_wire_dateline(wire_text + " x")
         outlet = wire.agency if wire else None

@@ -304,3 +304,21 @@ def test_name_dense_sentences_quote_lead_ins_and_embeds() -> None:
         "The ministry said it would continue to monitor notifications from the agency.",
         "The talks continue on Tuesday.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "holder"),
+    [
+        ("© Copyright 2025", None),
+        ("© 2025 Devdiscourse. All rights reserved.", "Devdiscourse"),
+        ("Copyright © 2024 The Atlas Herald", "The Atlas Herald"),
+        ("(c) 2019-2024 Gulf Wire, LLC", "Gulf Wire"),
+        ("© All rights reserved", None),
+    ],
+)
+def test_outlet_from_the_copyright_line(line: str, holder: str | None) -> None:
+    raw = f"{BODY_FOR_OUTLET}\n\n{line}"
+    assert clean_page(raw).outlet == holder
+
+
+BODY_FOR_OUTLET = "Chile and Peru agreed on Monday to share data on migrant crossings."
