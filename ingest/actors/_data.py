@@ -47,7 +47,7 @@ def words(text: str) -> frozenset[str]:
 
 DETERMINERS = words(
     "the a an its their his her our your my this that these those some several many both "
-    "all any each another other former ex then outgoing incoming new"
+    "all any each another other then outgoing incoming new"
 )
 PRONOUNS = words(
     "he she it they him her them his hers its their theirs we us our i me my you your who whom "

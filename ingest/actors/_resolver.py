@@ -31,6 +31,7 @@ from ._data import (
     Person,
     Term,
     lexicon,
+    words,
 )
 from ._text import POSSESSIVE, Token, tokenize
 
@@ -70,6 +71,17 @@ _IMPLIED_ORG = {"Pope": "VAT"}
 _PREPOSITIONS = frozenset({"to", "in", "at", "for", "from", "on", "with", "against", "over"})
 # "Iran-backed militias" are not Iranian.
 _PATRONAGE = frozenset({"backed", "supported", "funded", "sponsored", "allied", "aligned"})
+# Before a title: not the office holder himself.
+_DEPUTY = frozenset({"deputy", "vice", "assistant", "under", "junior", "former", "ex", "late"})
+# Title-case modifiers that are not names: "Senior Officials", "Acting President".
+_IGNORABLE = words(
+    "senior acting interim top caretaker special federal national regional provincial local "
+    "joint ousted exiled embattled longtime veteran newly elected sitting current incumbent "
+    "de facto self proclaimed ruling civilian transitional hardline moderate conservative "
+    "liberal leftist rightist far right left populist nationalist socialist communist chief "
+    "powerful influential prominent key main leading first second third armed radical "
+    "beleaguered defiant defeated victorious opposition breakaway separatist rebel"
+)
 
 
 @dataclass(frozen=True)
@@ -352,7 +364,7 @@ class ActorResolver:
         if loc.form == "people":
             words = " ".join(t.raw for t in head.tokens)
             return ResolvedActor(words[:1].upper() + words[1:], loc.iso3, "group")
-        return None  # a bare adjective: "American"
+        return self.country(loc.iso3)  # a bare adjective, e.g. split from "Hungarian and ..."
 
     def _title_head(self, title: Entry, ctx: _Context, hint: str | None) -> ResolvedActor | None:
         office = title.office or ""
@@ -368,6 +380,10 @@ class ActorResolver:
         org = org or _IMPLIED_ORG.get(title.display or "") or hint
         if org is None:
             return None
+        if ctx.former:
+            return None  # "the former president": someone, but the registry cannot say who
+        if ctx.deputy:
+            return self._institution(org, title.kind or "government")  # "the vice minister"
         if office and office != "one":
             holder = self._office(org, office)
             if holder is not None:
@@ -418,6 +434,8 @@ class ActorResolver:
         if ctx.title is None:
             return ResolvedActor(mention_name, country, "person")
         kind, role = self._title_kind(ctx)
+        if ctx.former:
+            return ResolvedActor(mention_name, country, "person", (), f"Former {role}")
         if kind == "organization" and country == IGO:
             kind = "igo"
         return ResolvedActor(mention_name, country, kind, (), role)
@@ -522,6 +540,8 @@ class _Context:
         "stray_proper",
         "proper_words",
         "proper_iso",
+        "deputy",
+        "former",
     )
 
     def __init__(self, mods: tuple[_Seg, ...], lex: Lexicon) -> None:
@@ -535,12 +555,19 @@ class _Context:
         self.stray_proper = False
         self.proper_words: list[str] = []
         self.proper_iso: str | None = None
+        self.deputy = False
+        self.former = False
         after_preposition = False
         last_loc_seg = -2
         for index, seg in enumerate(mods):
-            if seg.unknown:
+            if seg.unknown or (seg.has("det") and seg.tokens[0].norm in _DEPUTY):
                 word = seg.tokens[0].norm
-                if word in _PREPOSITIONS:
+                if word in _DEPUTY:
+                    self.deputy = True
+                    self.former = self.former or word in ("former", "ex", "late")
+                elif word in _IGNORABLE:
+                    pass
+                elif word in _PREPOSITIONS:
                     after_preposition = True
                 elif word in _PATRONAGE and last_loc_seg == index - 1:
                     self.loc = None  # "Iran-backed": the patron, not the actor's country
@@ -580,10 +607,14 @@ def _invert_of(segs: tuple[_Seg, ...]) -> tuple[_Seg, ...]:
     for k, seg in enumerate(segs):
         if seg.unknown and seg.tokens[0].norm == "of" and 0 < k < len(segs) - 1:
             tail = _strip(segs[k + 1 :])
+            before = segs[k - 1]
             if (
                 len(tail) == 1
                 and tail[0].has("loc", "fixed")
-                and segs[k - 1].has("title", "sector", "group")
+                and (
+                    before.has("title", "sector", "group")
+                    or (before.unknown and before.tokens[0].capitalized)
+                )
             ):
                 return (*tail, *segs[:k])
             return segs

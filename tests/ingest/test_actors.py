@@ -102,7 +102,7 @@ CASES_2025 = [
     # peoples and bare adjectives
     ("Mexicans", "Mexicans", "MEX", "group"),
     ("Israelis", "Israelis", "ISR", "group"),
-    ("American", None, None, None),
+    ("American", "United States", "USA", "country"),
     # seats of government
     ("Washington", "U.S. Government", "USA", "government"),
     ("the White House", "U.S. Government", "USA", "government"),
