@@ -412,7 +412,8 @@ _PREFIX_RE = re.compile(
 )
 _MODIFIER_RE = re.compile(r"^(?:late|early|earlier|later|(?:in\s+)?the\s+early\s+hours\s+of)\s+")
 _NUM = r"(?P<n>\d{1,3}|a couple of|couple of|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"  # noqa: E501
-_AGO_RE = re.compile(_NUM + r"\s+(?P<unit>day|week|month|year)s?\s+(?:ago|back|earlier)$")
+# "two days earlier" counts from another event in the story, not from publication: not here.
+_AGO_RE = re.compile(_NUM + r"\s+(?P<unit>day|week|month|year)s?\s+(?:ago|back)$")
 _AHEAD_RE = re.compile(
     r"(?:in\s+)?" + _NUM + r"\s+(?P<unit>day|week|month|year)s?\s*(?:from now|time|later)?$"
 )  # noqa: E501
@@ -529,9 +530,12 @@ def _resolve(expression: str, base: date, prefer: str) -> date | None:
         if stripped == s:
             break
         s = stripped
+    s = re.sub(r",?\s+\(?local time\)?$", "", s)
     s = re.sub(r"\s+" + _TIME_OF_DAY + r"$", "", s)
     s = re.sub(r"^" + _TIME_OF_DAY + r"\s+(?:on\s+)?", "", s)
     s = s.strip(" ,")
+    # "Monday, May 5" / "Friday 2 May": the date decides, the weekday only decorates it.
+    s = re.sub(r"^" + _WEEKDAY + r"\.?,?\s+(?=(?:the\s+)?\d|" + _MONTH + r"\b)", "", s)
     result = _resolve_period(s, base)
     if result is not None:
         return result
@@ -647,6 +651,9 @@ def _resolve_day(s: str, base: date, prefer: str, original: str) -> date | None:
     found = _find_dates(s, None)
     if len(found) == 1 and found[0].start == 0 and found[0].end == len(s):
         return found[0].value.date()
+    m = re.fullmatch(r"(?:the\s+year\s+)?((?:19|20)\d{2})", s)
+    if m:  # a bare year is a period too: its first day
+        return date(int(m.group(1)), 1, 1)
     return None
 
 

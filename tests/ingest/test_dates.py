@@ -248,6 +248,12 @@ def test_relative_edge_cases() -> None:
     assert resolve_relative("May 2nd", published) == date(2023, 5, 2)
     assert resolve_relative("this past Sunday", published) == date(2024, 3, 24)  # a Sunday
     assert resolve_relative("05-04-2024", published) == date(2024, 4, 5)
+    assert resolve_relative("Sunday, March 24", published) == date(2024, 3, 24)
+    assert resolve_relative("on Friday 1 March 2024", published) == date(2024, 3, 1)
+    assert resolve_relative("Saturday evening local time", published) == date(2024, 3, 30)
+    assert resolve_relative("earlier on Sunday", published) == date(2024, 3, 31)
+    assert resolve_relative("in 2023", published) == date(2023, 1, 1)
+    assert resolve_relative("two days earlier", published) is None  # relative to another event
     assert resolve_relative("last weekend", datetime(2025, 5, 4, tzinfo=UTC)) == date(2025, 4, 26)
     assert resolve_relative("Sunday's", datetime(2025, 5, 5, tzinfo=UTC)) == date(2025, 5, 4)
     assert resolve_relative("on Sunday", date(2025, 5, 5)) == date(2025, 5, 4)
