@@ -252,6 +252,18 @@ def test_encodings(tmp_path: Path) -> None:
         assert isinstance(item, Document) and item.text == text
 
 
+def test_html_declared_charset(tmp_path: Path) -> None:
+    # Greek in ISO-8859-7: not UTF-8, and cp1252 would turn it into Latin mojibake.
+    body = "Ο υπουργός Εξωτερικών συναντήθηκε με τον ομόλογό του στην Αθήνα, ανέφερε το υπουργείο."
+    html = (
+        '<html><head><meta charset="iso-8859-7"><title>Αθήνα</title></head>'
+        f"<body><article><p>{body}</p></article></body></html>"
+    )
+    path = tmp_path / "greek.html"
+    path.write_bytes(html.encode("iso-8859-7"))
+    assert only_doc(path).text == body
+
+
 def test_undecodable_text(tmp_path: Path) -> None:
     path = tmp_path / "bad.txt"
     # 0x81 and 0x8d are invalid UTF-8 starts here and unassigned in cp1252.
