@@ -163,7 +163,9 @@ def _hard_wrapped(lines: list[str]) -> bool:
     if any("|" in x for x in lines):
         return False
     open_ended = sum(1 for x in body if not _TERMINAL.search(x))
-    return open_ended * 2 >= len(body) and len(lines[-1]) <= longest + 10
+    # A wrapped paragraph ends a sentence; a block of same-length headlines does not.
+    ends_sentence = bool(_TERMINAL.search(lines[-1]))
+    return open_ended * 2 >= len(body) and len(lines[-1]) <= longest + 10 and ends_sentence
 
 
 def _is_credit(p: str) -> bool:

@@ -251,6 +251,20 @@ def test_paragraph_splitting() -> None:
     assert paragraphs("  \u00a0 \n\n") == []
 
 
+def test_a_block_of_sentence_case_headlines_is_not_rejoined_into_prose() -> None:
+    raw = (
+        "Australia shields its economy from the trade war between two giants\n"
+        "Sprinters shine at the new grand slam track meeting held in Miami\n"
+        "Ruling party wins a landslide victory amid global economic turbulence\n"
+        "Swimmer smashes the world record in the women's 800 metres freestyle\n\n"
+        "Officials in Canberra said on Monday that exports to both markets had held up."
+    )
+    assert paragraphs(raw)[0].endswith("from the trade war between two giants")
+    assert clean_page(raw).text == (
+        "Officials in Canberra said on Monday that exports to both markets had held up."
+    )
+
+
 def test_page_of_only_menus_has_no_text() -> None:
     raw = "Home\nWorld\nBusiness\n\nTRENDING\n1\nSome headline here today\n\n© 2025 Example"
     assert clean_page(raw).text == ""
