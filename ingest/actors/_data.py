@@ -166,8 +166,8 @@ class Lexicon:
         return IGO if org in self.igos else org
 
 
-def _rows(name: str, min_cols: int, max_cols: int) -> Iterator[tuple[int, list[str]]]:
-    path = DATA_DIR / name
+def _rows(base: Path, name: str, min_cols: int, max_cols: int) -> Iterator[tuple[int, list[str]]]:
+    path = base / name
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
@@ -187,7 +187,7 @@ def _rows(name: str, min_cols: int, max_cols: int) -> Iterator[tuple[int, list[s
 
 
 def _fail(name: str, number: int, problem: str) -> ActorDataError:
-    return ActorDataError(f"{DATA_DIR / name}:{number}: {problem}")
+    return ActorDataError(f"{_BASE[0] / name}:{number}: {problem}")
 
 
 def _split(cell: str) -> tuple[str, ...]:
@@ -209,7 +209,7 @@ def _kind(name: str, number: int, cell: str) -> str:
 
 def _load_countries(lex: Lexicon) -> None:
     name = "countries.tsv"
-    for number, (iso3, display, adjective, names, _demonyms) in _rows(name, 3, 5):
+    for number, (iso3, display, adjective, names, _demonyms) in _rows(_BASE[0], name, 3, 5):
         if len(iso3) != 3 or not iso3.isupper():
             raise _fail(name, number, f"bad ISO3 code {iso3!r}")
         aliases = _split(names)
@@ -224,7 +224,7 @@ def _load_countries(lex: Lexicon) -> None:
             value = getattr(country, attr, None)
             if value:
                 lex.add(value, Entry("loc", iso3=iso3, form="name"))
-    for number, (iso3, display, adjective, names, demonyms) in _rows(name, 3, 5):
+    for number, (iso3, display, adjective, names, demonyms) in _rows(_BASE[0], name, 3, 5):
         del number
         for phrase in (display, *_split(names)):
             lex.add(phrase, Entry("loc", iso3=iso3, form="name"))
@@ -248,7 +248,7 @@ def _plural(adjective: str) -> str | None:
 
 def _load_fixed(lex: Lexicon) -> None:
     name = "igos.tsv"
-    for number, (code, display, aliases) in _rows(name, 2, 3):
+    for number, (code, display, aliases) in _rows(_BASE[0], name, 2, 3):
         del number
         fixed = Fixed(display, IGO, "igo", _split(aliases), org=code)
         lex.igos[code] = fixed
@@ -256,7 +256,7 @@ def _load_fixed(lex: Lexicon) -> None:
             lex.add(phrase, Entry("fixed", fixed=fixed))
     name = "metonyms.tsv"
     groups: dict[tuple[str, str, str], list[str]] = {}
-    for number, (phrase, iso3, kind, display) in _rows(name, 3, 4):
+    for number, (phrase, iso3, kind, display) in _rows(_BASE[0], name, 3, 4):
         if iso3 not in lex.countries:
             raise _fail(name, number, f"unknown country {iso3!r}")
         groups.setdefault((display, iso3, _kind(name, number, kind)), []).append(phrase)
@@ -269,7 +269,7 @@ def _load_fixed(lex: Lexicon) -> None:
         for phrase in phrases:
             lex.add(phrase, Entry("fixed", fixed=fixed))
     name = "named.tsv"
-    for number, (display, iso3, kind, aliases, changes) in _rows(name, 3, 5):
+    for number, (display, iso3, kind, aliases, changes) in _rows(_BASE[0], name, 3, 5):
         if iso3 and iso3 not in lex.countries:
             raise _fail(name, number, f"unknown country {iso3!r}")
         parsed: list[tuple[dt.date, str]] = []
@@ -290,7 +290,7 @@ def _load_fixed(lex: Lexicon) -> None:
 
 def _load_sectors(lex: Lexicon) -> None:
     name = "sectors.tsv"
-    for number, (phrase, typ, kind, display, office) in _rows(name, 3, 5):
+    for number, (phrase, typ, kind, display, office) in _rows(_BASE[0], name, 3, 5):
         if typ not in ("sector", "group", "title", "courtesy"):
             raise _fail(name, number, f"unknown type {typ!r}")
         kind = _kind(name, number, kind)
@@ -302,7 +302,7 @@ def _load_sectors(lex: Lexicon) -> None:
 def _load_people(lex: Lexicon) -> None:
     name = "people.tsv"
     raw: dict[str, tuple[str, str | None, tuple[str, ...]]] = {}
-    for number, (person, country, gender, aliases) in _rows(name, 2, 4):
+    for number, (person, country, gender, aliases) in _rows(_BASE[0], name, 2, 4):
         if country not in lex.countries:
             raise _fail(name, number, f"unknown country {country!r}")
         if gender not in ("", "m", "f"):
@@ -312,7 +312,7 @@ def _load_people(lex: Lexicon) -> None:
         raw[person] = (country, gender or None, _split(aliases))
     terms: dict[str, list[Term]] = {p: [] for p in raw}
     name = "terms.tsv"
-    for number, (person, org, office, role, start, end, leader) in _rows(name, 5, 7):
+    for number, (person, org, office, role, start, end, leader) in _rows(_BASE[0], name, 5, 7):
         if person not in raw:
             raise _fail(name, number, f"{person!r} is not in people.tsv")
         if org not in lex.countries and org not in lex.igos:
@@ -344,12 +344,24 @@ def _load_people(lex: Lexicon) -> None:
             lex.add(phrase, Entry("person", person=person))
 
 
+_BASE = [DATA_DIR]  # the directory being loaded, for error messages
+
+
+def load_lexicon(base: Path = DATA_DIR) -> Lexicon:
+    """Read every table under `base`; raises ActorDataError on the first malformed line."""
+    _BASE[0] = base
+    try:
+        lex = Lexicon()
+        _load_countries(lex)
+        _load_fixed(lex)
+        _load_sectors(lex)
+        _load_people(lex)
+        return lex
+    finally:
+        _BASE[0] = DATA_DIR
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """All tables, loaded once per process."""
-    lex = Lexicon()
-    _load_countries(lex)
-    _load_fixed(lex)
-    _load_sectors(lex)
-    _load_people(lex)
-    return lex
+    return load_lexicon(DATA_DIR)

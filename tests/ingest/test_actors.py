@@ -455,3 +455,300 @@ def test_is_person_name(r2025):
     assert not r2025.is_person_name("Mexico")
     assert not r2025.is_person_name("the Mexican government")
     assert not r2025.is_person_name("Washington Post")
+
+
+# Registry across countries and IGOs: (date, mention, name, country, kind)
+REGISTRY_CASES = [
+    (dt.date(2023, 6, 1), "Chinese President Xi Jinping", "Xi Jinping", "CHN", "government"),
+    (dt.date(2023, 6, 1), "President Xi", "Xi Jinping", "CHN", "government"),
+    (dt.date(2023, 6, 1), "the Chinese premier", "Li Qiang", "CHN", "government"),
+    (dt.date(2020, 6, 1), "the Chinese premier", "Li Keqiang", "CHN", "government"),
+    (dt.date(2023, 5, 1), "China's foreign minister", "Qin Gang", "CHN", "government"),
+    (dt.date(2024, 5, 1), "China's foreign minister", "Wang Yi", "CHN", "government"),
+    (
+        dt.date(2025, 5, 4),
+        "Russian President Vladimir Putin",
+        "Vladimir Putin",
+        "RUS",
+        "government",
+    ),
+    (dt.date(2010, 5, 4), "Putin", "Vladimir Putin", "RUS", "government"),
+    (dt.date(2023, 5, 4), "the Russian defence minister", "Sergei Shoigu", "RUS", "government"),
+    (dt.date(2025, 5, 4), "the Russian defence minister", "Andrei Belousov", "RUS", "government"),
+    (dt.date(2025, 5, 4), "Kremlin spokesman Dmitry Peskov", "Dmitry Peskov", "RUS", "government"),
+    (dt.date(2025, 5, 4), "Zelenskyy", "Volodymyr Zelensky", "UKR", "government"),
+    (dt.date(2018, 5, 4), "the Ukrainian president", "Petro Poroshenko", "UKR", "government"),
+    (dt.date(2023, 5, 4), "Ukraine's foreign minister", "Dmytro Kuleba", "UKR", "government"),
+    (dt.date(2025, 5, 4), "Ukraine's foreign minister", "Andrii Sybiha", "UKR", "government"),
+    (dt.date(2022, 1, 1), "the Israeli prime minister", "Naftali Bennett", "ISR", "government"),
+    (dt.date(2024, 1, 1), "the Israeli prime minister", "Benjamin Netanyahu", "ISR", "government"),
+    (
+        dt.date(2024, 6, 1),
+        "Israeli Defense Minister Yoav Gallant",
+        "Yoav Gallant",
+        "ISR",
+        "government",
+    ),
+    (dt.date(2025, 5, 4), "Gallant", "Yoav Gallant", "ISR", "person"),
+    (dt.date(2025, 5, 4), "Iran's supreme leader", "Ali Khamenei", "IRN", "government"),
+    (dt.date(2023, 5, 4), "the Iranian president", "Ebrahim Raisi", "IRN", "government"),
+    (dt.date(2025, 5, 4), "the Iranian president", "Masoud Pezeshkian", "IRN", "government"),
+    (
+        dt.date(2025, 5, 4),
+        "Iranian Foreign Minister Abbas Araqchi",
+        "Abbas Araghchi",
+        "IRN",
+        "government",
+    ),
+    (dt.date(2019, 1, 1), "British Prime Minister Theresa May", "Theresa May", "GBR", "government"),
+    (dt.date(2020, 1, 1), "the British prime minister", "Boris Johnson", "GBR", "government"),
+    (dt.date(2022, 10, 1), "the British prime minister", "Liz Truss", "GBR", "government"),
+    (dt.date(2023, 10, 1), "the British prime minister", "Rishi Sunak", "GBR", "government"),
+    (dt.date(2024, 7, 5), "the British prime minister", "Keir Starmer", "GBR", "government"),
+    (dt.date(2024, 9, 1), "Foreign Secretary David Lammy", "David Lammy", "GBR", "government"),
+    (dt.date(2023, 1, 1), "King Charles", "Charles III", "GBR", "government"),
+    (dt.date(2016, 1, 1), "the French president", "François Hollande", "FRA", "government"),
+    (dt.date(2019, 1, 1), "Macron", "Emmanuel Macron", "FRA", "government"),
+    (dt.date(2019, 1, 1), "Chancellor Angela Merkel", "Angela Merkel", "DEU", "government"),
+    (dt.date(2023, 1, 1), "the German chancellor", "Olaf Scholz", "DEU", "government"),
+    (dt.date(2025, 5, 4), "German Chancellor Friedrich Merz", "Friedrich Merz", "DEU", "person"),
+    (
+        dt.date(2025, 5, 6),
+        "German Chancellor Friedrich Merz",
+        "Friedrich Merz",
+        "DEU",
+        "government",
+    ),
+    (dt.date(2019, 1, 1), "Japanese Prime Minister Shinzo Abe", "Shinzo Abe", "JPN", "government"),
+    (dt.date(2025, 1, 1), "the Japanese prime minister", "Shigeru Ishiba", "JPN", "government"),
+    (dt.date(2025, 5, 4), "North Korean leader Kim Jong Un", "Kim Jong Un", "PRK", "government"),
+    (dt.date(2025, 5, 4), "Kim", "Kim Jong Un", "PRK", "government"),
+    (dt.date(2020, 1, 1), "South Korean President Moon Jae-in", "Moon Jae-in", "KOR", "government"),
+    (dt.date(2025, 1, 10), "the South Korean president", "Choi Sang-mok", "KOR", "government"),
+    (
+        dt.date(2025, 5, 4),
+        "Indian Prime Minister Narendra Modi",
+        "Narendra Modi",
+        "IND",
+        "government",
+    ),
+    (
+        dt.date(2025, 5, 4),
+        "External Affairs Minister S. Jaishankar",
+        "Subrahmanyam Jaishankar",
+        "IND",
+        "government",
+    ),
+    (dt.date(2020, 1, 1), "the Pakistani prime minister", "Imran Khan", "PAK", "government"),
+    (dt.date(2016, 1, 1), "Sharif", "Nawaz Sharif", "PAK", "government"),
+    (dt.date(2025, 5, 4), "Sharif", "Shehbaz Sharif", "PAK", "government"),
+    (dt.date(2025, 5, 4), "Pakistan's army chief", "Asim Munir", "PAK", "military"),
+    (
+        dt.date(2025, 5, 4),
+        "Turkish President Tayyip Erdogan",
+        "Recep Tayyip Erdoğan",
+        "TUR",
+        "government",
+    ),
+    (dt.date(2025, 5, 4), "Erdoğan", "Recep Tayyip Erdoğan", "TUR", "government"),
+    (
+        dt.date(2025, 5, 4),
+        "Saudi Crown Prince Mohammed bin Salman",
+        "Mohammed bin Salman",
+        "SAU",
+        "government",
+    ),
+    (dt.date(2025, 5, 4), "MBS", "Mohammed bin Salman", "SAU", "government"),
+    (dt.date(2025, 5, 4), "King Salman", "Salman bin Abdulaziz", "SAU", "government"),
+    (
+        dt.date(2025, 5, 4),
+        "Egyptian President Abdel Fattah al-Sisi",
+        "Abdel Fattah el-Sisi",
+        "EGY",
+        "government",
+    ),
+    (
+        dt.date(2020, 5, 4),
+        "Brazilian President Jair Bolsonaro",
+        "Jair Bolsonaro",
+        "BRA",
+        "government",
+    ),
+    (dt.date(2025, 5, 4), "Bolsonaro", "Jair Bolsonaro", "BRA", "person"),
+    (dt.date(2025, 5, 4), "Lula", "Luiz Inácio Lula da Silva", "BRA", "government"),
+    (
+        dt.date(2025, 5, 4),
+        "Venezuelan President Nicolas Maduro",
+        "Nicolás Maduro",
+        "VEN",
+        "government",
+    ),
+    (
+        dt.date(2024, 5, 4),
+        "Canadian Prime Minister Justin Trudeau",
+        "Justin Trudeau",
+        "CAN",
+        "government",
+    ),
+    (dt.date(2025, 5, 4), "the Canadian prime minister", "Mark Carney", "CAN", "government"),
+    (dt.date(2024, 5, 4), "the Syrian president", "Bashar al-Assad", "SYR", "government"),
+    (
+        dt.date(2025, 5, 4),
+        "Syria's interim President Ahmed al-Sharaa",
+        "Ahmed al-Sharaa",
+        "SYR",
+        "government",
+    ),
+    (dt.date(2023, 5, 4), "Taliban", "Taliban", "AFG", "government"),
+    (
+        dt.date(2025, 5, 4),
+        "UN Secretary-General Antonio Guterres",
+        "António Guterres",
+        "IGO",
+        "igo",
+    ),
+    (dt.date(2016, 5, 4), "the U.N. secretary-general", "Ban Ki-moon", "IGO", "igo"),
+    (dt.date(2025, 5, 4), "the UN chief", "António Guterres", "IGO", "igo"),
+    (dt.date(2023, 5, 4), "NATO chief", "Jens Stoltenberg", "IGO", "igo"),
+    (dt.date(2025, 5, 4), "NATO Secretary General Mark Rutte", "Mark Rutte", "IGO", "igo"),
+    (dt.date(2023, 5, 4), "Dutch Prime Minister Mark Rutte", "Mark Rutte", "NLD", "government"),
+    (dt.date(2025, 5, 4), "EU foreign policy chief Kaja Kallas", "Kaja Kallas", "IGO", "igo"),
+    (
+        dt.date(2025, 5, 4),
+        "European Commission President Ursula von der Leyen",
+        "Ursula von der Leyen",
+        "IGO",
+        "igo",
+    ),
+    (
+        dt.date(2018, 5, 4),
+        "German Defence Minister Ursula von der Leyen",
+        "Ursula von der Leyen",
+        "DEU",
+        "government",
+    ),
+    (dt.date(2025, 5, 4), "IAEA chief Rafael Grossi", "Rafael Grossi", "IGO", "igo"),
+    (dt.date(2025, 5, 4), "the IAEA director general", "Rafael Grossi", "IGO", "igo"),
+    (
+        dt.date(2025, 5, 4),
+        "WHO Director-General Tedros Adhanom Ghebreyesus",
+        "Tedros Adhanom Ghebreyesus",
+        "IGO",
+        "igo",
+    ),
+    (dt.date(2004, 5, 4), "President Bush", "George W. Bush", "USA", "government"),
+    (dt.date(1990, 5, 4), "President Bush", "George H. W. Bush", "USA", "government"),
+    (dt.date(2011, 5, 4), "Clinton", "Hillary Clinton", "USA", "government"),
+    (dt.date(1998, 5, 4), "Clinton", "Bill Clinton", "USA", "government"),
+]
+
+
+@pytest.mark.parametrize(("on", "mention", "name", "country", "kind"), REGISTRY_CASES)
+def test_registry(on, mention, name, country, kind):
+    assert expect(ActorResolver(on).resolve(mention)) == (name, country, kind)
+
+
+# Grammar of mentions: (mention, name, country, kind) on 2025-05-04
+SHAPE_CASES = [
+    ("the Government of Mexico", "Mexican Government", "MEX", "government"),
+    ("President of Mexico", "Claudia Sheinbaum", "MEX", "government"),
+    ("the President of the United States", "Donald Trump", "USA", "government"),
+    ("King Hassan of Morocco", "Hassan", "MAR", "government"),
+    ("the Russian ambassador to the United States", "Russian Government", "RUS", "government"),
+    ("U.S. Ambassador to Mexico Ronald Johnson", "Ronald Johnson", "USA", "government"),
+    ("U.S. troops in Mexico", "U.S. Military", "USA", "military"),
+    ("Iran-backed militias", "Militia", None, "group"),
+    ("Iranian-backed Houthi rebels", "Houthis", "YEM", "group"),
+    ("the former Mexican president", None, None, None),
+    ("former Interior Minister Juan Pérez", "Juan Pérez", None, "person"),
+    ("Taiwan's Vice Foreign Minister", "Taiwanese Government", "TWN", "government"),
+    ("Senior Hungarian officials", "Hungarian Government", "HUN", "government"),
+    ("Mexican cartel leaders", "Mexican Drug Cartels", "MEX", "group"),
+    ("Mexican drug cartel leader Ovidio Guzmán", "Ovidio Guzmán", "MEX", "group"),
+    ("Hamas chief Ismail Haniyeh", "Ismail Haniyeh", "PSE", "group"),
+    ("NATO troops", "NATO", "IGO", "igo"),
+    ("Pentagon officials", "U.S. Department of Defense", "USA", "military"),
+    ("U.S. Border Patrol agents", "U.S. Customs and Border Protection", "USA", "police"),
+    ("Gaza's health ministry", "Gaza Health Ministry", "PSE", "ministry"),
+    ("Gaza", "Palestine", "PSE", "country"),
+    ("Queen Elizabeth II", "Elizabeth II", "GBR", "person"),
+    ("Sheikh Tamim bin Hamad Al Thani", "Tamim bin Hamad Al Thani", "QAT", "government"),
+    ("Ayatollah Ali Khamenei", "Ali Khamenei", "IRN", "government"),
+    ("the Kremlin's", "Russian Government", "RUS", "government"),
+    ("Moscow's", "Russian Government", "RUS", "government"),
+    ("\u201cWashington\u201d", "U.S. Government", "USA", "government"),
+    ("the hunt", None, None, None),
+    ("Hunt", "Jeremy Hunt", "GBR", "person"),
+    ("a turkey", None, None, None),
+    ("Iraqi Kurds", "Iraqi Kurds", "IRQ", "group"),
+    ("the Americans", "Americans", "USA", "group"),
+    ("the European Community", "European Union", "IGO", "igo"),
+    ("Israeli warplanes", "Israel Defense Forces", "ISR", "military"),
+    ("the Mexican navy", "Mexican Navy", "MEX", "military"),
+    ("Mexico's Senate", "Mexican Senate", "MEX", "legislature"),
+    ("ICE", "U.S. Immigration and Customs Enforcement", "USA", "police"),
+    ("ice", None, None, None),
+    ("Kim Jong-un", "Kim Jong Un", "PRK", "government"),
+]
+
+
+@pytest.mark.parametrize(("mention", "name", "country", "kind"), SHAPE_CASES)
+def test_mention_shapes(r2025, mention, name, country, kind):
+    assert expect(r2025.resolve(mention)) == (name, country, kind)
+
+
+def test_out_of_office_title_the_registry_does_not_track():
+    rubio = ActorResolver(dt.date(2020, 1, 1)).resolve("Sen. Marco Rubio")
+    assert rubio is not None
+    assert (rubio.kind, rubio.role) == ("legislature", "Senator")
+    trump = ActorResolver(dt.date(2022, 1, 1)).resolve("President Trump")
+    assert trump is not None
+    assert (trump.kind, trump.role) == ("person", "Former President")
+
+
+def test_registry_offices_never_overlap():
+    from ingest.actors._data import lexicon
+
+    for (org, office), terms in lexicon().terms_by_org.items():
+        ordered = sorted(terms, key=lambda t: t.start)
+        for before, after in zip(ordered, ordered[1:], strict=False):
+            assert before.end is not None and before.end <= after.start, (org, office, after)
+
+
+def test_malformed_data_names_the_file_and_line(tmp_path):
+    import shutil
+
+    from ingest.actors import ActorDataError
+    from ingest.actors._data import DATA_DIR, load_lexicon
+
+    for path in DATA_DIR.iterdir():
+        shutil.copy(path, tmp_path / path.name)
+    terms = tmp_path / "terms.tsv"
+    terms.write_text(
+        terms.read_text(encoding="utf-8") + "Donald Trump\tUSA\tpresident\tPresident\t2025-13-01\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ActorDataError, match=r"terms\.tsv:\d+: bad date '2025-13-01'"):
+        load_lexicon(tmp_path)
+    people = tmp_path / "people.tsv"
+    people.write_text("Nobody\tXXX\tm\t\n", encoding="utf-8")
+    with pytest.raises(ActorDataError, match=r"people\.tsv:1: unknown country 'XXX'"):
+        load_lexicon(tmp_path)
+
+
+def test_loader_accepts_its_own_data_dir(tmp_path):
+    from ingest.actors._data import DATA_DIR, load_lexicon
+
+    lex = load_lexicon(DATA_DIR)
+    assert len(lex.people) >= 300
+    assert len(lex.countries) >= 195
+    assert "Donald Trump" in lex.people
+
+
+def test_hint_never_overrides_a_named_country(r2025):
+    assert expect(r2025.resolve_with_context("Chinese troops", "USA")) == (
+        "People's Liberation Army",
+        "CHN",
+        "military",
+    )
+    assert expect(r2025.resolve_with_context("NATO", "USA")) == ("NATO", "IGO", "igo")
