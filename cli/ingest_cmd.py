@@ -88,8 +88,21 @@ def ingest_cmd(paths: tuple[str, ...], no_progress: bool, published: str | None)
 
     _check_published(published)
     settings = load_settings()
-    with store_from_context(settings) as store:
+    from ingest.jobs import JobLog  # reliability: every ingest leaves a job record (kg jobs)
+
+    with (
+        store_from_context(settings) as store,
+        JobLog(settings.data_dir).run("cli", list(paths), settings.backend) as job,
+    ):
+        before = store.counts()["nodes"]
         summary = ingest_paths(paths, store, published=published, progress=not no_progress)
+        job.articles, job.sentences, job.events = (
+            summary.articles,
+            summary.sentences,
+            summary.events,
+        )
+        job.errors.extend(summary.errors)
+        job.added = {k: v - before.get(k, 0) for k, v in store.counts()["nodes"].items()}
     for err in summary.errors:
         click.echo(f"error: {err}", err=True)
     click.echo(

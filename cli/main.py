@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from cli import export_cmd, ingest_cmd, neo4j_cmd, stats_cmd, web_cmd
+from cli import export_cmd, ingest_cmd, jobs_cmd, neo4j_cmd, stats_cmd, web_cmd
 from kg import __version__
 
 
@@ -27,7 +27,7 @@ def kg() -> None:
     """
 
 
-for module in (ingest_cmd, stats_cmd, web_cmd, export_cmd, neo4j_cmd):
+for module in (ingest_cmd, stats_cmd, web_cmd, export_cmd, neo4j_cmd, jobs_cmd):
     for command in module.COMMANDS:
         kg.add_command(command)
 
