@@ -25,19 +25,35 @@ from ingest.dates import context_year, parse_published, parse_wire_dateline
 _TERMINAL = re.compile(r"[.!?…][\"”’'»)\]]*$")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d[\d,.:%]*")
 
-_FOOTER_RE = re.compile(
-    r"^(?:trending(?:\s+(?:now|news|stories|today))?|related(?:\s+(?:stories|articles|news|"
-    r"coverage|content|posts|topics|reading|links|videos))?|(?:also\s+read|read\s+(?:more|also|next))\b(?:\s*:.*)?"
-    r"|more\s+(?:from|stories|news|in|on|to\s+read)\b.*|recommended(?:\s+(?:for\s+you|stories|"
-    r"reading))?|you\s+(?:may|might)\s+also\s+(?:like|enjoy)|(?:most|top)\s+(?:read|popular|viewed|"
-    r"shared|stories)|popular(?:\s+(?:now|stories|news))?|latest(?:\s+(?:news|stories|videos|"
-    r"updates))?|editor'?s\s+picks?|give\s+feedback|leave\s+a\s+(?:comment|reply)|comments?"
-    r"(?:\s*\(\d+\))?|show\s+comments|join\s+the\s+conversation|share\s+this(?:\s+(?:article|story|"
-    r"page))?|tags?\s*:.*|topics?\s*:.*|filed\s+under\s*:?.*|about\s+us|contact\s+us|"
-    r"opinion\s*/.*|sponsored(?:\s+content)?|(?:©|\(c\)|copyright\b).*|all\s+rights\s+reserved.*)"
-    r"[\s:.]*$",
-    re.IGNORECASE,
+# Section headings that come after an article: where the body ends.
+_FOOTER_HEADINGS = (
+    r"trending(?:\s+(?:now|news|stories|today))?",
+    r"related(?:\s+(?:stories|articles|news|coverage|content|posts|topics|reading|links|videos))?",
+    r"(?:also\s+read|read\s+(?:more|also|next))\b(?:\s*:.*)?",
+    r"more\s+(?:from|stories|news|in|on|to\s+read)\b.*",
+    r"recommended(?:\s+(?:for\s+you|stories|reading))?",
+    r"you\s+(?:may|might)\s+also\s+(?:like|enjoy)",
+    r"(?:most|top)\s+(?:read|popular|viewed|shared|stories)",
+    r"popular(?:\s+(?:now|stories|news))?",
+    r"latest(?:\s+(?:news|stories|videos|updates))?",
+    r"editor'?s\s+picks?",
+    r"give\s+feedback",
+    r"leave\s+a\s+(?:comment|reply)",
+    r"comments?(?:\s*\(\d+\))?",
+    r"show\s+comments",
+    r"join\s+the\s+conversation",
+    r"share\s+this(?:\s+(?:article|story|page))?",
+    r"tags?\s*:.*",
+    r"topics?\s*:.*",
+    r"filed\s+under\s*:?.*",
+    r"about\s+us",
+    r"contact\s+us",
+    r"opinion\s*/.*",
+    r"sponsored(?:\s+content)?",
+    r"(?:©|\(c\)|copyright\b).*",
+    r"all\s+rights\s+reserved.*",
 )
+_FOOTER_RE = re.compile(r"^(?:" + "|".join(_FOOTER_HEADINGS) + r")[\s:.]*$", re.IGNORECASE)
 _UI_WORDS = (
     r"menu|left menu|main menu|navigation|skip to (?:main )?content|skip navigation|search|"
     r"sign in|sign up|log in|login|register|subscribe|subscribe now|newsletter|share|tweet|"
