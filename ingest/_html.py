@@ -64,37 +64,17 @@ def _published_from(html: str, meta: dict[str, str]) -> datetime | None:
     return None
 
 
+_BLOCK_TAGS = (
+    "p div br li h1 h2 h3 h4 h5 h6 tr section article header blockquote ul ol table title figure "
+    "figcaption dd dt"
+)
+
+
 class _TextOnly(HTMLParser):
     """Fallback text extraction: visible text, block elements on their own lines."""
 
     _SKIP = {"script", "style", "noscript", "template", "svg", "nav", "footer", "aside", "head"}
-    _BLOCK = frozenset(
-        [
-            "p",
-            "div",
-            "br",
-            "li",
-            "h1",
-            "h2",
-            "h3",
-            "h4",
-            "h5",
-            "h6",
-            "tr",
-            "section",
-            "article",
-            "header",
-            "blockquote",
-            "ul",
-            "ol",
-            "table",
-            "title",
-            "figure",
-            "figcaption",
-            "dd",
-            "dt",
-        ]  # noqa: SIM905
-    )
+    _BLOCK = frozenset(_BLOCK_TAGS.split())
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
