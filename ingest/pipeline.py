@@ -126,7 +126,11 @@ def _code_found(
         key_code = cc.code if f.mode is None else f"{cc.code}:{f.mode}"
         eid = Event.make_id(src.id, tgt.id if tgt else None, key_code, iso)
         sent = f.sentence
-        report = Report(article.id, sent.text, sent.start_char, sent.end_char)
+        raw = sent.text
+        text = raw.strip()
+        start = sent.start_char + (len(raw) - len(raw.lstrip()))
+        end = start + len(text)
+        report = Report(article.id, text, start, end)
         old = events.get(eid)
         if old is not None:
             reports = old.reports if report in old.reports else (*old.reports, report)
@@ -173,8 +177,8 @@ def _code_found(
                     "goldstein": cc.goldstein,
                     "plover": cc.plover,
                 },
-                "sentence": sent.text,
-                "span": [sent.start_char, sent.end_char],
+                "sentence": text,
+                "span": [start, end],
                 "confidence": f.confidence,
                 "mode": f.mode,
             }
