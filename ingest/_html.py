@@ -82,7 +82,9 @@ class _TextOnly(HTMLParser):
         self.skipping = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self._SKIP:
+        if tag == "body":  # HTML may omit </head>; the body is visible whatever came before
+            self.skipping = 0
+        elif tag in self._SKIP:
             self.skipping += 1
         elif tag in self._BLOCK:
             self.parts.append("\n\n")

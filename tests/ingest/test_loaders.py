@@ -127,6 +127,13 @@ def test_html_dateline_outside_the_main_text_is_still_found() -> None:
     assert resolve_relative("on Sunday", doc.published) == date(2025, 5, 4)
 
 
+def test_visible_text_fallback_without_closing_head() -> None:
+    from ingest._html import html_to_text
+
+    html = f"<html><head><title>T</title><script>var x;</script><body><p>{BODY}</p><nav>Home"
+    assert html_to_text(html) == BODY  # no title/script from the head, no nav
+
+
 def test_deeply_nested_html_does_not_crash(tmp_path: Path) -> None:
     deep = tmp_path / "deep.html"
     deep.write_text(
