@@ -1,4 +1,5 @@
-"""Ingest jobs run in a background thread; their records live in memory for the UI and API."""
+"""Ingest jobs run in a background thread; their records are written through to the persistent
+job log (ingest/jobs.py, shared with `kg ingest`), which the UI and API read."""
 
 from __future__ import annotations
 
@@ -46,18 +47,35 @@ class Job:
 class JobRunner:
     """Starts one thread per job; a lock keeps the records consistent for readers."""
 
-    def __init__(self, store: Any):
+    def __init__(self, store: Any, log: Any = None):
         self.store = store
+        self.log = log  # ingest.jobs.JobLog: records outlive the process (and show CLI jobs)
         self.jobs: dict[str, Job] = {}
         self._lock = threading.Lock()
 
     def list(self) -> list[Job]:
+        if self.log is not None:
+            with self._lock:
+                live = dict(self.jobs)
+            return [live.get(r.id) or _from_record(r) for r in self.log.list(MAX_JOBS_KEPT)]
         with self._lock:
             return sorted(self.jobs.values(), key=lambda j: j.created, reverse=True)
 
     def get(self, job_id: str) -> Job | None:
         with self._lock:
-            return self.jobs.get(job_id)
+            live = self.jobs.get(job_id)
+        if live is None and self.log is not None:
+            record = self.log.get(job_id)
+            return _from_record(record) if record else None
+        return live
+
+    def _persist(self, job: Job) -> None:
+        if self.log is None:
+            return
+        from ingest.jobs import JobRecord
+
+        data = job.to_dict()
+        self.log.save(JobRecord(origin="web", backend=getattr(self.store, "backend", ""), **data))
 
     def submit(
         self,
@@ -72,6 +90,7 @@ class JobRunner:
             self.jobs[job.id] = job
             for old in sorted(self.jobs.values(), key=lambda j: j.created)[:-MAX_JOBS_KEPT]:
                 del self.jobs[old.id]
+        self._persist(job)
         thread = threading.Thread(
             target=self._run,
             args=(job, pasted, files_dir, published),
@@ -85,6 +104,7 @@ class JobRunner:
         self, job: Job, pasted: list[PastedText], files_dir: Path | None, published: str | None
     ) -> None:
         job.status, job.started = "running", _now()
+        self._persist(job)
         try:
             before = self.store.counts()["nodes"]
             self._ingest(job, pasted, files_dir, published)
@@ -97,12 +117,14 @@ class JobRunner:
             job.errors.append(traceback.format_exc(limit=3))
         finally:
             job.finished = _now()
+            self._persist(job)
             if files_dir is not None:
                 shutil.rmtree(files_dir, ignore_errors=True)
 
     def _ingest(
         self, job: Job, pasted: list[PastedText], files_dir: Path | None, published: str | None
     ) -> None:
+        from ingest._merge import write_batch
         from ingest.loaders import LoadError, load_text
         from ingest.pipeline import extract_document, ingest_paths
 
@@ -123,7 +145,7 @@ class JobRunner:
                 job.errors.append(str(exc))
                 continue
             result = extract_document(doc)
-            self.store.upsert(result.to_batch())
+            write_batch(self.store, result.to_batch())  # exactly-once rule, as in ingest_paths
             job.articles += 1
             job.events += len(result.events)
         if files_dir is not None:
@@ -133,3 +155,19 @@ class JobRunner:
                 job.articles += summary.articles
                 job.events += summary.events
                 job.errors.extend(e.replace(str(files_dir) + "/", "") for e in summary.errors)
+
+
+def _from_record(record: Any) -> Job:
+    """A job log record (ingest.jobs.JobRecord) as the page's Job."""
+    return Job(
+        record.id,
+        record.inputs,
+        record.status,
+        record.created,
+        record.started,
+        record.finished,
+        record.articles,
+        record.events,
+        record.errors,
+        record.added,
+    )

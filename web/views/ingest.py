@@ -21,7 +21,9 @@ JOB_COLUMNS = ["id", "status", "created", "finished", "articles", "events", "inp
 def runner() -> JobRunner:
     ext = current_app.extensions["kg"]
     if "runner" not in ext:
-        ext["runner"] = JobRunner(get_store())
+        from ingest.jobs import JobLog  # the persistent job log shared with `kg ingest`
+
+        ext["runner"] = JobRunner(get_store(), JobLog(get_settings().data_dir))
     return ext["runner"]
 
 
@@ -95,7 +97,7 @@ def _submit():
 def job(job_id: str, fmt: str | None = None):
     found = runner().get(job_id)
     if found is None:
-        abort(404, description=f"no ingest job {job_id!r} (jobs are kept in memory)")
+        abort(404, description=f"no ingest job {job_id!r} (see `kg jobs`)")
     return respond(fmt, "job.html", found.to_dict(), None, job=found)
 
 
