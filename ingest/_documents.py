@@ -16,6 +16,10 @@ class LoadError(Exception):
         self.problem = problem
         super().__init__(f"{self.source}: {problem}")
 
+    def __reduce__(self) -> tuple[type[LoadError], tuple[str, str]]:
+        # Survives pickling (worker processes) with both fields.
+        return (type(self), (self.source, self.problem))
+
 
 @dataclass(frozen=True)
 class Document:

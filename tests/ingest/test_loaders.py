@@ -316,6 +316,24 @@ def test_errors_never_stop_the_other_inputs(tmp_path: Path) -> None:
     assert "not found" in str(items[0])
 
 
+def test_documents_and_errors_pickle() -> None:
+    import pickle
+
+    err = pickle.loads(pickle.dumps(LoadError("a.txt", "file is empty")))
+    assert (err.source, err.problem, str(err)) == ("a.txt", "file is empty", "a.txt: file is empty")
+    doc = only_doc(SEED_PAGE)
+    assert pickle.loads(pickle.dumps(doc)) == doc
+
+
+def test_the_whole_fixture_folder() -> None:
+    items = load(FIXTURES)
+    docs = [i for i in items if isinstance(i, Document)]
+    errors = [i for i in items if isinstance(i, LoadError)]
+    assert len(docs) == 17 and len(errors) == 7  # 8 txt, 2 html, 2+2 batch rows, 3 entries
+    assert all(d.text.strip() for d in docs)
+    assert len({d.id for d in docs}) == len(docs)
+
+
 def test_a_single_path_is_accepted() -> None:
     assert isinstance(next(load_documents(SEED_PAGE, max_bytes=10**6)), Document)
 
