@@ -336,17 +336,26 @@ def clean_page(raw: str, *, title: str | None = None, body_only: bool = False) -
         if after is not None:
             body_from = after
 
-    # Headline: the last headline-like line above the first prose paragraph / dateline.
+    # Headline: the last headline-like line above the first prose paragraph / dateline, unless
+    # one a little higher is printed again further down (image alt text, breadcrumb, share
+    # text): a repeated line is the page's own title, the nearest may be a deck or a label.
     found_title = title
     title_idx: int | None = None
     if not body_only:
         top = min(x for x in (first_prose, dateline_idx, body_from) if x is not None)
-        for i in range(top - 1, -1, -1):
-            p = paras[i]
-            if is_headline(p) and _dateline_in(p, year) is None:
-                title_idx = i
-                found_title = found_title or re.sub(r"^\d{1,2}[.)]\s+", "", p)
-                break
+        candidates = [
+            i
+            for i in range(top - 1, -1, -1)
+            if is_headline(paras[i]) and _dateline_in(paras[i], year) is None
+        ]
+        if candidates:
+            title_idx = candidates[0]
+            keys = [_norm(p) for p in paras]
+            for i in candidates[:3]:
+                if keys[i] and keys.count(keys[i]) > 1 and i >= candidates[0] - 6:
+                    title_idx = i
+                    break
+            found_title = found_title or re.sub(r"^\d{1,2}[.)]\s+", "", paras[title_idx])
 
     summary_parts: list[str] = []
     if dateline_idx is not None and body_from > dateline_idx:

@@ -265,6 +265,23 @@ def test_a_block_of_sentence_case_headlines_is_not_rejoined_into_prose() -> None
     )
 
 
+def test_a_repeated_headline_beats_a_deck_below_it() -> None:
+    raw = "\n\n".join(
+        [
+            "Menu",
+            "Chile and Peru agree to share migration data",
+            "The deal follows months of tension over crossings in the Atacama desert",
+            "Updated: 16-04-2024 01:05 GMT-4",
+            "Chile and Peru agreed on Monday to share data on migrant crossings at their border.",
+            "Chile and Peru agree to share migration data",
+            "Officials from both interior ministries will meet monthly, the statement said.",
+        ]
+    )
+    result = clean_page(raw)
+    assert result.title == "Chile and Peru agree to share migration data"
+    assert len(result.text.split("\n\n")) == 2
+
+
 def test_page_of_only_menus_has_no_text() -> None:
     raw = "Home\nWorld\nBusiness\n\nTRENDING\n1\nSome headline here today\n\n© 2025 Example"
     assert clean_page(raw).text == ""
