@@ -237,13 +237,21 @@ def _load_countries(lex: Lexicon) -> None:
 
 
 def _plural(adjective: str) -> str | None:
-    """Plural demonyms name a people ("Mexicans", "Israelis"); adjectives in -ese/-ch don't."""
+    """Plural demonyms name a people ("Mexicans", "Serbs"); adjectives in -ese/-sh/-ch don't."""
     low = adjective.lower()
-    if "." in adjective or " " in adjective:
+    if "." in adjective or " " in adjective or "-" in adjective:
         return None
-    if low.endswith(("an", "i", "ot", "er", "ian", "on", "e")) and not low.endswith("ese"):
-        return adjective + "s"
-    return None
+    if low.endswith(("ese", "sh", "ch", "s", "x", "z", "ic", "ish")):
+        return None
+    return adjective + "s"
+
+
+def _load_regions(lex: Lexicon) -> None:
+    name = "regions.tsv"
+    for number, (phrase, iso3) in _rows(_BASE[0], name, 2, 2):
+        if iso3 not in lex.countries:
+            raise _fail(name, number, f"unknown country {iso3!r}")
+        lex.add(phrase, Entry("loc", iso3=iso3, form="region"))
 
 
 def _load_fixed(lex: Lexicon) -> None:
@@ -355,6 +363,7 @@ def load_lexicon(base: Path = DATA_DIR) -> Lexicon:
         _load_countries(lex)
         _load_fixed(lex)
         _load_sectors(lex)
+        _load_regions(lex)
         _load_people(lex)
         return lex
     finally:

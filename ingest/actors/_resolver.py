@@ -12,6 +12,7 @@ See docs/actors.md for the rules.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -35,6 +36,14 @@ from ._data import (
 )
 from ._text import POSSESSIVE, Token, tokenize
 
+# Registry and place names that are also ordinary words: lower-case, they are the word.
+_COMMON_WORDS = words(
+    "hunt turkey chad china may rice brown bush gore cooper moon park fox bishop gallant "
+    "guinea jersey wallace lai leo francis mark grant sharon blair carney harris lee kim "
+    "georgia jordan niger congress state states union"
+)
+_COORDINATION = re.compile(r",|;|&|\b(?:and|or|as well as|plus)\b", re.IGNORECASE)
+_PARENS = re.compile(r"\([^()]*\)")
 # Lower-case forms of these words are ordinary English, never the acronym.
 _CASE_SENSITIVE = frozenset({"us", "who", "it", "is", "pa", "ice", "ap", "ft", "rt", "ria", "am"})
 # Country names that mean something else as often as the state: resolved only with a hint.
@@ -80,7 +89,11 @@ _IGNORABLE = words(
     "de facto self proclaimed ruling civilian transitional hardline moderate conservative "
     "liberal leftist rightist far right left populist nationalist socialist communist chief "
     "powerful influential prominent key main leading first second third armed radical "
-    "beleaguered defiant defeated victorious opposition breakaway separatist rebel"
+    "beleaguered defiant defeated victorious opposition breakaway separatist rebel "
+    "over nearly about around almost roughly approximately more than less fewer least some "
+    "up dozens hundreds thousands scores two three four five six seven eight nine ten "
+    "eleven twelve fifteen twenty fifty hundred thousand strong suspected alleged captive "
+    "ethnic"
 )
 
 
@@ -143,7 +156,8 @@ class _Parsed(NamedTuple):
 def _parse(mention: str) -> _Parsed:
     """Segment a mention into known phrases (longest first); date-free, so cached globally."""
     lex = lexicon()
-    tokens = tokenize(mention)
+    # "(APEC)", "(Party of God)": asides; blanked to keep the word spans of the rest
+    tokens = tokenize(_PARENS.sub(lambda m: " " * len(m.group()), mention))
     if len(tokens) == 1 and tokens[0].norm in PRONOUNS and not tokens[0].upper:
         return _Parsed(mention, (), True, False)
     segs: list[_Seg] = []
@@ -177,12 +191,13 @@ def _longest(lex: Lexicon, tokens: tuple[Token, ...], i: int, cased: bool) -> _S
     """The longest known phrase starting at token i (grown word by word along known prefixes)."""
     if tokens[i].norm in _CASE_SENSITIVE and not tokens[i].upper:
         return None
+    del cased
     best: _Seg | None = None
     phrase = ""
     for j in range(i, len(tokens)):
         phrase = f"{phrase} {tokens[j].norm}" if phrase else tokens[j].norm
         entries = lex.phrases.get(phrase)
-        if entries and j == i and (cased or len(tokens) > 1) and not tokens[i].capitalized:
+        if entries and j == i and not tokens[i].capitalized and tokens[i].norm in _COMMON_WORDS:
             # "the hunt", "a turkey": lower-case words in a cased mention are not names
             entries = [e for e in entries if not _proper(e)]
         if entries:
@@ -230,6 +245,44 @@ class ActorResolver:
             self._cache.clear()
         self._cache[cache_key] = result
         return result
+
+    def resolve_many(
+        self, mention: str, country_hint: str | None = None
+    ) -> tuple[ResolvedActor, ...]:
+        """Every actor of a coordinated mention, in order, without repeats.
+
+        "Senior Hungarian and Romanian officials" -> Hungarian Government, Romanian Government
+        (the last part's head noun is shared); "Trump and Sheinbaum" -> both; a mention without
+        a coordination gives at most one actor. Names with "and" inside ("Bosnia and
+        Herzegovina", "Food and Agriculture Organization") are not split.
+        """
+        parsed = _parse(mention)
+        if not parsed.coordinated:
+            one = self.resolve_with_context(mention, country_hint)
+            return (one,) if one else ()
+        parts = [p.strip() for p in _COORDINATION.split(mention) if p and p.strip()]
+        last = parts[-1]
+        last_segs = _strip(_parse(last).segs)
+        k = 0
+        while k < len(last_segs) and last_segs[k].types <= {"loc"} and last_segs[k].entries:
+            k += 1
+        shared = last[last_segs[k].tokens[0].start :] if 0 < k < len(last_segs) else ""
+        found: list[ResolvedActor] = []
+        for part in parts:
+            actor = None
+            if shared and part is not last:
+                segs = _strip(_parse(part).segs)
+                if segs and all(s.has("loc") or s.unknown for s in segs):
+                    actor = self.resolve_with_context(f"{part} {shared}", country_hint)
+            actor = actor or self.resolve_with_context(part, country_hint)
+            if actor is None:
+                # "Greek sides": the place alone
+                segs = _strip(_parse(part).segs)
+                if segs and segs[0].has("loc") and not segs[0].has("title", "sector", "group"):
+                    actor = self.resolve_with_context(part[: segs[0].tokens[-1].end], None)
+            if actor is not None and actor not in found:
+                found.append(actor)
+        return tuple(found)
 
     def is_person_name(self, mention: str) -> bool:
         """A registry person, or two to four capitalized unknown words that look like a name."""
@@ -358,6 +411,8 @@ class ActorResolver:
         assert loc.iso3 is not None
         if " ".join(t.norm for t in head.tokens) in _AMBIGUOUS_NAMES and hint != loc.iso3:
             return None
+        if loc.form == "region":
+            return None  # a place: "Darfur", "Basra"
         named = [e for e in head.entries if e.type == "loc" and e.form == "name"]
         if named:
             return self.country(named[-1].iso3 or loc.iso3)
@@ -401,6 +456,8 @@ class ActorResolver:
         if ctx.fixed is not None:
             return self._fixed_actor_obj(ctx.fixed)  # "EU ministers", "Hamas fighters"
         org = ctx.loc or ctx.person_country or (ctx.fixed.org if ctx.fixed else None)
+        if entry.display == "Group":
+            return None  # "the group": only a named body ("Hamas group") says which
         if entry.type == "group":
             org = org or hint
             display = entry.display or ""
@@ -562,7 +619,11 @@ class _Context:
         for index, seg in enumerate(mods):
             if seg.unknown or (seg.has("det") and seg.tokens[0].norm in _DEPUTY):
                 word = seg.tokens[0].norm
-                if word in _DEPUTY:
+                if word.isdigit() or (
+                    word == "to" and index and mods[index - 1].tokens[0].norm == "up"
+                ):
+                    pass  # "800 strong", "up to 13,000"
+                elif word in _DEPUTY:
                     self.deputy = True
                     self.former = self.former or word in ("former", "ex", "late")
                 elif word in _IGNORABLE:
@@ -578,9 +639,15 @@ class _Context:
             if after_preposition:
                 continue
             loc = seg.first("loc")
+            stance = index and mods[index - 1].tokens[-1].norm in ("pro", "anti")
+            if stance:
+                continue  # "pro-Iranian Hezbollah" is not Iranian
             if loc is not None and " ".join(t.norm for t in seg.tokens) not in _AMBIGUOUS_NAMES:
                 self.loc = loc.iso3
                 last_loc_seg = index
+                if loc.form == "region":
+                    self.proper_words.extend(t.raw for t in seg.tokens)
+                    self.proper_iso = loc.iso3
             elif seg.has("fixed") and not seg.has("title", "sector", "group"):
                 fixed = seg.first("fixed")
                 assert fixed is not None and fixed.fixed is not None
@@ -621,11 +688,13 @@ def _invert_of(segs: tuple[_Seg, ...]) -> tuple[_Seg, ...]:
     return segs
 
 
-def _cut_preposition(segs: tuple[_Seg, ...]) -> tuple[_Seg, ...]:
+def _cut_preposition(segs: tuple[_Seg, ...]) -> tuple[_Seg, ...]:  # noqa: C901
     """Cut "the Russian ambassador to the United States" at "to"; a trailing name survives:
     "U.S. Ambassador to Mexico Ronald Johnson" -> "U.S. Ambassador Ronald Johnson"."""
     for k, seg in enumerate(segs):
         if k and seg.unknown and seg.tokens[0].norm in _PREPOSITIONS:
+            if segs[k - 1].tokens[-1].norm == "up":
+                continue  # "up to 13,000 Turkish Kurd refugees"
             run = _name_run(segs)
             if run and len(segs) - run > k + 1:
                 return (*segs[:k], *segs[len(segs) - run :])

@@ -185,7 +185,10 @@ CASES_2025 = [
     ("the opposition", "Opposition", None, "group"),
     ("Venezuelan opposition", "Venezuelan Opposition", "VEN", "group"),
     ("Palestinian militants", "Palestinian Militants", "PSE", "group"),
-    ("Tigray rebels", "Tigray Rebels", None, "group"),
+    ("Tigray rebels", "Tigray Rebels", "ETH", "group"),
+    ("Darfur rebels", "Darfur Rebels", "SDN", "group"),
+    ("Basra police", "Iraqi Police", "IRQ", "police"),
+    ("Darfur", None, None, None),
     ("Chinese companies", "Chinese Companies", "CHN", "organization"),
     ("companies", "Companies", None, "organization"),
     # international organizations
@@ -752,3 +755,77 @@ def test_hint_never_overrides_a_named_country(r2025):
         "military",
     )
     assert expect(r2025.resolve_with_context("NATO", "USA")) == ("NATO", "IGO", "igo")
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        (
+            "Senior Hungarian and Romanian officials",
+            [
+                ("Hungarian Government", "HUN", "government"),
+                ("Romanian Government", "ROU", "government"),
+            ],
+        ),
+        ("Turkish and Greek sides", [("Turkey", "TUR", "country"), ("Greece", "GRC", "country")]),
+        (
+            "US and British forces",
+            [("U.S. Military", "USA", "military"), ("British Military", "GBR", "military")],
+        ),
+        (
+            "the U.S. and Mexico",
+            [("United States", "USA", "country"), ("Mexico", "MEX", "country")],
+        ),
+        (
+            "Trump and Sheinbaum",
+            [("Donald Trump", "USA", "government"), ("Claudia Sheinbaum", "MEX", "government")],
+        ),
+        (
+            "Mexico, Canada and the United States",
+            [
+                ("Mexico", "MEX", "country"),
+                ("Canada", "CAN", "country"),
+                ("United States", "USA", "country"),
+            ],
+        ),
+        ("Bosnia and Herzegovina", [("Bosnia and Herzegovina", "BIH", "country")]),
+        (
+            "the Food and Agriculture Organization",
+            [("Food and Agriculture Organization", "IGO", "igo")],
+        ),
+        ("Trump and Trump", [("Donald Trump", "USA", "government")]),
+        ("the offer and the threat", []),
+    ],
+)
+def test_resolve_many_splits_coordinations(r2025, mention, expected):
+    assert [expect(a) for a in r2025.resolve_many(mention)] == expected
+
+
+QUANTITY_AND_HISTORY_CASES = [
+    ("two Brazilian men", "Brazilian Civilians", "BRA", "group"),
+    ("over 150 Palestinian prisoners", "Palestinian Prisoners", "PSE", "group"),
+    ("nearly 2,000 Libyans", "Libyans", "LBY", "group"),
+    ("800-strong Bangladeshi contingent", "Bangladeshi Military", "BGD", "military"),
+    ("up to 13,000 Turkish Kurd refugees", "Turkish Kurd Refugees", "TUR", "group"),
+    ("Serbs", "Serbs", "SRB", "group"),
+    ("Ethnic Albanians", "Albanians", "ALB", "group"),
+    ("Soviet troops", "Russian Military", "RUS", "military"),
+    ("the Soviet Union", "Russia", "RUS", "country"),
+    ("Kampuchean guerrillas", "Cambodian Rebels", "KHM", "group"),
+    ("Zaire", "Democratic Republic of the Congo", "COD", "country"),
+    ("pro-Iranian Hizbollah (Party of God) group", "Hezbollah", "LBN", "group"),
+    ("pro-Russian separatists", "Separatists", None, "group"),
+    ("UN inspectors", "United Nations", "IGO", "igo"),
+    ("U.N. mediator Diego Cordovez", "Diego Cordovez", "IGO", "igo"),
+    ("Itar-Tass news agency", "Itar-Tass", "RUS", "organization"),
+    ("the Organization of African Unity", "African Union", "IGO", "igo"),
+    ("Tamil Tigers", "Liberation Tigers of Tamil Eelam", "LKA", "group"),
+    ("President obama", "Barack Obama", "USA", "person"),
+    ("the group", None, None, None),
+    ("militant group", "Militants", None, "group"),
+]
+
+
+@pytest.mark.parametrize(("mention", "name", "country", "kind"), QUANTITY_AND_HISTORY_CASES)
+def test_quantities_history_and_asides(r2025, mention, name, country, kind):
+    assert expect(r2025.resolve(mention)) == (name, country, kind)
