@@ -218,9 +218,13 @@ def summary(
     filters: GraphFilter | None = None,
     seed: int = DEFAULT_SEED,
     top: int | None = None,
+    multi: nx.MultiDiGraph | None = None,
 ) -> dict[str, Any]:
-    """Everything in one JSON-ready dict (for the web pages and the JSON API)."""
-    multi = project(store, level, filters)
+    """Everything in one JSON-ready dict (for the web pages and the JSON API).
+
+    Pass `multi` (a `project` result) to reuse a projection, e.g. one cached by the caller.
+    """
+    multi = multi if multi is not None else project(store, level, filters)
     g = collapse(multi)
     metrics = centralities(g)
     groups = communities(g, seed)

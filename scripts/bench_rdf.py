@@ -228,7 +228,7 @@ def analytics(args) -> dict:
         multi = project(store, level)
         projected = time.perf_counter() - t
         t = time.perf_counter()
-        summary(store, level, top=20)
+        summary(store, level, top=20, multi=multi)
         result[level] = {
             "nodes": multi.number_of_nodes(),
             "event_edges": multi.number_of_edges(),
@@ -300,9 +300,14 @@ def main() -> None:
     if args.cmd == "all":
         run_all(args)
         return
-    result = {"generate": generate, "export": export, "sparql": sparql, "endpoint": endpoint}[
-        args.cmd
-    ](args)
+    commands = {
+        "generate": generate,
+        "export": export,
+        "sparql": sparql,
+        "endpoint": endpoint,
+        "analytics": analytics,
+    }
+    result = commands[args.cmd](args)
     print(json.dumps(result))
 
 
