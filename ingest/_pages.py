@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 
 from ingest.dates import context_year, parse_published, parse_wire_dateline
 
@@ -189,12 +190,14 @@ def _is_credit(p: str) -> bool:
     return bool(_CREDIT.search(p) or byline)
 
 
+@lru_cache(maxsize=8192)  # paragraphs are tested several times; boilerplate repeats
 def is_footer_marker(p: str) -> bool:
     if p.startswith(("©", "(c) ", "Copyright")):
         return True
     return len(_words(p)) <= 7 and bool(_FOOTER_RE.match(p))
 
 
+@lru_cache(maxsize=8192)  # paragraphs are tested several times; boilerplate repeats
 def is_junk(p: str) -> bool:
     """UI text, captions, credits, contact lines: never article prose."""
     words = _words(p)
@@ -216,6 +219,7 @@ def is_junk(p: str) -> bool:
     )
 
 
+@lru_cache(maxsize=8192)  # paragraphs are tested several times; boilerplate repeats
 def is_prose(p: str, min_words: int = 6) -> bool:
     """Sentence-like text: enough words, ends like a sentence, not a title-case headline.
 
@@ -254,6 +258,7 @@ def _leads_in(p: str) -> bool:
     return p.endswith(":") and len(words) >= 4 and _mostly_lowercase(words)
 
 
+@lru_cache(maxsize=8192)  # paragraphs are tested several times; boilerplate repeats
 def is_headline(p: str) -> bool:
     words = _words(p)
     if not 3 <= len(words) <= 30 or len(p) > 250:

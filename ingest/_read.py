@@ -15,6 +15,7 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""^<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""")
 
@@ -89,7 +90,7 @@ def decode(data: bytes, source: str) -> str:
 
 def _check_text(text: str, source: str) -> str:
     sample = text[:8192]
-    control = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+    control = len(_CONTROL.findall(sample))
     if sample and control / len(sample) > 0.05:
         raise LoadError(source, "binary file (control characters), not text")
     if not text.strip():
