@@ -55,7 +55,7 @@ def timeline_svg(buckets: list[dict[str, Any]], bucket: str, width: int = 960) -
         parts.append(
             f'<line class="{cls}" x1="{left}" x2="{left + plot_w}" y1="{y:.1f}" y2="{y:.1f}"/>'
         )
-        label = int(abs(frac) * ymax)
+        label = f"{abs(frac) * ymax:g}"
         parts.append(
             f'<text class="tick" x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{label}</text>'
         )
@@ -63,9 +63,14 @@ def timeline_svg(buckets: list[dict[str, Any]], bucket: str, width: int = 960) -
         parts.append(
             f'<text class="tick tick-g" x="{left + plot_w + 6}" y="{y + 4:.1f}">{g:+.0f}</text>'
         )
-    parts.append(f'<text class="axis-title" x="{left - 36}" y="{top + 10}">coop</text>')
-    parts.append(f'<text class="axis-title" x="{left - 36}" y="{top + plot_h}">conflict</text>')
-    parts.append(f'<text class="axis-title" x="{left + plot_w + 4}" y="{top - 6}">Goldstein</text>')
+    parts.append(f'<text class="axis-title" x="{left + 4}" y="{top + 12}">▲ cooperation</text>')
+    parts.append(
+        f'<text class="axis-title" x="{left + 4}" y="{top + plot_h - 4}">▼ conflict</text>'
+    )
+    parts.append(
+        f'<text class="axis-title" x="{left + plot_w - 4}" y="{top + 12}" text-anchor="end">'
+        "mean Goldstein (right axis)</text>"
+    )
     label_every = max(1, math.ceil(n / 12))
     points = []
     for i, b in enumerate(buckets):
@@ -148,9 +153,9 @@ def ego_svg(graph: dict[str, Any], link: Any, size: int = 640) -> str:
     parts = [
         f'<svg class="graph" viewBox="0 0 {size} {size}" role="img" '
         f'aria-label="Neighbourhood of {_e(graph["centre"]["name"])}">',
-        '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" '
-        'markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" '
-        'class="arrowhead"/></marker></defs>',
+        '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="11" '
+        'markerHeight="11" markerUnits="userSpaceOnUse" orient="auto-start-reverse">'
+        '<path d="M0,0 L10,5 L0,10 z" class="arrowhead"/></marker></defs>',
     ]
     for e in edges:
         (x1, y1), (x2, y2) = pos[e["source"]], pos[e["target"]]

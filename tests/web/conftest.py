@@ -11,12 +11,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "queries"))
 
 import synthetic_graph  # noqa: E402
-
-from kg.config import Settings  # noqa: E402
-from web import create_app  # noqa: E402
-
-WRITE_TOKEN = "write-secret-token"
-READ_TOKEN = "read-secret-token"
+from web_support import WRITE_TOKEN, make_app  # noqa: E402
 
 
 @pytest.fixture
@@ -28,12 +23,6 @@ def g():
 def graph_store(store):
     synthetic_graph.build(store)
     return store
-
-
-def make_app(store, tmp_path, **settings):
-    app = create_app(Settings(data_dir=tmp_path, **settings), store)
-    app.config["TESTING"] = True
-    return app
 
 
 @pytest.fixture

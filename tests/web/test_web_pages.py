@@ -39,7 +39,9 @@ def test_relationship_page_shows_both_directions_with_evidence(client, g):
     data = client.get("/relationship/USA/MEX.json").get_json()
     assert (data["a_to_b"]["total"], data["b_to_a"]["total"], data["total"]) == (3, 2, 5)
     assert data["b_to_a"]["recent"][1]["reports"][0]["sentence"]
-    assert [b["start"] for b in data["timeline"]] == ["2025-04-01", "2025-05-01", "2025-06-01"]
+    assert data["bucket"] == "week"  # chosen for a 52-day span when the URL names none
+    monthly = client.get("/relationship/USA/MEX.json?bucket=month").get_json()
+    assert [b["start"] for b in monthly["timeline"]] == ["2025-04-01", "2025-05-01", "2025-06-01"]
     rows = _csv(client.get("/relationship/USA/MEX.csv"))
     assert len(rows) == 5 and rows[0]["date"] == "2025-06-01"
     assert {r["sentence"] for r in rows} >= {g.OFFER_SENTENCE, g.REJECT_SENTENCE}

@@ -6,7 +6,7 @@ import re
 import time
 
 import pytest
-from conftest import READ_TOKEN, WRITE_TOKEN, make_app
+from web_support import READ_TOKEN, WRITE_TOKEN, make_app
 
 from web._app import tokens_match
 

@@ -8,7 +8,7 @@ from queries import Filters, QueryError
 from web._app import get_queries
 from web._format import EVENT_COLUMNS, add_routes, event_rows, respond
 from web._svg import timeline_svg
-from web.views._args import int_arg
+from web.views._args import auto_bucket, int_arg
 
 bp = Blueprint("relationship", __name__)
 
@@ -16,8 +16,12 @@ bp = Blueprint("relationship", __name__)
 def relationship(a: str, b: str, fmt: str | None = None):
     q = get_queries()
     f = Filters.from_args(request.args)
-    bucket = request.args.get("bucket", "month")
     rel = q.relationship(a, b, f, int_arg("recent", 20, 1, 500))
+    firsts = [d.first_date for d in (rel.a_to_b, rel.b_to_a) if d.first_date]
+    lasts = [d.last_date for d in (rel.a_to_b, rel.b_to_a) if d.last_date]
+    bucket = request.args.get("bucket") or auto_bucket(
+        min(firsts, default=None), max(lasts, default=None)
+    )
     tl = q.timeline(a, with_=b, bucket=bucket, filters=f)
     data = rel.to_dict()
     data["total"] = rel.total

@@ -8,6 +8,7 @@ from queries import Filters
 from web._app import get_queries
 from web._format import add_routes, respond
 from web._svg import timeline_svg
+from web.views._args import auto_bucket
 
 bp = Blueprint("timeline", __name__)
 COLUMNS = ["start", "total", "q1", "q2", "q3", "q4", "cooperation", "conflict", "goldstein_mean"]
@@ -16,9 +17,10 @@ COLUMNS = ["start", "total", "q1", "q2", "q3", "q4", "cooperation", "conflict", 
 def timeline(fmt: str | None = None):
     actor = (request.args.get("actor") or "").strip()
     other = (request.args.get("with") or "").strip() or None
-    bucket = request.args.get("bucket", "month")
+    bucket = request.args.get("bucket") or ""
     f = Filters.from_args(request.args)
     if not actor:
+        bucket = bucket or "month"
         data = {"actor": None, "with": None, "bucket": bucket, "buckets": []}
         return respond(
             fmt,
@@ -30,7 +32,14 @@ def timeline(fmt: str | None = None):
             filters=f,
             bucket=bucket,
         )
-    tl = get_queries().timeline(actor, with_=other, bucket=bucket, filters=f)
+    if bucket:
+        tl = get_queries().timeline(actor, with_=other, bucket=bucket, filters=f)
+    else:
+        tl = get_queries().timeline(actor, with_=other, bucket="day", filters=f)
+        starts = [b.start for b in tl.buckets]
+        bucket = auto_bucket(starts[0] if starts else None, starts[-1] if starts else None)
+        if bucket != "day":
+            tl = get_queries().timeline(actor, with_=other, bucket=bucket, filters=f)
     data = tl.to_dict()
     rows = [{**b, **{f"q{k}": v for k, v in b["by_quad"].items()}} for b in data["buckets"]]
     return respond(
