@@ -19,7 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from functools import lru_cache
+from functools import lru_cache, wraps
+from typing import Any, TypeVar
 
 from ingest.dates import context_year, parse_published, parse_wire_dateline
 
@@ -115,6 +116,21 @@ _DESK_RE = re.compile(
 )
 
 
+_F = TypeVar("_F", bound=Any)
+
+
+def _memo(func: _F) -> _F:
+    """Memoize a paragraph test for short paragraphs only: they are tested several times per
+    page and boilerplate repeats across pages, but a long-lived process must not pin big text."""
+    cached = lru_cache(maxsize=8192)(func)
+
+    @wraps(func)
+    def wrapper(p: str, *args: Any) -> Any:
+        return cached(p, *args) if len(p) <= 600 else func(p, *args)
+
+    return wrapper  # type: ignore[return-value]
+
+
 @dataclass(frozen=True)
 class CleanPage:
     title: str | None
@@ -190,14 +206,14 @@ def _is_credit(p: str) -> bool:
     return bool(_CREDIT.search(p) or byline)
 
 
-@lru_cache(maxsize=8192)  # paragraphs are tested several times; boilerplate repeats
+@_memo
 def is_footer_marker(p: str) -> bool:
     if p.startswith(("©", "(c) ", "Copyright")):
         return True
     return len(_words(p)) <= 7 and bool(_FOOTER_RE.match(p))
 
 
-@lru_cache(maxsize=8192)  # paragraphs are tested several times; boilerplate repeats
+@_memo
 def is_junk(p: str) -> bool:
     """UI text, captions, credits, contact lines: never article prose."""
     words = _words(p)
@@ -219,7 +235,7 @@ def is_junk(p: str) -> bool:
     )
 
 
-@lru_cache(maxsize=8192)  # paragraphs are tested several times; boilerplate repeats
+@_memo
 def is_prose(p: str, min_words: int = 6) -> bool:
     """Sentence-like text: enough words, ends like a sentence, not a title-case headline.
 
@@ -258,7 +274,7 @@ def _leads_in(p: str) -> bool:
     return p.endswith(":") and len(words) >= 4 and _mostly_lowercase(words)
 
 
-@lru_cache(maxsize=8192)  # paragraphs are tested several times; boilerplate repeats
+@_memo
 def is_headline(p: str) -> bool:
     words = _words(p)
     if not 3 <= len(words) <= 30 or len(p) > 250:
