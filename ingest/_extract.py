@@ -275,6 +275,9 @@ PARTITIVE_NOUNS = frozenset(
         "patch",
     ]
 )
+# Codes that are mutual by nature ("held talks with", "signed a deal with", "cooperate with").
+SYMMETRIC_CODES = ("040", "041", "044", "046", "057", "06")
+SYMMETRIC_VERBS = frozenset(["clash", "fight", "negotiate", "meet", "talk"])
 # Roots where a place ("protested in Beijing") stands in for a missing target.
 LOCATION_TARGET_ROOTS = frozenset(["04", "14", "15", "17", "18", "19", "20"])
 # Verbs that pass their subject to the complement and add nothing: "decided to expel" = expel.
@@ -1104,6 +1107,9 @@ class SentenceCoder:
                 how = "reciprocal"
             else:
                 pairs = [(s, t) for s in sources for t in (targets or [None])]
+                if mode is None and (code.startswith(SYMMETRIC_CODES) or lemma in SYMMETRIC_VERBS):
+                    # talks, calls, deals and clashes take two: "X held talks with Y" -> Y with X
+                    pairs += [(t, s) for s, t in pairs if t is not None]
             for s, t in pairs:
                 if t is not None and code[:2] in RECIPROCAL_ROOTS and s.ref.key == t.ref.key:
                     continue
