@@ -18,8 +18,11 @@ RowBuilder = Callable[[str, dict[str, Any]], Document]
 
 
 def parse_jsonl(text: str, source: str, build: RowBuilder) -> Iterator[Document | LoadError]:
+    """One JSON object per line; blank lines are skipped, each row's source is `file:LINE`."""
     seen = False
-    for number, line in enumerate(text.splitlines(), 1):
+    # Split on "\n" only: U+2028 and friends may sit raw inside JSON strings.
+    for number, raw_line in enumerate(text.split("\n"), 1):
+        line = raw_line.removesuffix("\r")
         if not line.strip():
             continue
         seen = True
@@ -40,8 +43,13 @@ def parse_jsonl(text: str, source: str, build: RowBuilder) -> Iterator[Document 
 
 
 def parse_csv(text: str, source: str, build: RowBuilder) -> Iterator[Document | LoadError]:
+    """Rows of a CSV with a header naming `text` or `html` (comma, semicolon or tab separated);
+    each row's source is `file:LINE`, LINE being where the record starts."""
     csv.field_size_limit(max(len(text), 131072))
-    reader = csv.reader(io.StringIO(text, newline=""))
+    first_line = text.split("\n", 1)[0]
+    # Spreadsheet exports in many locales separate with ";" (or tabs): read the header's choice.
+    delimiter = max((",", ";", "\t"), key=first_line.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         header = next(reader)
     except StopIteration:

@@ -185,6 +185,52 @@ def test_csv_batch_rows_and_bad_rows() -> None:
     assert isinstance(empty, LoadError) and "line 6" in str(empty)
 
 
+def test_csv_with_semicolons_and_a_bom(tmp_path: Path) -> None:
+    path = tmp_path / "excel.csv"
+    path.write_bytes(f"title;text\nBerlin talks;{BODY}\n".encode("utf-8-sig"))
+    doc = only_doc(path)
+    assert (doc.title, doc.text, doc.source) == ("Berlin talks", BODY, f"{path}:2")
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    rows=st.lists(
+        st.one_of(
+            st.fixed_dictionaries({"text": st.sampled_from([BODY, "Mexico declined the offer."])}),
+            st.fixed_dictionaries({"title": st.text(max_size=20)}),
+            st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=30),
+        ),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_jsonl_rows_each_give_one_item_with_their_line_number(tmp_path: Path, rows) -> None:
+    import json
+
+    path = tmp_path / "rows.jsonl"
+    lines = [json.dumps(r) if isinstance(r, dict) else r for r in rows]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    items = load(path)
+    expected = [n for n, line in enumerate(lines, 1) if line.strip()]
+    if not expected or not "".join(lines).strip():
+        assert len(items) == 1 and isinstance(items[0], LoadError)
+        return
+    assert [i.source for i in items] == [f"{path}:{n}" for n in expected]
+    for item, n in zip(items, expected, strict=True):
+        is_good_row = isinstance(rows[n - 1], dict) and "text" in rows[n - 1]
+        assert isinstance(item, Document) == is_good_row, item
+        if isinstance(item, LoadError):
+            assert f"line {n}" in str(item)
+
+
+def test_jsonl_line_separator_inside_a_string(tmp_path: Path) -> None:
+    path = tmp_path / "raw.jsonl"
+    path.write_text('{"text": "' + BODY + '\u2028Second line."}\n', encoding="utf-8")
+    assert only_doc(path).source == f"{path}:1"
+
+
 def test_csv_without_text_column(tmp_path: Path) -> None:
     path = tmp_path / "b.csv"
     path.write_text("url,title\nhttps://x.example,Nothing\n", encoding="utf-8")
