@@ -221,8 +221,8 @@ class ActorResolver:
     Thread-safe for reads; one resolver per date. Results are cached per (mention, hint).
     """
 
-    def __init__(self, on: dt.date | None = None) -> None:
-        self.on = on or dt.date.today()
+    def __init__(self, on: dt.date | dt.datetime | str | None = None) -> None:
+        self.on = _as_date(on)
         self._lex: Lexicon = lexicon()
         self._cache: dict[tuple[str, str | None], ResolvedActor | None] = {}
 
@@ -581,6 +581,20 @@ class ActorResolver:
             return None
         term = max(active, key=lambda t: t.start)
         return self._person_actor(lex.people[term.person])
+
+
+def _as_date(on: dt.date | dt.datetime | str | None) -> dt.date:
+    """The resolver's day: a date, a datetime (its own calendar day), an ISO string, or today."""
+    if on is None:
+        return dt.date.today()
+    if isinstance(on, dt.datetime):
+        return on.date()
+    if isinstance(on, dt.date):
+        return on
+    try:
+        return dt.datetime.fromisoformat(str(on).replace("Z", "+00:00")).date()
+    except ValueError as exc:
+        raise ValueError(f"ActorResolver: cannot read the date {on!r} (want YYYY-MM-DD)") from exc
 
 
 class _Context:

@@ -829,3 +829,13 @@ QUANTITY_AND_HISTORY_CASES = [
 @pytest.mark.parametrize(("mention", "name", "country", "kind"), QUANTITY_AND_HISTORY_CASES)
 def test_quantities_history_and_asides(r2025, mention, name, country, kind):
     assert expect(r2025.resolve(mention)) == (name, country, kind)
+
+
+def test_resolver_accepts_datetimes_and_iso_strings():
+    on_datetime = ActorResolver(dt.datetime(2024, 10, 1, 6, 42, tzinfo=dt.UTC))
+    on_string = ActorResolver("2024-10-01T06:42:00+05:30")
+    assert on_datetime.on == on_string.on == dt.date(2024, 10, 1)
+    assert expect(on_string.resolve("Sheinbaum")) == ("Claudia Sheinbaum", "MEX", "government")
+    with pytest.raises(ValueError, match="cannot read the date 'yesterday'"):
+        ActorResolver("yesterday")
+    assert ActorResolver().on == dt.date.today()
