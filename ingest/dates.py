@@ -525,6 +525,9 @@ def _resolve(expression: str, base: date, prefer: str) -> date | None:
     result = _resolve_period(s, base)
     if result is not None:
         return result
+    if re.match(r"(?:later|the\s+rest\s+of|the\s+end\s+of)\s+(?:in\s+)?(?:this|the)\s+"
+                r"(?:week|month|year)\b", s):  # fmt: skip
+        return None  # some day still to come in the period: not its first day
     for _ in range(3):  # strip "on", "late", "in the early hours of" ... in any order
         stripped = _MODIFIER_RE.sub("", _PREFIX_RE.sub("", s))
         if stripped == s:

@@ -254,6 +254,9 @@ def test_relative_edge_cases() -> None:
     assert resolve_relative("earlier on Sunday", published) == date(2024, 3, 31)
     assert resolve_relative("in 2023", published) == date(2023, 1, 1)
     assert resolve_relative("two days earlier", published) is None  # relative to another event
+    assert resolve_relative("later this year", published) is None  # still to come: no day
+    assert resolve_relative("later in the week", published) is None
+    assert resolve_relative("later today", published) == date(2024, 3, 31)
     assert resolve_relative("last weekend", datetime(2025, 5, 4, tzinfo=UTC)) == date(2025, 4, 26)
     assert resolve_relative("Sunday's", datetime(2025, 5, 5, tzinfo=UTC)) == date(2025, 5, 4)
     assert resolve_relative("on Sunday", date(2025, 5, 5)) == date(2025, 5, 4)
