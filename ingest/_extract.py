@@ -9,7 +9,7 @@ resolved through the actor resolver and the article's coreference memory (`_core
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Protocol
 
@@ -115,6 +115,9 @@ ABSORBING = frozenset(
         "oppose",
     ]
 )
+# Commitments and threats: their complement's act, coded as intent (03) or threat (13).
+COMMISSIVE = frozenset(["agree", "promise", "pledge", "vow", "commit", "offer", "propose"])
+THREATENING = frozenset(["threaten", "warn"])
 # Verbs whose complement is a plan, coded as the planned act in future mode (-> intent/threat).
 FUTURE_CONTROL = frozenset(
     ["intend", "plan", "want", "hope", "seek", "prepare", "schedule", "expect", "aim", "set"]
@@ -618,6 +621,17 @@ class SentenceCoder:
             return [Mention(ref, text, "named")]
         # 4. definite descriptions: "the Mexican leader", "the ministry", "these groups"
         country = self._modifier_country(tok)
+        if tok.pos_ == "NOUN" and (lemma in PERSON_TITLES or low_text in HUMAN_NOUNS):
+            # "European Community foreign ministers": officials of a named body are that body
+            for ent in tok.sent.ents:
+                if (
+                    ent.label_ in ("ORG", "GPE", "NORP")
+                    and np[0].i <= ent.start
+                    and ent.end <= tok.i
+                ):
+                    body = self._resolve(ent.text)
+                    if body is not None and body.kind in ("igo", "government", "organization"):
+                        return [Mention(body, text, "named")]
         if lemma in PERSON_TITLES or lemma in DESCRIPTION_KINDS or low_text in DESCRIPTION_KINDS:
             prior = self.memory.description(lemma, country) or self.memory.description(
                 low_text, country
@@ -643,10 +657,11 @@ class SentenceCoder:
             if country is None:
                 for t in np:
                     if t.ent_type_ in ("GPE", "NORP") and t.i != tok.i:
-                        r = self._resolve(t.text)
-                        if r and r.country:
-                            country = r.country
+                        country = self._word_country(t.text)
+                        if country:
                             break
+            if kind == "person" and any(t.lower_ in PERSON_TITLES for t in np):
+                kind = "government"  # "British Defence Secretary Tom King"
             if country:
                 r = self._resolve(text, country)
                 if r is not None:
@@ -932,7 +947,8 @@ class SentenceCoder:
             if c.dep_ in ("compound", "amod", "nmod") and (
                 c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or c.pos_ == "PROPN"
             ):
-                ref = self._resolve(c.text)
+                whole = " ".join(t.text for t in c.subtree)
+                ref = self._resolve(whole) or (self._resolve(c.text) if whole != c.text else None)
                 if ref is None:
                     country = self._word_country(c.text)
                     make = getattr(self.resolver, "country", None)
@@ -996,9 +1012,9 @@ class SentenceCoder:
                 if c.dep_ == "prep" and c.lower_ == word:
                     for p in c.children:
                         if p.dep_ == "pobj" and p.ent_type_ not in NON_ACTOR_ENTS:
-                            ms = [m for m in self.group_mentions(p) if m.ref.key not in exclude]
+                            ms, how = self._object_actors(p, exclude)
                             if ms:
-                                return ms, "direct"
+                                return ms, "direct" if how == "direct" else how
         for o in objs:
             ms = self._actors_under(o, exclude)
             if ms:
@@ -1021,7 +1037,7 @@ class SentenceCoder:
         return [], "none"
 
     # ---- events ---------------------------------------------------------------------------
-    def code_verb(self, v: Any) -> tuple[Match, Any] | None:
+    def code_verb(self, v: Any, depth: int = 0) -> tuple[Match, Any] | None:
         """The lexicon match for a verb, via its event-noun object for light verbs."""
         lemma = v.lemma_.lower()
         parts = self.particles(v)
@@ -1035,6 +1051,15 @@ class SentenceCoder:
         vm = self.lex.lookup("V", lemma, parts, bag)
         if vm and vm.entry.cues:
             return vm, v
+        if lemma in COMMISSIVE | THREATENING and depth < 3:
+            # "agreed to lift the embargo" = intent to ease sanctions (0354); "threatened to
+            # cut off electricity" = threat to reduce aid (131): the complement's act, as intent
+            for c in v.children:
+                if c.dep_ == "xcomp" and c.pos_ == "VERB":
+                    inner = self.code_verb(c, depth + 1)
+                    code = intent_code(inner[0].code) if inner else None
+                    if code and (lemma in COMMISSIVE) == code.startswith("03"):
+                        return Match(replace(inner[0].entry, code=code), inner[0].cue), v
         if lemma in LIGHT or vm is None:
             for c in v.children:
                 if c.dep_ in ("dobj", "attr") and c.pos_ == "NOUN":

@@ -24,7 +24,7 @@ def test_every_code_is_in_the_codebook():
         ("agree", set(), {"meet": 1}, "036"),
         ("agree", set(), {"deal": 1}, "057"),
         ("agree", set(), {"ceasefire": 2}, "0871"),
-        ("agree", set(), {}, "019"),
+        ("agree", set(), {}, "030"),
         ("call", {"on"}, {"talks": 2}, "026"),
         ("call", set(), {"crime": 1}, "111"),
         ("reject", set(), {"troops": 3}, "1212"),
