@@ -738,15 +738,27 @@ def _name_run(segs: tuple[_Seg, ...]) -> int:
             # a known first name or surname inside a longer unknown name: "Mark Harris"
             run += 1
             continue
-        if not run and seg.has("person") and len(seg.tokens) == 1:
-            # a registry surname after an unknown first name is a different person
+        surname_like = seg.has("person") or any(
+            e.type == "loc" and e.form != "people" for e in seg.entries
+        )
+        if not run and surname_like and len(seg.tokens) == 1:
+            # a registry surname or a demonym ("Volker Turk") after an unknown first name
             prev = segs[len(segs) - 2] if len(segs) >= 2 else None
-            if prev is not None and prev.unknown and prev.tokens[0].capitalized:
+            first = prev.tokens[0] if prev is not None else None
+            if (
+                prev is not None
+                and prev.unknown
+                and first is not None
+                and first.raw[:1].isupper()
+                and first.norm not in _IGNORABLE
+            ):
                 run += 1
                 continue
         break
     while run and segs[len(segs) - run].tokens[0].norm in NAME_PARTICLES:
         run -= 1  # a name does not start with "de" or "al"
+    if run and run < len(segs) and segs[len(segs) - run - 1].has("possessive"):
+        return 0  # "the Prime Minister's Office": a thing someone has, not a name
     return run
 
 

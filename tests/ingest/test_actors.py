@@ -692,6 +692,19 @@ SHAPE_CASES = [
     ("ICE", "U.S. Immigration and Customs Enforcement", "USA", "police"),
     ("ice", None, None, None),
     ("Kim Jong-un", "Kim Jong Un", "PRK", "government"),
+    ("Israeli Prime Minister's Office", "Israeli Government", "ISR", "government"),
+    ("Trump's Office", None, None, None),
+    ("Iranian state TV", "Iranian State Media", "IRN", "organization"),
+    ("Russian missiles", "Russian Military", "RUS", "military"),
+    ("the Mossad spy agency", "Mossad", "ISR", "government"),
+    ("EU leaders", "European Union", "IGO", "igo"),
+    ("UN human rights chief Volker Turk", "Volker Türk", "IGO", "igo"),
+    ("Rep. Jim Jordan", "Jim Jordan", None, "legislature"),
+    ("Michael Jordan", None, None, None),
+    ("Elon Musk", "Elon Musk", "USA", "person"),
+    ("Tesla CEO Elon Musk", "Elon Musk", "USA", "organization"),
+    ("DOGE", "Department of Government Efficiency", "USA", "government"),
+    ("White House press secretary Karoline Leavitt", "Karoline Leavitt", "USA", "government"),
 ]
 
 
