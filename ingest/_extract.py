@@ -279,7 +279,7 @@ PARTITIVE_NOUNS = frozenset(
     ]
 )
 # Codes that are mutual by nature ("held talks with", "signed a deal with", "cooperate with").
-SYMMETRIC_CODES = ("040", "041", "044", "046", "057", "06")
+SYMMETRIC_CODES = ("040", "041", "044", "046", "057", "060", "061", "062")
 SYMMETRIC_VERBS = frozenset(["clash", "fight", "negotiate", "meet", "talk"])
 # Roots where a place ("protested in Beijing") stands in for a missing target.
 LOCATION_TARGET_ROOTS = frozenset(["04", "14", "15", "17", "18", "19", "20"])
@@ -868,7 +868,10 @@ class SentenceCoder:
                 return True
             if t.dep_ == "ccomp" and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
                 # "demanded that Israel ease ..." is the demand; "said that X attacked" is X's act
-                return h.pos_ in ("VERB", "AUX") and h.lemma_.lower() in ABSORBING
+                hl = h.lemma_.lower()
+                if h.pos_ == "NOUN":  # "its demand that Israel ease ..."
+                    return hl in EVENT_ANAPHORA or ("N", hl) in self.lex
+                return h.pos_ in ("VERB", "AUX") and hl in ABSORBING
             if t.dep_ in ("xcomp", "pcomp", "dobj", "acl", "ccomp", "prep", "pobj"):
                 hl = h.lemma_.lower()
                 if h.pos_ in ("VERB", "AUX") and hl in ABSORBING:
