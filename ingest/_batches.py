@@ -105,3 +105,7 @@ def _row(
         yield build(where, fields)
     except LoadError as exc:
         yield LoadError(where, f"line {number}: {exc.problem}")
+    except RecursionError:
+        yield LoadError(where, f"line {number}: document is nested too deeply to parse")
+    except Exception as exc:  # noqa: BLE001 - one bad row must not end the batch
+        yield LoadError(where, f"line {number}: unexpected {type(exc).__name__}: {exc}")

@@ -82,12 +82,16 @@ def load_documents(
             continue
         path = Path(source).expanduser()
         if path.is_dir():
-            files = _folder_files(path)
+            try:
+                files = _folder_files(path)
+            except OSError as exc:
+                yield LoadError(source, f"cannot list folder ({exc.strerror or exc})")
+                continue
             if not files:
                 yield LoadError(source, f"folder has no loadable files ({', '.join(SUFFIXES)})")
             for file in files:
                 yield from _guard(str(file), lambda f=file: _load_file(f, str(f), override, limit))
-        else:
+        else:  # files, and paths that do not exist (reported by the loader)
             yield from _guard(source, lambda p=path, s=source: _load_file(p, s, override, limit))
 
 

@@ -231,6 +231,33 @@ def test_jsonl_line_separator_inside_a_string(tmp_path: Path) -> None:
     assert only_doc(path).source == f"{path}:1"
 
 
+def test_a_row_that_breaks_the_parser_does_not_end_the_batch(tmp_path: Path) -> None:
+    import json
+
+    deep = "<html><body>" + "<div><span>" * 50000 + "x"
+    path = tmp_path / "mixed.jsonl"
+    path.write_text(
+        "\n".join(json.dumps(r) for r in ({"html": deep}, {"text": BODY})), encoding="utf-8"
+    )
+    first, second = load(path)
+    assert isinstance(first, LoadError) and "line 1" in str(first)
+    assert isinstance(second, Document) and second.text == BODY
+
+
+def test_unreadable_folder_is_an_error(tmp_path: Path, monkeypatch) -> None:
+    # Permission bits do not stop root (CI), so the OS error is raised directly.
+    import ingest.loaders
+
+    def refuse(folder: Path) -> list[Path]:
+        raise PermissionError(13, "Permission denied", str(folder))
+
+    monkeypatch.setattr(ingest.loaders, "_folder_files", refuse)
+    items = load(tmp_path, SEED_PAGE)
+    assert isinstance(items[0], LoadError)
+    assert str(items[0]) == f"{tmp_path}: cannot list folder (Permission denied)"
+    assert isinstance(items[1], Document)
+
+
 def test_csv_without_text_column(tmp_path: Path) -> None:
     path = tmp_path / "b.csv"
     path.write_text("url,title\nhttps://x.example,Nothing\n", encoding="utf-8")
