@@ -119,6 +119,22 @@ def test_html_page_metadata_and_body() -> None:
         assert junk not in doc.text
 
 
+def test_blog_template_with_widgets_comments_and_related_posts() -> None:
+    doc = only_doc(FIXTURES / "blog-template.html")
+    assert doc.url == "https://wamonitor.example/2024/07/22/ghana-togo-border-post/"
+    assert doc.title == "Ghana and Togo open joint border post"
+    assert doc.outlet == "West Africa Monitor"
+    assert doc.published == datetime(2024, 7, 22, 0, 30, tzinfo=UTC)  # JSON-LD
+    body = doc.text.split("\n\n")
+    assert len(body) == 3
+    assert body[0].startswith("Ghana and Togo opened a joint customs post at Aflao on Sunday")
+    assert body[2].endswith("Togo’s foreign minister told journalists at the ceremony.")
+    for junk in ("ACCRA", "Share", "Related", "Nigeria", "Great news", "Leave a Reply",
+                 "Trending", "Senegal", "newsletter", "Copyright", "Posted on", "Kofi"):  # fmt: skip
+        assert junk not in doc.text
+    assert resolve_relative("on Sunday", doc.published) == date(2024, 7, 21)
+
+
 def test_html_dateline_outside_the_main_text_is_still_found() -> None:
     doc = only_doc(FIXTURES / "plain-dateline.html")
     assert doc.published == datetime(2025, 5, 5, 0, 10, tzinfo=IST)
@@ -402,7 +418,7 @@ def test_the_whole_fixture_folder() -> None:
     items = load(FIXTURES)
     docs = [i for i in items if isinstance(i, Document)]
     errors = [i for i in items if isinstance(i, LoadError)]
-    assert len(docs) == 17 and len(errors) == 7  # 8 txt, 2 html, 2+2 batch rows, 3 entries
+    assert len(docs) == 18 and len(errors) == 7  # 8 txt, 3 html, 2+2 batch rows, 3 entries
     assert all(d.text.strip() for d in docs)
     assert len({d.id for d in docs}) == len(docs)
 
