@@ -116,7 +116,7 @@ ABSORBING = frozenset(
     ]
 )
 # Commitments and threats: their complement's act, coded as intent (03) or threat (13).
-COMMISSIVE = frozenset(["agree", "promise", "pledge", "vow", "commit", "offer", "propose"])
+COMMISSIVE = frozenset(["agree", "promise", "pledge", "vow", "swear", "commit", "offer", "propose"])
 THREATENING = frozenset(["threaten", "warn"])
 # Verbs whose complement is a plan, coded as the planned act in future mode (-> intent/threat).
 FUTURE_CONTROL = frozenset(
@@ -196,6 +196,7 @@ HUMAN_NOUNS = frozenset(
         "helicopters",
         "fighters",
         "gunmen",
+        "guerillas",
         "insurgents",
         "guerrillas",
         "villagers",
@@ -253,6 +254,7 @@ HUMAN_NOUNS = frozenset(
 PARTITIVE_NOUNS = frozenset(
     [
         "thousands",
+        "deployment",
         "hundreds",
         "dozens",
         "tens",
@@ -281,6 +283,11 @@ PARTITIVE_NOUNS = frozenset(
 # Codes that are mutual by nature ("held talks with", "signed a deal with", "cooperate with").
 SYMMETRIC_CODES = ("040", "041", "044", "046", "057", "060", "061", "062")
 SYMMETRIC_VERBS = frozenset(["clash", "fight", "negotiate", "meet", "talk"])
+MUTUAL_WORDS = frozenset(
+    "sign conclude hold reach seal strike discuss consult telephone phone call speak confer "
+    "cooperate collaborate talk talks discussion discussions meeting negotiation negotiations "
+    "dialogue consultation consultations trade".split()
+)
 # Roots where a place ("protested in Beijing") stands in for a missing target.
 LOCATION_TARGET_ROOTS = frozenset(["04", "14", "15", "17", "18", "19", "20"])
 # Verbs that pass their subject to the complement and add nothing: "decided to expel" = expel.
@@ -311,6 +318,11 @@ OBJECT_CONTROL = frozenset(
 # Light verbs: the event is in the noun ("expressed a willingness", "made an offer").
 LIGHT = frozenset(
     [
+        "undertake",
+        "complete",
+        "speed",
+        "mount",
+        "finish",
         "express",
         "voice",
         "make",
@@ -516,10 +528,18 @@ class SentenceCoder:
         for c in tok.rights:
             if c.dep_ == "prep" and c.lower_ in ("in", "of", "from", "throughout", "across"):
                 for p in c.children:
-                    if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "NORP"):
+                    if p.dep_ != "pobj":
+                        continue
+                    if p.ent_type_ in ("GPE", "NORP"):
                         country = self._word_country(p.text)
                         if country:
                             return country
+                    elif p.pos_ == "NOUN":  # "doctors from two American aid groups"
+                        for m in p.lefts:
+                            if m.ent_type_ in ("GPE", "NORP"):
+                                country = self._word_country(m.text)
+                                if country:
+                                    return country
         return None
 
     def mentions(self, tok: Any) -> list[Mention]:
@@ -645,7 +665,9 @@ class SentenceCoder:
                 name = " ".join(t.text for t in np if t.dep_ != "det") or tok.text
                 return [Mention(ref or Ref(name, hint, "group"), text, "guess")]
         # 5. "a Nigerian student", "Syrian rebels": a person or group of that country
-        if tok.pos_ == "NOUN" and (lemma in HUMAN_NOUNS or low_text in HUMAN_NOUNS) and country:
+        religion = any(c.ent_type_ == "NORP" for c in tok.lefts) and tok.tag_ == "NNS"
+        human = lemma in HUMAN_NOUNS or low_text in HUMAN_NOUNS
+        if tok.pos_ == "NOUN" and human and (country or religion):
             kind = (DESCRIPTION_KINDS.get(low_text) or DESCRIPTION_KINDS.get(lemma) or ("",))[0]
             if not kind:
                 kind = "group" if tok.tag_ == "NNS" else "person"
@@ -743,6 +765,9 @@ class SentenceCoder:
             if raised and not any(c.dep_ == "agent" for c in head.children):
                 # "Obama is scheduled to attend", "X was expected to visit"
                 return self.group_mentions(raised[0]), True, False
+        if v.dep_ == "acl" and v.tag_ == "VBG" and head.dep_ in ("dobj", "attr"):
+            # "issued a declaration demanding that ...": the issuer demands
+            return self.subjects(head.head, depth + 1)[0], True, False
         if v.dep_ == "pcomp" and head.lower_ in NO_SHARE_PREPS:
             return [], False, False
         if v.dep_ == "xcomp" and head.pos_ == "ADJ" and head.head.i != head.i:
@@ -1061,7 +1086,7 @@ class SentenceCoder:
                 if c.dep_ == "xcomp" and c.pos_ == "VERB":
                     inner = self.code_verb(c, depth + 1)
                     code = intent_code(inner[0].code) if inner else None
-                    if code and (lemma in COMMISSIVE) == code.startswith("03"):
+                    if code and (lemma in COMMISSIVE or code.startswith("13")):
                         return Match(replace(inner[0].entry, code=code), inner[0].cue), v
         if lemma in LIGHT or vm is None:
             for c in v.children:
@@ -1135,7 +1160,10 @@ class SentenceCoder:
                 how = "reciprocal"
             else:
                 pairs = [(s, t) for s in sources for t in (targets or [None])]
-                if mode is None and (code.startswith(SYMMETRIC_CODES) or lemma in SYMMETRIC_VERBS):
+                if mode is None and (
+                    (code.startswith(SYMMETRIC_CODES) and trigger.lemma_.lower() in MUTUAL_WORDS)
+                    or lemma in SYMMETRIC_VERBS
+                ):
                     # talks, calls, deals and clashes take two: "X held talks with Y" -> Y with X
                     pairs += [(t, s) for s, t in pairs if t is not None]
             for s, t in pairs:
@@ -1318,6 +1346,7 @@ _INTENT = {
     "085": "0354",
     "086": "0355",
     "087": "0356",
+    "14": "133",
     "15": "138",
     "16": "131",
     "17": "130",
