@@ -61,10 +61,10 @@ CREATE INDEX IF NOT EXISTS events_target_date ON events(target_id, date);
 CREATE INDEX IF NOT EXISTS events_date ON events(date);
 -- Covering indexes for the dyad, timeline and profile queries (queries/_embedded.py): the
 -- grouped counts are answered from the index alone, without touching the table.
-CREATE INDEX IF NOT EXISTS events_dyad ON events(
-    source_id, target_id, date, quad_class, root, goldstein, cameo, mode, confidence);
-CREATE INDEX IF NOT EXISTS events_dyad_rev ON events(
-    target_id, source_id, date, quad_class, root, goldstein, cameo, mode, confidence);
+CREATE INDEX IF NOT EXISTS events_cover_source ON events(
+    source_id, target_id, date, quad_class, root, goldstein, cameo, mode, confidence, id);
+CREATE INDEX IF NOT EXISTS events_cover_target ON events(
+    target_id, source_id, date, quad_class, root, goldstein, cameo, mode, confidence, id);
 CREATE TABLE IF NOT EXISTS reports (
     event_id TEXT NOT NULL REFERENCES events(id),
     article_id TEXT NOT NULL REFERENCES articles(id),
