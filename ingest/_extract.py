@@ -284,9 +284,34 @@ PARTITIVE_NOUNS = frozenset(
 SYMMETRIC_CODES = ("040", "041", "044", "046", "057", "060", "061", "062")
 SYMMETRIC_VERBS = frozenset(["clash", "fight", "negotiate", "meet", "talk"])
 MUTUAL_WORDS = frozenset(
-    "sign conclude hold reach seal strike discuss consult telephone phone call speak confer "
-    "cooperate collaborate talk talks discussion discussions meeting negotiation negotiations "
-    "dialogue consultation consultations trade".split()
+    [
+        "sign",
+        "conclude",
+        "hold",
+        "reach",
+        "seal",
+        "strike",
+        "discuss",
+        "consult",
+        "telephone",
+        "phone",
+        "call",
+        "speak",
+        "confer",
+        "cooperate",
+        "collaborate",
+        "talk",
+        "talks",
+        "discussion",
+        "discussions",
+        "meeting",
+        "negotiation",
+        "negotiations",
+        "dialogue",
+        "consultation",
+        "consultations",
+        "trade",
+    ]
 )
 # Roots where a place ("protested in Beijing") stands in for a missing target.
 LOCATION_TARGET_ROOTS = frozenset(["04", "14", "15", "17", "18", "19", "20"])
