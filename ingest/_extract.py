@@ -314,7 +314,11 @@ MUTUAL_WORDS = frozenset(
     ]
 )
 # Roots where a place ("protested in Beijing") stands in for a missing target.
-LOCATION_TARGET_ROOTS = frozenset(["04", "14", "15", "17", "18", "19", "20"])
+LOCATION_TARGET_ROOTS = frozenset(
+    ["04", "07", "08", "09", "14", "15", "16", "17", "18", "19", "20"]
+)
+# Acts that are domestic by nature: with no target, the source's own country is the target.
+HOME_CODES = ("081", "172", "1723", "1724", "14")
 # Verbs that pass their subject to the complement and add nothing: "decided to expel" = expel.
 TRANSPARENT = frozenset(
     [
@@ -556,7 +560,7 @@ class SentenceCoder:
                     if p.dep_ != "pobj":
                         continue
                     if p.ent_type_ in ("GPE", "NORP"):
-                        country = self._word_country(p.text)
+                        country = self._word_country(self._ent_text(p))
                         if country:
                             return country
                     elif p.pos_ == "NOUN":  # "doctors from two American aid groups"
@@ -1161,9 +1165,9 @@ class SentenceCoder:
                     targets, how = (owner, how2) if how2 == "event" else ([], "none")
             code = match.code
             if not targets and code[:2] in LOCATION_TARGET_ROOTS:
-                targets = self._place(v, sources, own_ok=code[:2] in ("14", "17"))
+                targets = self._place(v, sources, own_ok=code[:2] in ("08", "14", "17"))
                 how = "place" if targets else "none"
-            if not targets and code[:2] == "14":
+            if not targets and code.startswith(HOME_CODES):
                 # a protest with no named target is against the protesters' own authorities
                 targets = self._home(sources)
                 how = "place" if targets else "none"
@@ -1232,16 +1236,32 @@ class SentenceCoder:
     def _place(self, v: Any, sources: list[Mention], own_ok: bool = False) -> list[Mention]:
         """`protested in Beijing`: a foreign place as the target when nothing else is."""
         own = set() if own_ok else {m.ref.country for m in sources}
-        for c in v.children:
-            if c.dep_ == "prep" and c.lower_ in ("in", "at", "to", "into", "near"):
+        heads = [v] + [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
+        for h in heads:
+            for c in h.children:
+                if c.dep_ != "prep" or c.lower_ not in ("in", "at", "to", "into", "near"):
+                    continue
                 for p in c.children:
                     if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC", "FAC"):
-                        country = self._word_country(p.text)
+                        name = self._ent_text(p)
+                        country = self._word_country(name)
                         if country and country not in own:
-                            ref = self._resolve(p.text)
-                            if ref is not None:
-                                return [Mention(ref, p.text, "guess")]
+                            ref = self._resolve(name)
+                            if ref is not None and ref.country == country:
+                                return [Mention(ref, name, "guess")]
+                            make = getattr(self.resolver, "country", None)
+                            r = make(country) if callable(make) else None
+                            if r is not None:
+                                return [Mention(Ref(r.name, r.country, r.kind), name, "guess")]
         return []
+
+    @staticmethod
+    def _ent_text(tok: Any) -> str:
+        """The whole entity a token is part of (`the Ivory Coast` for `Coast`)."""
+        for ent in tok.sent.ents:
+            if ent.start <= tok.i < ent.end:
+                return ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+        return tok.text
 
     def _obligations(self, sent: Any) -> list[Found]:
         """`X said Y must/should do Z`: X demands it of Y (CAMEO 10, refined by the clause)."""
