@@ -79,7 +79,9 @@ _IMPLIED_ORG = {"Pope": "VAT"}
 # "to Mexico" in "U.S. Ambassador to Mexico": a place after these is not the actor's country.
 _PREPOSITIONS = frozenset({"to", "in", "at", "for", "from", "on", "with", "against", "over"})
 # "Iran-backed militias" are not Iranian.
-_PATRONAGE = frozenset({"backed", "supported", "funded", "sponsored", "allied", "aligned"})
+_PATRONAGE = frozenset(
+    {"backed", "supported", "funded", "sponsored", "allied", "aligned", "led", "run", "owned"}
+)
 # Before a title: not the office holder himself.
 _DEPUTY = frozenset({"deputy", "vice", "assistant", "under", "junior", "former", "ex", "late"})
 # Title-case modifiers that are not names: "Senior Officials", "Acting President".
@@ -93,7 +95,8 @@ _IGNORABLE = words(
     "over nearly about around almost roughly approximately more than less fewer least some "
     "up dozens hundreds thousands scores two three four five six seven eight nine ten "
     "eleven twelve fifteen twenty fifty hundred thousand strong suspected alleged captive "
-    "ethnic"
+    "ethnic based muslim christian jewish catholic buddhist hindu sunni shia shiite islamic "
+    "evangelical orthodox heavily armed masked unidentified unknown"
 )
 
 
@@ -240,7 +243,9 @@ class ActorResolver:
             return self._cache[cache_key]
         except KeyError:
             pass
-        result = self._resolve(_parse(mention), country_hint)
+        result = self._appositive(mention, country_hint) if "," in mention else None
+        if result is None:
+            result = self._resolve(_parse(mention), country_hint)
         if len(self._cache) > 200_000:
             self._cache.clear()
         self._cache[cache_key] = result
@@ -293,7 +298,7 @@ class ActorResolver:
         if len(segs) == 1 and segs[0].has("person"):
             return True
         words = [t for s in segs for t in s.tokens]
-        names = [t for t in words if t.norm not in NAME_PARTICLES]
+        names = [t for t in words if t.norm not in NAME_PARTICLES and not t.joined]
         return (
             2 <= len(names) <= 4
             and all(t.capitalized for t in names)
@@ -327,7 +332,7 @@ class ActorResolver:
     def _resolve(self, parsed: _Parsed, hint: str | None) -> ResolvedActor | None:
         if parsed.pronoun or parsed.coordinated:
             return None
-        segs = _cut_preposition(_invert_of(_strip(parsed.segs)))
+        segs = _cut_preposition(_invert_of(_drop_quantity(_strip(parsed.segs))))
         if not segs:
             return None
         head, mods = segs[-1], segs[:-1]
@@ -346,8 +351,13 @@ class ActorResolver:
             if person is None:
                 return None
             return self._titled_person(person, ctx)
-        if head.has("fixed") and not (ctx.loc and head.has("sector", "group", "title")):
-            return self._fixed_actor(head.first("fixed"))  # type: ignore[arg-type]
+        fixed = head.first("fixed")
+        if fixed is not None and fixed.fixed is not None:
+            body = fixed.fixed
+            # "the Defense Department" is the Pentagon; "Chile's Defense Department" is not
+            foreign = ctx.loc and ctx.loc not in (body.country, body.org)
+            if not (foreign and head.has("sector", "group", "title")):
+                return self._fixed_actor_obj(body)
         loc = head.first("loc")
         if loc is not None and not head.has("title", "sector", "group"):
             return self._loc_head(head, loc, ctx, hint)
@@ -358,6 +368,23 @@ class ActorResolver:
         if entry is not None:
             return self._sector_head(entry, ctx, hint)
         return None
+
+    def _appositive(self, mention: str, hint: str | None) -> ResolvedActor | None:
+        """ "Harry Tseng, Taiwan's deputy foreign minister"; "FSB, Russia's security service"."""
+        first, _, rest = mention.partition(",")
+        second = rest.split(",")[0].strip()
+        first = first.strip()
+        if not first or not second or _parse(mention).coordinated:
+            return None
+        if (
+            self.is_person_name(first)
+            and _strip(_parse(second).segs)[-1:]
+            and _strip(_parse(second).segs)[-1].has("title")
+        ):
+            joined = self._resolve(_parse(f"{second} {first}"), hint)
+            if joined is not None:
+                return joined
+        return self._resolve(_parse(first), hint) or self._resolve(_parse(second), hint)
 
     def _person_across(self, segs: tuple[_Seg, ...], run: int) -> tuple[_Seg, ...] | None:
         """ "President Xi" + "Jinping", "Queen Elizabeth" + "II": a registry name that starts
@@ -493,6 +520,8 @@ class ActorResolver:
         kind, role = self._title_kind(ctx)
         if ctx.former:
             return ResolvedActor(mention_name, country, "person", (), f"Former {role}")
+        if ctx.deputy and role:
+            role = f"{ctx.deputy_word.title()} {role}"
         if kind == "organization" and country == IGO:
             kind = "igo"
         return ResolvedActor(mention_name, country, kind, (), role)
@@ -613,6 +642,7 @@ class _Context:
         "proper_iso",
         "deputy",
         "former",
+        "deputy_word",
     )
 
     def __init__(self, mods: tuple[_Seg, ...], lex: Lexicon) -> None:
@@ -628,6 +658,7 @@ class _Context:
         self.proper_iso: str | None = None
         self.deputy = False
         self.former = False
+        self.deputy_word = ""
         after_preposition = False
         last_loc_seg = -2
         for index, seg in enumerate(mods):
@@ -639,6 +670,7 @@ class _Context:
                     pass  # "800 strong", "up to 13,000"
                 elif word in _DEPUTY:
                     self.deputy = True
+                    self.deputy_word = word
                     self.former = self.former or word in ("former", "ex", "late")
                 elif word in _IGNORABLE:
                     pass
@@ -646,6 +678,10 @@ class _Context:
                     after_preposition = True
                 elif word in _PATRONAGE and last_loc_seg == index - 1:
                     self.loc = None  # "Iran-backed": the patron, not the actor's country
+                elif word in _PATRONAGE and self.proper_words and mods[index - 1].unknown:
+                    # "Kurdish-led": the leader's people, not a name
+                    del self.proper_words[-len(mods[index - 1].tokens) :]
+                    self.stray_proper = bool(self.proper_words)
                 elif all(t.capitalized for t in seg.tokens):
                     self.stray_proper = True
                     self.proper_words.extend(t.raw for t in seg.tokens)
@@ -683,6 +719,24 @@ class _Context:
             self.proper_iso = None
 
 
+_QUANTITY = words(
+    "a an the team teams group groups number numbers band unit units member members dozens "
+    "hundreds thousands scores some many most several one two three four five all none each "
+    "majority crowd crowds largest biggest top of"
+)
+
+
+def _drop_quantity(segs: tuple[_Seg, ...]) -> tuple[_Seg, ...]:
+    """ "a team of heavily armed police", "members of SANDF" -> what the quantity counts."""
+    for k, seg in enumerate(segs):
+        if seg.tokens[0].norm == "of" and len(seg.tokens) == 1 and 0 < k < len(segs) - 1:
+            before = [t.norm for s in segs[:k] for t in s.tokens]
+            if all(w in _QUANTITY or w.isdigit() for w in before):
+                return _strip(segs[k + 1 :])
+            return segs
+    return segs
+
+
 def _invert_of(segs: tuple[_Seg, ...]) -> tuple[_Seg, ...]:
     """ "the Government of Mexico" -> "Mexico Government"; "President of Mexico" likewise."""
     for k, seg in enumerate(segs):
@@ -698,6 +752,8 @@ def _invert_of(segs: tuple[_Seg, ...]) -> tuple[_Seg, ...]:
                 )
             ):
                 return (*tail, *segs[:k])
+            if before.has("sector") and not before.has("title"):
+                return segs[:k]  # "Chile's Ministry of Mines" -> "Chile's Ministry"
             return segs
     return segs
 
@@ -709,6 +765,15 @@ def _cut_preposition(segs: tuple[_Seg, ...]) -> tuple[_Seg, ...]:  # noqa: C901
         if k and seg.unknown and seg.tokens[0].norm in _PREPOSITIONS:
             if segs[k - 1].tokens[-1].norm == "up":
                 continue  # "up to 13,000 Turkish Kurd refugees"
+            tail = _strip(segs[k + 1 :])
+            if (
+                seg.tokens[0].norm == "in"
+                and segs[k - 1].has("group")
+                and len(tail) == 1
+                and tail[0].has("loc")
+                and not any(s.has("loc") for s in segs[:k])
+            ):
+                return (tail[0], *segs[:k])  # "trade unions in Denmark": Danish unions
             run = _name_run(segs)
             if run and len(segs) - run > k + 1:
                 return (*segs[:k], *segs[len(segs) - run :])
@@ -731,7 +796,11 @@ def _name_run(segs: tuple[_Seg, ...]) -> int:
     run = 0
     for seg in reversed(segs):
         tok = seg.tokens[0]
-        if seg.unknown and len(seg.tokens) == 1 and (tok.capitalized or tok.norm in NAME_PARTICLES):
+        if (
+            seg.unknown
+            and len(seg.tokens) == 1
+            and (tok.capitalized or tok.norm in NAME_PARTICLES or (run and tok.joined))
+        ) or (run and seg.unknown and tok.joined):
             run += 1
             continue
         if run and seg.has("person") and not seg.has("title", "sector", "group"):

@@ -16,6 +16,7 @@ from unidecode import unidecode
 
 POSSESSIVE = "'s"
 
+_HYPHENS = "-\u2010\u2011\u2012\u2013\u2014\u2015"
 _WORD = re.compile(r"[^\s\-\u2010-\u2015/]+")
 _APOSTROPHES = "'\u2019\u2018\u02bc`\u00b4"
 _POSSESSIVE_END = re.compile(r"(?<=\w)['\u2019\u02bc]s$|(?<=s)['\u2019\u02bc]$", re.IGNORECASE)
@@ -30,6 +31,7 @@ class Token(NamedTuple):
     raw: str  # the word ASCII-folded, dots dropped, case kept: "US", "Lopez"
     start: int  # span of the word in the original mention (possessive excluded)
     end: int
+    joined: bool = False  # written hyphen-joined to the word before: "Ho-jen"
 
     @property
     def capitalized(self) -> bool:
@@ -46,8 +48,9 @@ def tokenize(text: str) -> tuple[Token, ...]:
     for match in _WORD.finditer(text):
         offset, length, norm, raw, possessive = _word(match.group())
         start = match.start() + offset
+        joined = match.start() > 0 and text[match.start() - 1] in _HYPHENS
         if norm:
-            out.append(Token(norm, raw, start, start + length))
+            out.append(Token(norm, raw, start, start + length, joined))
         if possessive:
             out.append(Token(POSSESSIVE, POSSESSIVE, start + length, start + length))
     return tuple(out)
