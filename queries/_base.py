@@ -38,8 +38,9 @@ from queries._types import (
     looks_like_country,
 )
 
-# One row of a grouped count: (root, quad_class, n, goldstein_sum, first_date, last_date).
-GroupRow = tuple[str, int, int, float, str | None, str | None]
+# One row of a grouped count:
+# (root, quad_class, cameo, n, goldstein_sum, first_date, last_date).
+GroupRow = tuple[str, int, str, int, float, str | None, str | None]
 MAX_LIMIT = 1000
 
 
@@ -51,6 +52,12 @@ def _limit(limit: int, name: str = "limit") -> int:
 
 def _mean(total: float, n: int) -> float | None:
     return round(total / n, 3) if n else None
+
+
+def _label(cameo: str) -> str:
+    """Labels come from the codebook, as at ingest (grouping on the code alone is cheaper)."""
+    code = codebook().get(cameo)
+    return code.label if code else cameo
 
 
 def _root_label(root: str) -> str:
@@ -114,10 +121,11 @@ class Queries(ABC):
         out = DirectionSummary(src, tgt)
         self._fill_groups(out, rows)
         if out.total:
-            out.top_actions = [
-                {"cameo": c, "label": label, "events": n}
-                for c, label, n in self._top_actions(src, tgt, f, 10)
-            ]
+            per_code: dict[str, int] = defaultdict(int)
+            for row in rows:
+                per_code[row[2]] += row[3]
+            top = sorted(per_code.items(), key=lambda kv: (-kv[1], kv[0]))[:10]
+            out.top_actions = [{"cameo": c, "label": _label(c), "events": n} for c, n in top]
             out.recent = self.events(self._recent_ids(f, recent, source=src, target=tgt))
         return out
 
@@ -126,7 +134,7 @@ class Queries(ABC):
         by_root: dict[str, int] = defaultdict(int)
         by_quad = {str(q): 0 for q in (1, 2, 3, 4)}
         total, gsum, first, last = 0, 0.0, None, None
-        for root, quad, n, g, lo, hi in rows:
+        for root, quad, _cameo, n, g, lo, hi in rows:
             by_root[root] += n
             by_quad[str(quad)] += n
             total += n
@@ -192,8 +200,8 @@ class Queries(ABC):
             members = [brief]
         else:
             aliases, members = [], self._members(r.id, 50)
-        as_source = sum(row[2] for row in self._group_rows(filters, source=r))
-        as_target = sum(row[2] for row in self._group_rows(filters, target=r))
+        as_source = sum(row[3] for row in self._group_rows(filters, source=r))
+        as_target = sum(row[3] for row in self._group_rows(filters, target=r))
         profile = ActorProfile(
             ref=r,
             aliases=list(aliases),
@@ -423,12 +431,7 @@ class Queries(ABC):
         target: ActorRef | None = None,
         touching: ActorRef | None = None,
     ) -> list[GroupRow]:
-        """Events grouped by (root, quad_class): n, Goldstein sum, first and last date."""
-
-    @abstractmethod
-    def _top_actions(
-        self, src: ActorRef, tgt: ActorRef, f: Filters, limit: int
-    ) -> list[tuple[str, str, int]]: ...
+        """Events grouped by (root, quad_class, cameo): n, Goldstein sum, first, last date."""
 
     @abstractmethod
     def _recent_ids(

@@ -124,20 +124,11 @@ class EmbeddedQueries(Queries):
     def _group_rows(self, f, source=None, target=None, touching=None) -> list[GroupRow]:
         where, params = _where(f, source, target, touching)
         rows = self._all(
-            "SELECT e.root, e.quad_class, count(*), sum(e.goldstein), min(e.date), max(e.date)"
-            f" FROM events e{where} GROUP BY e.root, e.quad_class",
+            "SELECT e.root, e.quad_class, e.cameo, count(*), sum(e.goldstein), min(e.date),"
+            f" max(e.date) FROM events e{where} GROUP BY e.root, e.quad_class, e.cameo",
             params,
         )
-        return [(r[0], r[1], r[2], r[3] or 0.0, r[4], r[5]) for r in rows]
-
-    def _top_actions(self, src, tgt, f, limit):
-        where, params = _where(f, source=src, target=tgt)
-        rows = self._all(
-            f"SELECT e.cameo, e.label, count(*) AS n FROM events e{where}"
-            " GROUP BY e.cameo, e.label ORDER BY n DESC, e.cameo LIMIT ?",
-            [*params, limit],
-        )
-        return [(r[0], r[1], r[2]) for r in rows]
+        return [(r[0], r[1], r[2], r[3], r[4] or 0.0, r[5], r[6]) for r in rows]
 
     def _recent_ids(self, f, limit, source=None, target=None, touching=None) -> list[str]:
         where, params = _where(f, source, target, touching)

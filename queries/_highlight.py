@@ -7,13 +7,17 @@ case- and accent-insensitively. A role that cannot be found is simply not highli
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from unidecode import unidecode
 
 
+@lru_cache(maxsize=4096)
 def _folded(text: str) -> str:
     """Lower-case, accent-free, same length as `text` when possible (so offsets carry over)."""
+    if text.isascii():
+        return text.lower()
     out = []
     for ch in text:
         f = unidecode(ch).lower()

@@ -153,21 +153,15 @@ class Neo4jQueries(Queries):
     def _group_rows(self, f, source=None, target=None, touching=None) -> list[GroupRow]:
         match, params = _match(f, source, target, touching)
         rows = self._run(
-            f"{match} RETURN e.root AS root, e.quad_class AS quad, count(*) AS n,"
-            " sum(e.goldstein) AS g, toString(min(e.date)) AS lo, toString(max(e.date)) AS hi",
+            f"{match} RETURN e.root AS root, e.quad_class AS quad, e.cameo AS cameo,"
+            " count(*) AS n, sum(e.goldstein) AS g, toString(min(e.date)) AS lo,"
+            " toString(max(e.date)) AS hi",
             **params,
         )
-        return [(r["root"], r["quad"], r["n"], r["g"] or 0.0, r["lo"], r["hi"]) for r in rows]
-
-    def _top_actions(self, src, tgt, f, limit):
-        match, params = _match(f, source=src, target=tgt)
-        rows = self._run(
-            f"{match} RETURN e.cameo AS cameo, e.label AS label, count(*) AS n"
-            " ORDER BY n DESC, cameo LIMIT $limit",
-            limit=limit,
-            **params,
-        )
-        return [(r["cameo"], r["label"], r["n"]) for r in rows]
+        return [
+            (r["root"], r["quad"], r["cameo"], r["n"], r["g"] or 0.0, r["lo"], r["hi"])
+            for r in rows
+        ]
 
     def _recent_ids(self, f, limit, source=None, target=None, touching=None):
         match, params = _match(f, source, target, touching)
