@@ -235,6 +235,7 @@ class EmbeddedStore:
 
     def clear(self) -> None:
         with self._tx() as db:
+            # Table names from this fixed tuple only (names cannot be SQL parameters).
             for table in ("reports", "events", "articles", "actors"):
                 db.execute(f"DELETE FROM {table}")
 
