@@ -585,7 +585,13 @@ class SentenceCoder:
 
     def _mentions(self, tok: Any) -> list[Mention]:
         if tok.ent_type_ in NON_ACTOR_ENTS:
-            return []
+            # "met with President Bashar Assad Tuesday": the name hangs on the date
+            names = [
+                c
+                for c in tok.lefts
+                if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ not in NON_ACTOR_ENTS
+            ]
+            return self._mentions(names[-1]) if names else []
         low = tok.lower_
         if tok.pos_ == "PRON" or tok.tag_ in ("WDT", "WP", "PRP", "PRP$"):
             if low in REL_PRONOUNS:
@@ -1068,7 +1074,7 @@ class SentenceCoder:
             for c in v.children:
                 if c.dep_ == "prep" and c.lower_ == word:
                     for p in c.children:
-                        if p.dep_ == "pobj" and p.ent_type_ not in NON_ACTOR_ENTS:
+                        if p.dep_ == "pobj":
                             ms, how = self._object_actors(p, exclude)
                             if ms:
                                 return ms, "direct" if how == "direct" else how
@@ -1094,9 +1100,28 @@ class SentenceCoder:
         return [], "none"
 
     # ---- events ---------------------------------------------------------------------------
+    def verb_lemma(self, v: Any) -> str:
+        """spaCy's lemma, repaired when it is not a word we know (`staged` -> `stag`)."""
+        lemma = v.lemma_.lower()
+        if ("V", lemma) in self.lex or lemma in LIGHT:
+            return lemma
+        w = v.lower_
+        for cand in (
+            w,
+            w[:-1] if w.endswith(("ed", "es")) else "",
+            w[:-2] if w.endswith(("ed", "es")) else "",
+            w[:-3] if w.endswith("ing") else "",
+            w[:-3] + "e" if w.endswith("ing") else "",
+            w[:-3] + "y" if w.endswith("ied") else "",
+            w[:-1] if w.endswith("s") else "",
+        ):
+            if cand and (("V", cand) in self.lex or cand in LIGHT):
+                return cand
+        return lemma
+
     def code_verb(self, v: Any, depth: int = 0) -> tuple[Match, Any] | None:
         """The lexicon match for a verb, via its event-noun object for light verbs."""
-        lemma = v.lemma_.lower()
+        lemma = self.verb_lemma(v)
         parts = self.particles(v)
         bag = self.bag(v, COMPLEMENT_DEPS | {"nsubjpass"})
         # the antecedent of "the offer" brings its own complements ("rejected the offer" of troops)
@@ -1144,7 +1169,7 @@ class SentenceCoder:
         for v in sent:
             if v.pos_ != "VERB":
                 continue
-            lemma = v.lemma_.lower()
+            lemma = self.verb_lemma(v)
             if ("V", lemma) not in self.lex and lemma not in LIGHT:
                 continue
             if self.absorbed(v):
