@@ -749,11 +749,15 @@ class SentenceCoder:
             for m in (mod, *conjs):
                 text = f"{m.text} {tok.text}"
                 ref = self._resolve(text)
+                via = "named"
                 if ref is None:
                     country = self._word_country(m.text)
                     ref = self._resolve(text, country) if country else None
+                    if ref is None and country and tok.lower_ in HUMAN_NOUNS:
+                        kind = "group" if tok.tag_ == "NNS" else "person"
+                        ref, via = Ref(text, country, kind), "guess"
                 if ref is not None:
-                    out.append(Mention(ref, text, "named"))
+                    out.append(Mention(ref, text, via))
         return out
 
     def group_mentions(self, tok: Any) -> list[Mention]:

@@ -307,3 +307,26 @@ def test_span_points_at_the_sentence():
     assert text[start:end] == r["sentence"] == "France condemned Iran on Sunday."
     assert r["action"]["label"] and r["action"]["quad_class"] == 3
     assert isinstance(r["action"]["goldstein"], float) and r["action"]["plover"] == "ACCUSE"
+
+
+# --- robustness to the small model's slips ---
+
+
+def test_coordinated_demonyms_and_a_protest_place():
+    recs = asserted("US and British activists staged a protest in Beijing on Wednesday.")
+    assert has(recs, "USA", "CHN", "14") and has(recs, "GBR", "CHN", "14")
+
+
+def test_name_hanging_on_a_date_token():
+    recs = asserted("Mexico's foreign minister met with President Donald Trump Tuesday.")
+    assert any(r["target"] and r["target"]["name"] == "Donald Trump" for r in recs)
+
+
+def test_place_inside_the_object_is_the_target_of_a_concession():
+    recs = asserted("Russia lifted the curfew in Ukraine on Sunday.")
+    assert has(recs, "RUS", "UKR", "08")
+
+
+def test_domestic_coercion_targets_home():
+    recs = asserted("The Egyptian government imposed a curfew on Friday.")
+    assert has(recs, "EGY", "EGY", "17")
