@@ -394,6 +394,11 @@ class Neo4jStore:
     def clear(self) -> None:
         def run() -> None:
             with self._session() as session:
+                # Relationships first, then nodes, in small transactions: one DETACH DELETE
+                # of well-connected actors can exceed the transaction memory cap.
+                session.run(
+                    "MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS"
+                ).consume()
                 session.run(
                     "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
                 ).consume()
