@@ -370,20 +370,21 @@ class ActorResolver:
         return None
 
     def _appositive(self, mention: str, hint: str | None) -> ResolvedActor | None:
-        """ "Harry Tseng, Taiwan's deputy foreign minister"; "FSB, Russia's security service"."""
+        """A title and a name on two sides of a comma are one person ("Harry Tseng, Taiwan's
+        deputy foreign minister"; "The US commander in Iraq, General David Petraeus"); else
+        the first side that resolves ("FSB, Russia's security service")."""
         first, _, rest = mention.partition(",")
         second = rest.split(",")[0].strip()
         first = first.strip()
         if not first or not second or _parse(mention).coordinated:
             return None
-        if (
-            self.is_person_name(first)
-            and _strip(_parse(second).segs)[-1:]
-            and _strip(_parse(second).segs)[-1].has("title")
-        ):
-            joined = self._resolve(_parse(f"{second} {first}"), hint)
-            if joined is not None:
-                return joined
+        for title_side, name_side in ((second, first), (first, second)):
+            head = _cut_preposition(_invert_of(_strip(_parse(title_side).segs)))[-1:]
+            named = self.is_person_name(name_side) or _name_run(_strip(_parse(name_side).segs))
+            if head and head[0].has("title") and named:
+                joined = self._resolve(_parse(f"{title_side} {name_side}"), hint)
+                if joined is not None:
+                    return joined
         return self._resolve(_parse(first), hint) or self._resolve(_parse(second), hint)
 
     def _person_across(self, segs: tuple[_Seg, ...], run: int) -> tuple[_Seg, ...] | None:
@@ -752,6 +753,10 @@ def _invert_of(segs: tuple[_Seg, ...]) -> tuple[_Seg, ...]:
                 )
             ):
                 return (*tail, *segs[:k])
+            if before.has("group") and not before.has("title", "sector"):
+                # "Opponents of Rwanda's government": opponents, from Rwanda
+                place = next((t for t in tail if t.has("loc") and not t.has("sector")), None)
+                return (place, *segs[:k]) if place is not None else segs[:k]
             if before.has("sector") and not before.has("title"):
                 return segs[:k]  # "Chile's Ministry of Mines" -> "Chile's Ministry"
             return segs
