@@ -136,3 +136,32 @@ def test_neo4j_start_without_jars_says_install(runner, tmp_path):
 def test_neo4j_stop_when_not_running(runner, tmp_path):
     result = runner.invoke(kg, ["neo4j", "stop", "--home", str(tmp_path / "n4j")])
     assert result.exit_code == 0 and "was not running" in result.output
+
+
+def test_neo4j_config_and_command_for_an_instance(tmp_path):
+    from kg import neo4jlocal as local
+
+    inst = local.Instance(tmp_path / "home", tmp_path / "data", bolt_port=7701, http_port=7702)
+    conf = local.write_config(inst, heap="256m", pagecache="128m").read_text()
+    assert "server.bolt.listen_address=127.0.0.1:7701" in conf
+    assert "server.http.listen_address=127.0.0.1:7702" in conf
+    assert "dbms.security.auth_enabled=false" in conf
+    assert "server.memory.heap.max_size=256m" in conf
+    assert f"server.directories.data={(tmp_path / 'data').as_posix()}/data" in conf
+    assert "${" not in conf
+    cmd = local.java_command(inst, heap="256m")
+    assert cmd[-3] == local.ENTRY_POINT
+    assert cmd[-1] == f"--config-dir={inst.conf_dir}"
+    assert "-Xmx256m" in cmd and "--add-opens=java.base/java.nio=ALL-UNNAMED" in cmd
+
+
+def test_neo4j_home_and_data_dir_defaults(tmp_path, monkeypatch):
+    from kg import neo4jlocal as local
+
+    monkeypatch.delenv("KG_NEO4J_HOME", raising=False)
+    (tmp_path / "repo" / ".git").mkdir(parents=True)
+    (tmp_path / "repo" / "sub").mkdir()
+    assert local.default_home(tmp_path / "repo" / "sub") == tmp_path / "repo" / ".neo4j"
+    monkeypatch.setenv("KG_NEO4J_HOME", str(tmp_path / "elsewhere"))
+    assert local.default_home(tmp_path / "repo") == tmp_path / "elsewhere"
+    assert local.default_data_dir(tmp_path, 7691) == tmp_path / "data-7691"
