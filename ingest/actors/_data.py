@@ -35,6 +35,7 @@ OFFICES = (
     "commission_president",
     "high_representative",
     "army_chief",
+    "minister",
 )
 # Title categories that are not registry offices but select registry terms.
 TITLE_OFFICES = {*OFFICES, "leader", "chief", "one", ""}

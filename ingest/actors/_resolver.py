@@ -471,6 +471,10 @@ class ActorResolver:
             holder = self._office(org, office)
             if holder is not None:
                 return holder
+        if office == "one" and title.display:
+            holder = self._office_by_role(org, title.display)
+            if holder is not None:
+                return holder  # "the U.S. treasury secretary" -> the registry's holder
         if ctx.sector is not None:
             return self._sector_head(ctx.sector, ctx, hint)
         if office and office not in ("leader", "chief"):
@@ -575,6 +579,8 @@ class ActorResolver:
             term = min(active, key=_seniority)
             country = self._lex.country_of(term.org)
             kind = "igo" if country == IGO else _OFFICE_KIND.get(term.office, "government")
+            if term.office == "minister" and "Ministry" in term.role:
+                kind = "ministry"  # "Foreign Ministry Spokeswoman"
             return ResolvedActor(
                 person.name, country, kind, person.aliases, term.role, person.gender
             )
@@ -598,6 +604,14 @@ class ActorResolver:
             return active[0]
         if len(people) == 1:
             return people[0]
+        return None
+
+    def _office_by_role(self, org: str, role: str) -> ResolvedActor | None:
+        """Other cabinet posts are registry "minister" terms matched by their role."""
+        want = _role_key(role)
+        for term in self._lex.terms_by_org.get((org, "minister"), ()):
+            if term.active(self.on) and _role_key(term.role) == want:
+                return self._person_actor(self._lex.people[term.person])
         return None
 
     def _office(self, org: str, office: str) -> ResolvedActor | None:
@@ -839,6 +853,13 @@ def _name_run(segs: tuple[_Seg, ...]) -> int:
 def _span_text(text: str, tokens: list[Token]) -> str:
     """The name as written in the mention, accents and hyphens kept."""
     return " ".join(text[tokens[0].start : tokens[-1].end].split())
+
+
+def _role_key(role: str) -> str:
+    """ "Security Secretary" = "security minister"; "Defence" = "Defense"."""
+    from ._text import key
+
+    return key(role).replace("secretary", "minister").replace("defence", "defense")
 
 
 def _seniority(term: Term) -> tuple[int, int]:
