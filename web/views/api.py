@@ -29,8 +29,25 @@ def _param(name: str, where: str, kind: str, fmt: str | None, text: str, require
     return {"name": name, "in": where, "required": required, "description": text, "schema": schema}
 
 
+# What the server accepts, stated in the document (schemathesis checks the two agree).
+_CODES = r"(0?[1-9]|1[0-9]|20)"
+_FILTER_LIMITS: dict[str, dict[str, Any]] = {
+    "root": {"pattern": rf"^{_CODES}(,{_CODES})*$"},
+    "quad": {"pattern": r"^[1-4](,[1-4])*$"},
+    "min_confidence": {"minimum": 0, "maximum": 1},
+}
+
+
 def _filters() -> list[dict[str, Any]]:
-    return [_param(n, "query", k, f, t) for n, k, f, t in _FILTERS]
+    params = [_param(n, "query", k, f, t) for n, k, f, t in _FILTERS]
+    for p in params:
+        p["schema"].update(_FILTER_LIMITS.get(p["name"], {}))
+    return params
+
+
+def _bounded(p: dict[str, Any], lo: int, hi: int) -> dict[str, Any]:
+    p["schema"].update(minimum=lo, maximum=hi)
+    return p
 
 
 def _ref(name: str) -> dict[str, Any]:
@@ -263,7 +280,7 @@ def document() -> dict[str, Any]:
     }
     bucket_param = _param("bucket", "query", "string", None, "day, week or month.")
     bucket_param["schema"]["enum"] = ["day", "week", "month"]
-    limit = _param("limit", "query", "integer", None, "How many rows.")
+    limit = _bounded(_param("limit", "query", "integer", None, "How many rows."), 1, 100)
     paths = {
         "/index.json": _op("Counts, busiest dyads, latest events", _filters(), "Home", "overview"),
         "/search.json": _op(
@@ -282,7 +299,11 @@ def document() -> dict[str, Any]:
                 _ref("a"),
                 _ref("b"),
                 bucket_param,
-                _param("recent", "query", "integer", None, "Latest events per direction."),
+                _bounded(
+                    _param("recent", "query", "integer", None, "Latest events per direction."),
+                    1,
+                    500,
+                ),
                 *_filters(),
             ],
             "Relationship",
