@@ -313,6 +313,27 @@ MUTUAL_WORDS = frozenset(
         "trade",
     ]
 )
+# Nouns of violence whose owner is the attacker.
+ATTACK_NOUNS = frozenset(
+    [
+        "attack",
+        "attacks",
+        "shelling",
+        "airstrike",
+        "airstrikes",
+        "strike",
+        "strikes",
+        "raid",
+        "raids",
+        "bombing",
+        "bombings",
+        "fire",
+        "offensive",
+        "assault",
+        "incursion",
+        "invasion",
+    ]
+)
 # Roots where a place ("protested in Beijing") stands in for a missing target.
 LOCATION_TARGET_ROOTS = frozenset(
     ["04", "07", "08", "09", "14", "15", "16", "17", "18", "19", "20"]
@@ -644,7 +665,8 @@ class SentenceCoder:
             if ref:
                 return [Mention(ref, text, "coref")]
         # 2. "the two leaders", "both sides"
-        if low_text in PAIR_HEADS and (has_det or tok.tag_ == "NNS"):
+        pair_words = {c.lower_ for c in tok.lefts if c.dep_ in ("det", "nummod", "predet")}
+        if low_text in PAIR_HEADS and pair_words & {"the", "both", "two", "these", "those"}:
             refs = self.memory.pair(low_text)
             if refs:
                 return [Mention(r, text, "coref") for r in refs]
@@ -787,11 +809,22 @@ class SentenceCoder:
                 if c.dep_ == "agent":
                     for p in c.children:
                         if p.dep_ == "pobj":
-                            return self.group_mentions(p), False, True
+                            ms = self.group_mentions(p)
+                            return (ms or self._event_owner(p)), False, True
+            # "killed in Israeli tank shelling": whose attack it was
+            for c in v.children:
+                if c.dep_ == "prep" and c.lower_ in ("in", "during", "by"):
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            ms = self._event_owner(p)
+                            if ms:
+                                return ms, False, True
             return [], False, True
         for c in v.children:
             if c.dep_ in SUBJ:
-                return self.group_mentions(c), False, False
+                ms = self.group_mentions(c)
+                # "US drone attacks killed ...": the attack's owner acts
+                return (ms or self._event_owner(c)), False, False
         if depth > 4 or v.head.i == v.i:
             return [], False, False
         head = v.head
@@ -994,6 +1027,13 @@ class SentenceCoder:
             if refs:
                 return [Mention(r, obj.text, "coref") for r in refs], "event"
         return [], "none"
+
+    def _event_owner(self, tok: Any) -> list[Mention]:
+        """Who carried out an event noun (`Israeli tank shelling`, `US drone attacks`)."""
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "NOUN" or (("N", lemma) not in self.lex and lemma not in ATTACK_NOUNS):
+            return []
+        return self._owner(tok, set())
 
     def _owner(self, obj: Any, exclude: set) -> list[Mention]:
         """Whose thing it is: `Trump's offer`, `a U.S. request`, `calls by Belarus`,
@@ -1270,8 +1310,13 @@ class SentenceCoder:
             for c in h.children:
                 if c.dep_ != "prep" or c.lower_ not in ("in", "at", "to", "into", "near"):
                     continue
-                for p in c.children:
-                    if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC", "FAC"):
+                pobjs = [p for p in c.children if p.dep_ == "pobj"]
+                for p in list(pobjs):
+                    for of in p.children:
+                        if of.dep_ == "prep" and of.lower_ == "of":
+                            pobjs += [q for q in of.children if q.dep_ == "pobj"]
+                for p in pobjs:
+                    if p.ent_type_ == "GPE":  # not seas, rivers, regions (LOC)
                         name = self._ent_text(p)
                         country = self._word_country(name)
                         if country and country not in own:
