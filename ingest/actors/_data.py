@@ -138,6 +138,7 @@ class Lexicon:
     terms_by_org: dict[tuple[str, str], list[Term]] = field(default_factory=dict)
     leaders_by_org: dict[str, list[Term]] = field(default_factory=dict)
     metonyms: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
+    frozen: dict[str, tuple[tuple[Entry, ...], frozenset[str]]] = field(default_factory=dict)
     prefixes: set[str] = field(default_factory=set)  # proper word prefixes of phrase keys
     max_len: int = 1
 
@@ -366,6 +367,7 @@ def load_lexicon(base: Path = DATA_DIR) -> Lexicon:
         _load_sectors(lex)
         _load_regions(lex)
         _load_people(lex)
+        lex.frozen = {k: (tuple(v), frozenset(e.type for e in v)) for k, v in lex.phrases.items()}
         return lex
     finally:
         _BASE[0] = DATA_DIR

@@ -129,10 +129,15 @@ class _Seg:
 
     __slots__ = ("entries", "tokens", "types")
 
-    def __init__(self, entries: tuple[Entry, ...], tokens: tuple[Token, ...]) -> None:
+    def __init__(
+        self,
+        entries: tuple[Entry, ...],
+        tokens: tuple[Token, ...],
+        types: frozenset[str] | None = None,
+    ) -> None:
         self.entries = entries
         self.tokens = tokens
-        self.types = frozenset(e.type for e in entries)
+        self.types = frozenset(e.type for e in entries) if types is None else types
 
     @property
     def unknown(self) -> bool:
@@ -199,12 +204,15 @@ def _longest(lex: Lexicon, tokens: tuple[Token, ...], i: int, cased: bool) -> _S
     phrase = ""
     for j in range(i, len(tokens)):
         phrase = f"{phrase} {tokens[j].norm}" if phrase else tokens[j].norm
-        entries = lex.phrases.get(phrase)
-        if entries and j == i and not tokens[i].capitalized and tokens[i].norm in _COMMON_WORDS:
-            # "the hunt", "a turkey": lower-case words in a cased mention are not names
-            entries = [e for e in entries if not _proper(e)]
-        if entries:
-            best = _Seg(tuple(entries), tokens[i : j + 1])
+        frozen = lex.frozen.get(phrase)
+        if frozen is not None:
+            entries, types = frozen
+            if j == i and tokens[i].norm in _COMMON_WORDS and not tokens[i].capitalized:
+                # "the hunt", "a turkey": lower-case, these words are not names
+                entries = tuple(e for e in entries if not _proper(e))
+                types = frozenset(e.type for e in entries)
+            if entries:
+                best = _Seg(entries, tokens[i : j + 1], types)
         if phrase not in lex.prefixes:
             break
     return best
