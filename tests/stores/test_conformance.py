@@ -320,3 +320,19 @@ def test_large_batch(store: Store):
     assert counts["nodes"]["Event"] == 6000
     assert counts["relationships"]["REPORTED_IN"] == 6000
     assert counts["relationships"]["TARGET"] == 6000
+
+
+def test_same_event_twice_in_one_batch(store: Store):
+    first = event(MEXGOV, USGOV, "120", "2025-05-04", (report(ART1, "One."),), confidence=0.6)
+    second = event(
+        MEXGOV, USGOV, "120", "2025-05-04", (report(ART2, "Two."), report(ART1, "One.")), 0.9
+    )
+    batch = seed_batch()
+    batch.events = [first, second]
+    store.upsert(batch)
+    got = store.get_event(first.id)
+    assert got is not None and got.confidence == pytest.approx(0.9)
+    assert sorted((r.article_id, r.sentence) for r in got.reports) == sorted(
+        [(ART1.id, "One."), (ART2.id, "Two.")]
+    )
+    assert store.counts()["relationships"] == {"SOURCE_OF": 1, "TARGET": 1, "REPORTED_IN": 2}
