@@ -68,10 +68,8 @@ _KIND_DISPLAY = {
     "legislature": "Parliament",
     "judiciary": "Judiciary",
     "police": "Police",
-    "group": "Militants",
-    "organization": "Organizations",
 }
-# Titles that many people hold at once: unnamed, they stand for their institution.
+# Registry offices, most senior first: a person holding several is shown by the first.
 _OFFICE_ORDER = {office: i for i, office in enumerate(OFFICES)}
 _OFFICE_KIND = {"army_chief": "military"}
 # Titles that name their state: "the pope".
@@ -490,6 +488,10 @@ class ActorResolver:
             return ResolvedActor(
                 f"{adj} {title.display}", org, title.kind or "government", (), title.display
             )
+        if title.kind in ("group", "organization", "igo"):
+            # "a Mexican activist", "a U.S. CEO": people of that kind from that country
+            adj = self._lex.adjective(org)
+            return ResolvedActor(f"{adj} {title.display}s", org, title.kind or "group")
         return self._institution(org, title.kind or "government")
 
     def _sector_head(self, entry: Entry, ctx: _Context, hint: str | None) -> ResolvedActor | None:
@@ -567,10 +569,6 @@ class ActorResolver:
             if fixed is not None and fixed.name == name and org in (fixed.org, fixed.country):
                 return fixed
         return None
-
-    def _fixed_actor(self, entry: Entry) -> ResolvedActor:
-        assert entry.fixed is not None
-        return self._fixed_actor_obj(entry.fixed)
 
     def _fixed_actor_obj(self, fixed: Fixed) -> ResolvedActor:
         kind = fixed.kind_on(self.on)
@@ -738,8 +736,6 @@ class _Context:
                 self.courtesy = True
             elif seg.has("sector", "group") and not seg.has("loc", "fixed", "person"):
                 self.sector = seg.first("sector") or seg.first("group")
-        if self.loc is None and self.proper_words and self.fixed is None:
-            self.proper_iso = None
 
 
 _QUANTITY = words(

@@ -748,6 +748,9 @@ SHAPE_CASES = [
     ("Tesla CEO Elon Musk", "Elon Musk", "USA", "organization"),
     ("DOGE", "Department of Government Efficiency", "USA", "government"),
     ("White House press secretary Karoline Leavitt", "Karoline Leavitt", "USA", "government"),
+    ("a Mexican activist", "Mexican Activists", "MEX", "group"),
+    ("Syrian rebel leader", "Syrian Rebels", "SYR", "group"),
+    ("Venezuelan opposition leader Juan Guaidó", "Juan Guaidó", "VEN", "group"),
 ]
 
 
