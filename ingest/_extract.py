@@ -1233,6 +1233,10 @@ class SentenceCoder:
                     owner, how2 = self._object_actors(trigger, {m.ref.key for m in sources})
                     targets, how = (owner, how2) if how2 == "event" else ([], "none")
             code = match.code
+            if code[:2] == "04" and how == "deep":
+                # talks *about* sanctions on X are not talks with X; a meeting with/between X is
+                targets = self._partners(trigger if trigger is not v else v, sources)
+                how = "deep" if targets else "none"
             if not targets and code[:2] in LOCATION_TARGET_ROOTS:
                 targets = self._place(v, sources, own_ok=code[:2] in ("08", "14", "17"))
                 how = "place" if targets else "none"
@@ -1258,9 +1262,16 @@ class SentenceCoder:
                 how = "reciprocal"
             else:
                 pairs = [(s, t) for s in sources for t in (targets or [None])]
-                if mode is None and (
-                    (code.startswith(SYMMETRIC_CODES) and trigger.lemma_.lower() in MUTUAL_WORDS)
-                    or lemma in SYMMETRIC_VERBS
+                if (
+                    mode is None
+                    and how not in ("deep", "place", "none")
+                    and (
+                        (
+                            code.startswith(SYMMETRIC_CODES)
+                            and trigger.lemma_.lower() in MUTUAL_WORDS
+                        )
+                        or lemma in SYMMETRIC_VERBS
+                    )
                 ):
                     # talks, calls, deals and clashes take two: "X held talks with Y" -> Y with X
                     pairs += [(t, s) for s, t in pairs if t is not None]
@@ -1327,6 +1338,18 @@ class SentenceCoder:
                             r = make(country) if callable(make) else None
                             if r is not None:
                                 return [Mention(Ref(r.name, r.country, r.kind), name, "guess")]
+        return []
+
+    def _partners(self, node: Any, sources: list[Mention]) -> list[Mention]:
+        """Actors after `with`/`between` inside a meeting phrase (`a meeting with Obama`)."""
+        exclude = {m.ref.key for m in sources}
+        for t in self.clause_tokens(node):
+            if t.dep_ == "prep" and t.lower_ in ("with", "between"):
+                for p in t.children:
+                    if p.dep_ == "pobj":
+                        ms, _ = self._object_actors(p, exclude)
+                        if ms:
+                            return ms
         return []
 
     @staticmethod
