@@ -900,3 +900,28 @@ def test_resolver_accepts_datetimes_and_iso_strings():
     with pytest.raises(ValueError, match="cannot read the date 'yesterday'"):
         ActorResolver("yesterday")
     assert ActorResolver().on == dt.date.today()
+
+
+def _curated_countries() -> list[tuple[str, str, str]]:
+    from ingest.actors._data import DATA_DIR
+
+    rows = []
+    for line in (DATA_DIR / "countries.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            iso3, name, adjective = line.split("\t")[:3]
+            rows.append((iso3, name, adjective))
+    return rows
+
+
+# Shared demonyms go to the larger state; "Georgia" needs a hint (see docs/actors.md).
+_SHARED = {("COG", "Congolese"), ("DMA", "Dominican")}
+
+
+@pytest.mark.parametrize(("iso3", "name", "adjective"), _curated_countries())
+def test_every_curated_country_by_name_and_adjective(r2025, iso3, name, adjective):
+    if name != "Georgia":
+        assert expect(r2025.resolve(name)) == (name, iso3, "country")
+    if (iso3, adjective) not in _SHARED:
+        government = r2025.resolve(f"the {adjective} government")
+        assert government is not None
+        assert (government.country, government.kind) == (iso3, "government")
