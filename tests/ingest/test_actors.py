@@ -925,3 +925,41 @@ def test_every_curated_country_by_name_and_adjective(r2025, iso3, name, adjectiv
         government = r2025.resolve(f"the {adjective} government")
         assert government is not None
         assert (government.country, government.kind) == (iso3, "government")
+
+
+def _registry_names() -> list[tuple[str, str]]:
+    from ingest.actors._data import lexicon
+
+    lex = lexicon()
+    shared = {
+        key
+        for key, entries in lex.phrases.items()
+        if len({e.person for e in entries if e.type == "person"}) > 1
+    }
+    from ingest.actors._text import key as phrase_key
+
+    rows = []
+    for name, person in lex.people.items():
+        for alias in (name, *person.aliases):
+            if phrase_key(alias) not in shared:
+                rows.append((alias, name))
+    return rows
+
+
+@pytest.mark.parametrize(("mention", "name"), _registry_names())
+def test_every_registry_name_and_unshared_alias(r2025, mention, name):
+    actor = r2025.resolve(mention)
+    assert actor is not None and actor.name == name
+
+
+def test_every_igo_name_and_alias_and_every_metonym(r2025):
+    from ingest.actors._data import lexicon
+
+    lex = lexicon()
+    for igo in lex.igos.values():
+        for phrase in (igo.name, *igo.aliases):
+            assert expect(r2025.resolve(phrase)) == (igo.name, "IGO", "igo"), phrase
+    for (iso3, kind), phrases in lex.metonyms.items():
+        for phrase in phrases:
+            actor = r2025.resolve(phrase)
+            assert actor is not None and (actor.country, actor.kind) == (iso3, kind), phrase
