@@ -7,8 +7,10 @@ answers, so the two backends cannot drift apart in what an answer means.
 
 from __future__ import annotations
 
+import contextlib
 from abc import ABC, abstractmethod
 from collections import defaultdict
+from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import Any
 
@@ -83,6 +85,11 @@ class Queries(ABC):
     def __init__(self, store: Any):
         self.store = store
 
+    @contextlib.contextmanager
+    def _batch(self) -> Iterator[None]:
+        """Run the primitives of one answer together (Neo4j: one read transaction)."""
+        yield
+
     # ---------------------------------------------------------------- actor references
     def resolve(self, ref: str) -> ActorRef:
         """A three-letter code is a country (all its actors); anything else is an actor id."""
@@ -106,15 +113,16 @@ class Queries(ABC):
         self, a: str, b: str, filters: Filters = NO_FILTERS, recent: int = 20
     ) -> Relationship:
         """Both directions of a dyad, each summarised separately."""
-        ra, rb = self.resolve(a), self.resolve(b)
         recent = _limit(recent, "recent")
-        return Relationship(
-            ra,
-            rb,
-            filters,
-            self._direction(ra, rb, filters, recent),
-            self._direction(rb, ra, filters, recent),
-        )
+        with self._batch():
+            ra, rb = self.resolve(a), self.resolve(b)
+            return Relationship(
+                ra,
+                rb,
+                filters,
+                self._direction(ra, rb, filters, recent),
+                self._direction(rb, ra, filters, recent),
+            )
 
     def _direction(self, src: ActorRef, tgt: ActorRef, f: Filters, recent: int) -> DirectionSummary:
         rows = self._group_rows(f, source=src, target=tgt)
@@ -165,10 +173,12 @@ class Queries(ABC):
         directions together). Empty buckets inside the range are filled with zeros."""
         if bucket not in BUCKETS:
             raise QueryError(f"bucket must be one of {', '.join(BUCKETS)}, got {bucket!r}")
-        ref = self.resolve(actor)
-        other = self.resolve(with_) if with_ else None
+        with self._batch():
+            ref = self.resolve(actor)
+            other = self.resolve(with_) if with_ else None
+            daily = self._daily(ref, other, filters)
         acc: dict[str, dict[str, Any]] = {}
-        for day, quad, n, gsum in self._daily(ref, other, filters):
+        for day, quad, n, gsum in daily:
             slot = acc.setdefault(
                 bucket_start(day, bucket), {"q": {str(q): 0 for q in (1, 2, 3, 4)}, "g": 0.0}
             )
@@ -191,7 +201,10 @@ class Queries(ABC):
         self, ref: str, filters: Filters = NO_FILTERS, limit: int = 10
     ) -> ActorProfile:
         """Who the actor (or country) is, whom it deals with, what kind of events, the latest."""
-        limit = _limit(limit)
+        with self._batch():
+            return self._actor_profile(ref, filters, _limit(limit))
+
+    def _actor_profile(self, ref: str, filters: Filters, limit: int) -> ActorProfile:
         r = self.resolve(ref)
         if r.kind == "actor":
             found = self._actor(r.id)

@@ -3,6 +3,9 @@ parameters (the only composed parts of the query text are fixed fragments chosen
 
 from __future__ import annotations
 
+import contextlib
+import threading
+from collections.abc import Iterator
 from typing import Any
 
 from neo4j import READ_ACCESS, RoutingControl
@@ -93,7 +96,29 @@ def _brief(node: Any) -> ActorBrief:
 class Neo4jQueries(Queries):
     backend = "neo4j"
 
+    def __init__(self, store: Any):
+        super().__init__(store)
+        self._local = threading.local()
+
+    @contextlib.contextmanager
+    def _batch(self) -> Iterator[None]:
+        """One READ session and transaction for all the queries of one answer."""
+        if getattr(self._local, "tx", None) is not None:
+            yield
+            return
+        with self.session() as session:
+            tx = session.begin_transaction()
+            self._local.tx = tx
+            try:
+                yield
+            finally:
+                self._local.tx = None
+                tx.close()
+
     def _run(self, query: str, **params: Any) -> list[Any]:
+        tx = getattr(self._local, "tx", None)
+        if tx is not None:
+            return list(tx.run(query, params))
         driver = self.store.driver
         records, _summary, _keys = driver.execute_query(
             query,
