@@ -929,6 +929,7 @@ def test_every_curated_country_by_name_and_adjective(r2025, iso3, name, adjectiv
 
 def _registry_names() -> list[tuple[str, str]]:
     from ingest.actors._data import lexicon
+    from ingest.actors._text import key as phrase_key
 
     lex = lexicon()
     shared = {
@@ -936,8 +937,6 @@ def _registry_names() -> list[tuple[str, str]]:
         for key, entries in lex.phrases.items()
         if len({e.person for e in entries if e.type == "person"}) > 1
     }
-    from ingest.actors._text import key as phrase_key
-
     rows = []
     for name, person in lex.people.items():
         for alias in (name, *person.aliases):
