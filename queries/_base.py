@@ -242,10 +242,7 @@ class Queries(ABC):
         """Event views in the order of `ids`, with reports, articles and role highlights."""
         if not ids:
             return []
-        views = self._event_views(ids)
-        aliases = self._aliases(
-            {v.source.id for v in views} | {v.target.id for v in views if v.target}
-        )
+        views, aliases = self._event_views_and_aliases(ids)
         for v in views:
             for rep in v.reports:
                 rep.highlights = highlight(
@@ -459,6 +456,14 @@ class Queries(ABC):
 
     @abstractmethod
     def _event_views(self, ids: list[str]) -> list[EventView]: ...
+
+    def _event_views_and_aliases(
+        self, ids: list[str]
+    ) -> tuple[list[EventView], dict[str, list[str]]]:
+        """The views and the aliases of their actors (for highlighting)."""
+        views = self._event_views(ids)
+        actor_ids = {v.source.id for v in views} | {v.target.id for v in views if v.target}
+        return views, self._aliases(actor_ids)
 
     @abstractmethod
     def _daily(

@@ -198,6 +198,10 @@ class Neo4jQueries(Queries):
         return [r["id"] for r in rows]
 
     def _event_views(self, ids):
+        return self._event_views_and_aliases(ids)[0]
+
+    def _event_views_and_aliases(self, ids):
+        """One round trip: the actor nodes carry their aliases."""
         rows = self._run(
             "MATCH (s:Actor)-[:SOURCE_OF]->(e:Event) WHERE e.id IN $ids"
             " OPTIONAL MATCH (e)-[:TARGET]->(t:Actor)"
@@ -209,8 +213,12 @@ class Neo4jQueries(Queries):
             ids=ids,
         )
         out = []
+        aliases: dict[str, list[str]] = {}
         for r in rows:
             e = r["e"]
+            for node in (r["s"], r["t"]):
+                if node is not None:
+                    aliases[node["id"]] = list(node.get("aliases") or [])
             out.append(
                 EventView(
                     id=e["id"],
@@ -241,7 +249,7 @@ class Neo4jQueries(Queries):
                     ],
                 )
             )
-        return out
+        return out, aliases
 
     def _daily(self, ref, other, f):
         ret = (
