@@ -212,10 +212,12 @@ class ArticleMemory:
                     return a
         return None
 
-    def last_distinct(self, n: int, kind: str) -> list[Ref]:
+    def last_distinct(self, n: int, kind: str, skip: frozenset = frozenset()) -> list[Ref]:
         """The last `n` actors of a kind with distinct countries (for "the two leaders")."""
         out: list[Ref] = []
         for a in reversed(self.actors):
+            if a.key in skip:
+                continue
             if kind == "country":
                 ok = a.kind in ("country", "government") and not a.is_person
             elif kind == "person":
@@ -268,6 +270,7 @@ class ArticleMemory:
             return self.latest(kinds, country) or (self.latest(kinds) if country is None else None)
         return None
 
-    def pair(self, head: str) -> list[Ref]:
+    def pair(self, head: str, skip: frozenset = frozenset()) -> list[Ref]:
+        """`the two leaders`: skip the actors of the sentence itself (they are the others)."""
         kind = PAIR_HEADS.get(head.lower())
-        return self.last_distinct(2, kind) if kind else []
+        return self.last_distinct(2, kind, skip) if kind else []

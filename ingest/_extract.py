@@ -197,6 +197,8 @@ HUMAN_NOUNS = frozenset(
         "fighters",
         "gunmen",
         "guerillas",
+        "counterpart",
+        "counterparts",
         "insurgents",
         "guerrillas",
         "villagers",
@@ -667,7 +669,13 @@ class SentenceCoder:
         # 2. "the two leaders", "both sides"
         pair_words = {c.lower_ for c in tok.lefts if c.dep_ in ("det", "nummod", "predet")}
         if low_text in PAIR_HEADS and pair_words & {"the", "both", "two", "these", "those"}:
-            refs = self.memory.pair(low_text)
+            here = frozenset(
+                m.ref.key
+                for i in range(tok.sent.start, tok.sent.end)
+                if i != tok.i
+                for m in self._cache.get(i, ())
+            )
+            refs = self.memory.pair(low_text, here)
             if refs:
                 return [Mention(r, text, "coref") for r in refs]
         # 3. the actor resolver: the phrase, then its proper-name core, then with a country hint
@@ -1172,6 +1180,8 @@ class SentenceCoder:
         for c in v.children:
             if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in EVENT_ANAPHORA:
                 group = EVENT_ANAPHORA[c.lemma_.lower()]
+                if group not in ("offer", "demand"):
+                    continue  # rejecting a charge is not rejecting what the charge was about
                 for w in self.memory.event_sources.get(group + ":bag", []):
                     bag.setdefault(str(w), 3)
         vm = self.lex.lookup("V", lemma, parts, bag)
@@ -1236,7 +1246,7 @@ class SentenceCoder:
             if code[:2] == "04" and how == "deep":
                 # talks *about* sanctions on X are not talks with X; a meeting with/between X is
                 targets = self._partners(trigger if trigger is not v else v, sources)
-                how = "deep" if targets else "none"
+                how = "direct" if targets else "none"
             if not targets and code[:2] in LOCATION_TARGET_ROOTS:
                 targets = self._place(v, sources, own_ok=code[:2] in ("08", "14", "17"))
                 how = "place" if targets else "none"

@@ -330,3 +330,19 @@ def test_place_inside_the_object_is_the_target_of_a_concession():
 def test_domestic_coercion_targets_home():
     recs = asserted("The Egyptian government imposed a curfew on Friday.")
     assert has(recs, "EGY", "EGY", "17")
+
+
+def test_talks_about_a_country_are_not_talks_with_it():
+    recs = asserted("French and German ministers discussed new sanctions against Russia.")
+    assert not any(r["target"] and r["target"]["country"] == "RUS" for r in recs)
+    recs = asserted("Japan held talks with China on Monday.")
+    assert has(recs, "JPN", "CHN", "04") and has(recs, "CHN", "JPN", "04")
+
+
+def test_both_countries_skips_the_speaker_of_the_same_sentence():
+    recs = asserted(
+        "India and Pakistan clashed on Wednesday. "
+        "The United States called on both countries to show restraint."
+    )
+    assert has(recs, "USA", "IND", "02") and has(recs, "USA", "PAK", "02")
+    assert has(recs, "IND", "PAK", "19") and has(recs, "PAK", "IND", "19")
