@@ -336,6 +336,8 @@ ATTACK_NOUNS = frozenset(
         "invasion",
     ]
 )
+# Acts only a state performs: a passive without agent has the local authorities as source.
+STATE_ACTS = ("173", "174", "1722", "116", "1711")
 # Roots where a place ("protested in Beijing") stands in for a missing target.
 LOCATION_TARGET_ROOTS = frozenset(
     ["04", "07", "08", "09", "14", "15", "16", "17", "18", "19", "20"]
@@ -1233,6 +1235,10 @@ class SentenceCoder:
                 continue
             match, trigger = coded
             sources, inherited, passive = self.subjects(v)
+            if not sources and passive and match.code.startswith(STATE_ACTS):
+                # "two journalists were arrested in Tehran": only the state arrests there
+                sources = self._authorities(v)
+                inherited = True
             if not sources:
                 continue
             targets, how = self.targets(v, match, sources, passive)
@@ -1348,6 +1354,23 @@ class SentenceCoder:
                             r = make(country) if callable(make) else None
                             if r is not None:
                                 return [Mention(Ref(r.name, r.country, r.kind), name, "guess")]
+        return []
+
+    def _authorities(self, v: Any) -> list[Mention]:
+        """The government of the place a passive state act happened in (`arrested in Tehran`)."""
+        for c in v.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "from"):
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.ent_type_ == "GPE":
+                        country = self._word_country(self._ent_text(p))
+                        make = getattr(self.resolver, "institution", None)
+                        r = make(country, "government") if country and callable(make) else None
+                        if r is None and country:
+                            make = getattr(self.resolver, "country", None)
+                            r = make(country) if callable(make) else None
+                        if r is not None:
+                            ref = Ref(r.name, r.country, r.kind)
+                            return [Mention(ref, p.text, "guess")]
         return []
 
     def _partners(self, node: Any, sources: list[Mention]) -> list[Mention]:

@@ -74,7 +74,13 @@ def test_passive_with_by_actor_patient():
 
 
 def test_passive_without_agent_codes_nothing():
-    assert asserted("Two French journalists were arrested in Tehran.") == []
+    assert asserted("Two French journalists were attacked near the border.") == []
+
+
+def test_passive_state_act_without_agent_is_the_local_authorities():
+    recs = asserted("Two French journalists were arrested in Tehran on Saturday.")
+    assert has(recs, "IRN", "FRA", "17")
+    assert recs[0]["confidence"] < 0.8
 
 
 # --- xcomp chains and shared subjects ---
