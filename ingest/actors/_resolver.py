@@ -343,6 +343,16 @@ class ActorResolver:
             return None
         head, mods = segs[-1], segs[:-1]
         name_run = _name_run(segs)
+        if (
+            name_run == 1
+            and len(segs) > 1
+            and segs[-1].tokens[0].upper
+            and segs[-2].has("sector", "group")
+            and not segs[-2].has("title")
+        ):
+            # "state broadcaster IRIB": an unknown acronym naming the body just described
+            segs, name_run = segs[:-1], 0
+            head, mods = segs[-1], segs[:-1]
         if name_run:
             joined = self._person_across(segs, name_run)
             if joined is None:

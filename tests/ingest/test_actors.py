@@ -749,6 +749,10 @@ SHAPE_CASES = [
     ("DOGE", "Department of Government Efficiency", "USA", "government"),
     ("White House press secretary Karoline Leavitt", "Karoline Leavitt", "USA", "government"),
     ("a Mexican activist", "Mexican Activists", "MEX", "group"),
+    ("Nigerian state broadcaster NTA", "Nigerian State Media", "NGA", "organization"),
+    ("Ukraine's General Staff", "Ukrainian Military", "UKR", "military"),
+    ("the Chinese embassy in Washington", "Chinese Government", "CHN", "government"),
+    ("the U.N. atomic watchdog", "IAEA", "IGO", "igo"),
     ("Syrian rebel leader", "Syrian Rebels", "SYR", "group"),
     ("Venezuelan opposition leader Juan Guaidó", "Juan Guaidó", "VEN", "group"),
 ]
