@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -122,6 +123,26 @@ class ResolvedActor:
         return self.role is not None or self.kind == "person" or self.gender is not None
 
 
+_ResultCache = dict[tuple[str, str | None], "ResolvedActor | None"]
+_RESULTS: OrderedDict[dt.date, _ResultCache] = OrderedDict()
+
+
+def _results_for(on: dt.date) -> _ResultCache:
+    """Results are shared by every resolver of the same date (the pipeline makes one resolver
+    per article); the 32 most recently used dates are kept."""
+    cache = _RESULTS.get(on)
+    if cache is None:
+        cache = _RESULTS[on] = {}
+        while len(_RESULTS) > 32:
+            _RESULTS.popitem(last=False)
+    else:
+        try:
+            _RESULTS.move_to_end(on)
+        except KeyError:  # evicted by another thread meanwhile; the dict itself is still valid
+            pass
+    return cache
+
+
 class _Seg:
     """A run of tokens and every meaning the lexicon gives it (none: an unknown word)."""
 
@@ -158,7 +179,7 @@ class _Parsed(NamedTuple):
     coordinated: bool
 
 
-@lru_cache(maxsize=131072)
+@lru_cache(maxsize=65536)
 def _parse(mention: str) -> _Parsed:
     """Segment a mention into known phrases (longest first); date-free, so cached globally."""
     lex = lexicon()
@@ -233,7 +254,7 @@ class ActorResolver:
     def __init__(self, on: dt.date | dt.datetime | str | None = None) -> None:
         self.on = _as_date(on)
         self._lex: Lexicon = lexicon()
-        self._cache: dict[tuple[str, str | None], ResolvedActor | None] = {}
+        self._cache = _results_for(self.on)
 
     # ----------------------------------------------------------------- public API
 
@@ -252,7 +273,7 @@ class ActorResolver:
         result = self._appositive(mention, country_hint) if "," in mention else None
         if result is None:
             result = self._resolve(_parse(mention), country_hint)
-        if len(self._cache) > 200_000:
+        if len(self._cache) > 50_000:
             self._cache.clear()
         self._cache[cache_key] = result
         return result
