@@ -24,6 +24,7 @@ ENV_VARS = {
     "KG_PORT": "port",
     "KG_RDF_BASE": "rdf_base",
     "KG_MAX_INPUT_BYTES": "max_input_bytes",
+    "KG_NEO4J_RETRIES": "neo4j_retries",
 }
 
 
@@ -45,6 +46,7 @@ class Settings:
     port: int = 5000
     rdf_base: str = "https://diplomacy-kg.example.org/id/"
     max_input_bytes: int = 20 * 1024 * 1024
+    neo4j_retries: int = 3  # attempts per store call when Neo4j is unreachable (back-off doubles)
 
     @property
     def backend(self) -> str:
@@ -82,7 +84,7 @@ class Settings:
             raw = values[f.name]
             if f.name == "data_dir":
                 converted[f.name] = Path(str(raw)).expanduser()
-            elif f.name in ("port", "max_input_bytes"):
+            elif f.name in ("port", "max_input_bytes", "neo4j_retries"):
                 try:
                     converted[f.name] = int(str(raw))
                 except ValueError:
@@ -90,6 +92,8 @@ class Settings:
             else:
                 converted[f.name] = str(raw)
         settings = replace(self, **converted)
+        if settings.neo4j_retries < 1:
+            raise ConfigError(f"neo4j_retries must be at least 1, got {settings.neo4j_retries}")
         if settings.store not in ("", "neo4j", "embedded"):
             raise ConfigError(f"KG_STORE must be 'neo4j' or 'embedded', got {settings.store!r}")
         return settings

@@ -20,6 +20,7 @@ def open_store(settings: Settings | None = None) -> Store:
             user=settings.neo4j_user,
             password=settings.neo4j_password,
             database=settings.neo4j_database,
+            attempts=settings.neo4j_retries,
         )
     return EmbeddedStore(settings.data_dir)
 

@@ -24,6 +24,7 @@ from reliability_helpers import CORPUS, canonical_dump
 
 from ingest._merge import write_batch
 from ingest.pipeline import extract_paths, ingest_paths
+from kg.config import ConfigError, Settings
 from kg.neo4jlocal import (
     Instance,
     default_home,
@@ -31,7 +32,7 @@ from kg.neo4jlocal import (
     port_in_use,
     running_pid,
 )
-from kg.stores import StoreError
+from kg.stores import StoreError, open_store
 from kg.stores._neo4j import Neo4jStore
 
 REPO = Path(__file__).resolve().parents[2]
@@ -53,6 +54,16 @@ def test_unreachable_server_fails_fast_with_a_clear_error():
     assert elapsed < 15, elapsed
     message = str(caught.value)
     assert uri in message and "unreachable" in message and "3 attempts" in message
+
+
+def test_retry_budget_comes_from_settings():
+    uri = f"bolt://127.0.0.1:{_free_port()}"
+    for retries in ("1", "2"):
+        settings = Settings.load(env={"NEO4J_URI": uri, "KG_NEO4J_RETRIES": retries})
+        with pytest.raises(StoreError, match=rf"\({retries} attempts\)"):
+            open_store(settings)
+    with pytest.raises(ConfigError, match="neo4j_retries must be at least 1"):
+        Settings.load(env={"KG_NEO4J_RETRIES": "0"})
 
 
 def test_kg_ingest_against_an_unreachable_server_exits_with_the_error(tmp_path: Path):
