@@ -11,6 +11,7 @@ See docs/actors.md for the rules.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from collections import OrderedDict
@@ -136,10 +137,9 @@ def _results_for(on: dt.date) -> _ResultCache:
         while len(_RESULTS) > 32:
             _RESULTS.popitem(last=False)
     else:
-        try:
+        # another thread may have evicted it meanwhile; the dict itself stays valid
+        with contextlib.suppress(KeyError):
             _RESULTS.move_to_end(on)
-        except KeyError:  # evicted by another thread meanwhile; the dict itself is still valid
-            pass
     return cache
 
 
