@@ -88,14 +88,19 @@ def ingest_cmd(paths: tuple[str, ...], no_progress: bool, published: str | None)
 
     _check_published(published)
     settings = load_settings()
-    from ingest.jobs import JobLog  # reliability: every ingest leaves a job record (kg jobs)
+    from ingest.jobs import JobLog, TrackedStore  # reliability: every ingest has a job record
 
+    try:
+        log = JobLog(settings.data_dir)
+    except RuntimeError as exc:
+        raise click.ClickException(str(exc)) from None
     with (
         store_from_context(settings) as store,
-        JobLog(settings.data_dir).run("cli", list(paths), settings.backend) as job,
+        log.run("cli", list(paths), settings.backend) as job,
     ):
         before = store.counts()["nodes"]
-        summary = ingest_paths(paths, store, published=published, progress=not no_progress)
+        tracked = TrackedStore(store, log, job)  # progress saved after each article
+        summary = ingest_paths(paths, tracked, published=published, progress=not no_progress)
         job.articles, job.sentences, job.events = (
             summary.articles,
             summary.sentences,

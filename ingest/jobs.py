@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-__all__ = ["JOB_STATUSES", "JobLog", "JobRecord", "new_job_id"]
+__all__ = ["JOB_STATUSES", "JobLog", "JobRecord", "TrackedStore", "new_job_id"]
 
 JOB_STATUSES = ("queued", "running", "done", "failed", "interrupted")
 FILE_NAME = "jobs.sqlite3"
@@ -152,6 +152,24 @@ class JobLog:
         finally:
             record.finished = now()
             self.save(record)
+
+
+class TrackedStore:
+    """A store whose writes are counted into a running job record, saved after each article,
+    so a job that is interrupted still shows how far it got. Everything else is the store's."""
+
+    def __init__(self, store: Any, log: JobLog, record: JobRecord):
+        self._store, self._log, self._record = store, log, record
+
+    def upsert(self, batch: Any) -> None:
+        self._store.upsert(batch)
+        if batch.articles:
+            self._record.articles += len(batch.articles)
+            self._record.events += len(batch.events)
+            self._log.save(self._record)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._store, name)
 
 
 def _alive(host: str, pid: int | None) -> bool:

@@ -118,6 +118,7 @@ def test_sigkill_mid_ingest_then_rerun_equals_uninterrupted(tmp_path: Path):
 
     jobs = JobLog(killed_dir).list()
     assert [j.status for j in jobs] == ["interrupted"]
+    assert n - 1 <= jobs[0].articles <= n  # progress is saved after each committed article
 
     _run_to_end(killed_dir)
     with EmbeddedStore(killed_dir) as store:
