@@ -115,6 +115,8 @@ ABSORBING = frozenset(
         "oppose",
     ]
 )
+# "wants X to ...": an appeal to X.
+WANTING = frozenset(["want", "expect", "need", "like", "prefer"])
 # Commitments and threats: their complement's act, coded as intent (03) or threat (13).
 COMMISSIVE = frozenset(["agree", "promise", "pledge", "vow", "swear", "commit", "offer", "propose"])
 THREATENING = frozenset(["threaten", "warn"])
@@ -336,6 +338,9 @@ ATTACK_NOUNS = frozenset(
         "invasion",
     ]
 )
+# A refused future cooperative act is a rejection (CAMEO 12): "will not meet" -> 125.
+REFUSAL = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
+REFUSABLE = frozenset(REFUSAL)
 # Acts only a state performs: a passive without agent has the local authorities as source.
 STATE_ACTS = ("173", "174", "1722", "116", "1711")
 # Roots where a place ("protested in Beijing") stands in for a missing target.
@@ -913,6 +918,17 @@ class SentenceCoder:
             t = t.head
         return None
 
+    def _future(self, v: Any) -> bool:
+        """will/shall/'ll on v (or `would` in reported speech): announced, not hypothetical."""
+        t = v
+        while True:
+            auxes = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
+            if auxes & FUTURE_AUX or ("would" in auxes and self._in_speech(t) is not None):
+                return True
+            if t.dep_ not in ("xcomp", "conj") or t.head.i == t.i:
+                return False
+            t = t.head
+
     def mode(self, v: Any, sent: Any) -> str | None:
         """negated | hypothetical | question | future | obligation | None (asserted).
 
@@ -978,10 +994,14 @@ class SentenceCoder:
                 hl = h.lemma_.lower()
                 if h.pos_ == "NOUN":  # "its demand that Israel ease ..."
                     return hl in EVENT_ANAPHORA or ("N", hl) in self.lex
+                if hl in WANTING and self._wants_of_someone(h):
+                    return True
                 return h.pos_ in ("VERB", "AUX") and hl in ABSORBING
             if t.dep_ in ("xcomp", "pcomp", "dobj", "acl", "ccomp", "prep", "pobj"):
                 hl = h.lemma_.lower()
                 if h.pos_ in ("VERB", "AUX") and hl in ABSORBING:
+                    return True
+                if hl in WANTING and self._wants_of_someone(h):
                     return True
                 if h.pos_ == "NOUN" and ("N", hl) in self.lex:
                     return True
@@ -1115,7 +1135,7 @@ class SentenceCoder:
             ms, how = self._object_actors(o, exclude)
             if ms:
                 return ms, how
-        if v.lemma_.lower() in ABSORBING:
+        if v.lemma_.lower() in ABSORBING | WANTING:
             # "demanded that the US cancel ..." -> the US
             for c in v.children:
                 if c.dep_ == "ccomp":
@@ -1154,6 +1174,20 @@ class SentenceCoder:
         return [], "none"
 
     # ---- events ---------------------------------------------------------------------------
+    @staticmethod
+    def _wants_of_someone(v: Any) -> bool:
+        """`wants Putin to attack` (object + xcomp) or `wants Mexico to deploy` (to-clause)."""
+        if any(c.dep_ == "dobj" for c in v.children) and any(
+            c.dep_ in ("xcomp", "ccomp") for c in v.children
+        ):
+            return True
+        return any(
+            c.dep_ == "ccomp"
+            and any(d.dep_ == "nsubj" for d in c.children)
+            and any(d.dep_ == "aux" and d.lower_ == "to" for d in c.children)
+            for c in v.children
+        )
+
     def verb_lemma(self, v: Any) -> str:
         """spaCy's lemma, repaired when it is not a word we know (`staged` -> `stag`)."""
         lemma = v.lemma_.lower()
@@ -1189,6 +1223,9 @@ class SentenceCoder:
         vm = self.lex.lookup("V", lemma, parts, bag)
         if vm and vm.entry.cues:
             return vm, v
+        if lemma in WANTING and self._wants_of_someone(v):
+            # "Obama wants Putin to attack Switzerland": an appeal to Putin
+            return self.lex.lookup("V", "urge", set(), bag) or vm, v  # type: ignore[return-value]
         if lemma in COMMISSIVE | THREATENING and depth < 3:
             # "agreed to lift the embargo" = intent to ease sanctions (0354); "threatened to
             # cut off electricity" = threat to reduce aid (131): the complement's act, as intent
@@ -1226,7 +1263,8 @@ class SentenceCoder:
             if v.pos_ != "VERB":
                 continue
             lemma = self.verb_lemma(v)
-            if ("V", lemma) not in self.lex and lemma not in LIGHT:
+            known = ("V", lemma) in self.lex or lemma in LIGHT
+            if not known and not (lemma in WANTING and self._wants_of_someone(v)):
                 continue
             if self.absorbed(v):
                 continue
@@ -1249,6 +1287,8 @@ class SentenceCoder:
                     owner, how2 = self._object_actors(trigger, {m.ref.key for m in sources})
                     targets, how = (owner, how2) if how2 == "event" else ([], "none")
             code = match.code
+            if code == "150" and len({m.ref.country for m in sources}) > 1:
+                code = "062"  # exercises by two countries together are joint exercises
             if code[:2] == "04" and how == "deep":
                 # talks *about* sanctions on X are not talks with X; a meeting with/between X is
                 targets = self._partners(trigger if trigger is not v else v, sources)
@@ -1263,6 +1303,9 @@ class SentenceCoder:
             if code.startswith(NEEDS_TARGET) and not targets:
                 continue
             mode = self.mode(v, sent)
+            if mode == "negated" and self._future(v) and code[:2] in REFUSABLE:
+                # "said he would not provide support to Israel": a refusal, asserted now
+                code, mode = REFUSAL[code[:2]], None
             if mode == "future":
                 # announced future acts are intents (03) or threats (13), asserted now
                 intent = intent_code(code)

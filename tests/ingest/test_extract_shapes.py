@@ -352,3 +352,22 @@ def test_both_countries_skips_the_speaker_of_the_same_sentence():
     )
     assert has(recs, "USA", "IND", "02") and has(recs, "USA", "PAK", "02")
     assert has(recs, "IND", "PAK", "19") and has(recs, "PAK", "IND", "19")
+
+
+def test_will_not_cooperate_is_a_refusal():
+    recs = asserted("Russia said it would not send aid to Ukraine.")
+    assert has(recs, "RUS", "UKR", "12")
+    # a refused attack is not a rejection: it stays negated
+    recs = run("Turkey said it would not attack Syria.")
+    assert not [r for r in recs if r["mode"] is None]
+
+
+def test_wants_someone_to_act_is_an_appeal():
+    recs = asserted("Trump wants Mexico to deploy more troops to the border.")
+    assert dyads(recs) == {("USA", "MEX", "02")}
+
+
+def test_joint_exercises_by_two_countries():
+    recs = asserted("France and Egypt launched naval exercises on Monday.")
+    assert {r["action"]["cameo"] for r in recs} == {"062"}
+    assert has(recs, "FRA", "EGY", "06") and has(recs, "EGY", "FRA", "06")
