@@ -806,7 +806,10 @@ class SentenceCoder:
             for m in out:
                 self.memory.remember(m.ref)
         for c in tok.children:
-            if c.dep_ == "conj":
+            # "The US, Russia, and Switzerland": the parser often makes the list an apposition
+            if c.dep_ == "conj" or (
+                c.dep_ == "appos" and any(d.dep_ == "conj" for d in c.children)
+            ):
                 out.extend(self.group_mentions(c))
         seen, uniq = set(), []
         for m in out:

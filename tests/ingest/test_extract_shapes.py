@@ -371,3 +371,9 @@ def test_joint_exercises_by_two_countries():
     recs = asserted("France and Egypt launched naval exercises on Monday.")
     assert {r["action"]["cameo"] for r in recs} == {"062"}
     assert has(recs, "FRA", "EGY", "06") and has(recs, "EGY", "FRA", "06")
+
+
+def test_lists_of_three_actors():
+    recs = asserted("Japan, South Korea, and the United States held talks in Tokyo.")
+    for a, b in [("JPN", "KOR"), ("KOR", "USA"), ("USA", "JPN")]:
+        assert has(recs, a, b, "04") and has(recs, b, a, "04")
