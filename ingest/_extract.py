@@ -343,6 +343,8 @@ REFUSAL = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08"
 REFUSABLE = frozenset(REFUSAL)
 # Acts only a state performs: a passive without agent has the local authorities as source.
 STATE_ACTS = ("173", "174", "1722", "116", "1711")
+# People defined by whom they back or oppose: of that country, not that actor.
+SIDE_NOUNS = frozenset(["opponents", "critics", "supporters", "backers", "loyalists", "followers"])
 # Roots where a place ("protested in Beijing") stands in for a missing target.
 LOCATION_TARGET_ROOTS = frozenset(
     ["04", "07", "08", "09", "14", "15", "16", "17", "18", "19", "20"]
@@ -661,6 +663,18 @@ class SentenceCoder:
                             inner = self.group_mentions(p)
                             if inner:
                                 return inner
+        if tok.lower_ in SIDE_NOUNS:
+            # "opponents of Rwanda's Senate": a group of that country, not the Senate itself
+            for c in tok.rights:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            inner = self.group_mentions(p)
+                            if inner and inner[0].ref.country:
+                                name = f"{tok.text} of {inner[0].ref.name}"
+                                return [
+                                    Mention(Ref(name, inner[0].ref.country, "group"), name, "guess")
+                                ]
         np = self._np_tokens(tok)
         text = " ".join(t.text for t in np).replace(" 's", "'s").replace(" - ", "-")
         lemma = tok.lemma_.lower()
@@ -1165,7 +1179,8 @@ class SentenceCoder:
             ):
                 if c.dep_ == "advcl":
                     continue
-                ms = self._actors_under(c, exclude) if c.dep_ != "prep" else []
+                deep_prep = c.dep_ == "prep" and c.lower_ in ("against", "for", "on", "over", "to")
+                ms = self._actors_under(c, exclude) if c.dep_ != "prep" or deep_prep else []
                 if c.dep_ in ("xcomp", "pcomp"):
                     for d in c.children:
                         if d.dep_ in ("dobj", "dative"):
