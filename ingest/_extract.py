@@ -690,10 +690,11 @@ class SentenceCoder:
         # 2. "the two leaders", "both sides"
         pair_words = {c.lower_ for c in tok.lefts if c.dep_ in ("det", "nummod", "predet")}
         if low_text in PAIR_HEADS and pair_words & {"the", "both", "two", "these", "those"}:
+            verb = self._clause_verb(tok)
             here = frozenset(
                 m.ref.key
                 for i in range(tok.sent.start, tok.sent.end)
-                if i != tok.i
+                if i != tok.i and self._clause_verb(tok.doc[i]) == verb
                 for m in self._cache.get(i, ())
             )
             refs = self.memory.pair(low_text, here)
@@ -776,6 +777,14 @@ class SentenceCoder:
                     return [Mention(r, text, "named")]
             return [Mention(Ref(text, country, kind), text, "guess")]
         return []
+
+    @staticmethod
+    def _clause_verb(tok: Any) -> int:
+        """Index of the verb whose clause holds a token (itself if it is one)."""
+        t = tok
+        while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
+            t = t.head
+        return t.i
 
     def _speaker(self, tok: Any) -> list[Mention]:
         """The subject of the sentence's speech verb, for `we`/`I` inside reported speech."""
