@@ -2,18 +2,21 @@
 
 Why pyoxigraph and a process: rdflib took 62 s for a two-event join over 100k triples that
 pyoxigraph answers in ~20 ms (issue 5); and a runaway query inside a native engine cannot be
-interrupted from Python, so queries run in a child process that is killed at the time limit
-(the next query starts a fresh one). The child holds an N-Triples export of the store, rebuilt
-when the store's counts change or the snapshot is older than `max_age_s`.
+interrupted from Python, so queries run in a child process (_sparql_worker.py) that is killed at
+the time limit (the next query starts a fresh one). The child holds an N-Triples export of the
+store, rebuilt when the store's counts change or the snapshot is older than `max_age_s`.
 """
 
 from __future__ import annotations
 
 import atexit
 import contextlib
-import multiprocessing as mp
+import json
 import os
 import re
+import select
+import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -105,37 +108,6 @@ def check_query(query: str) -> None:
         raise SparqlError("SERVICE (federated query) is not allowed on this endpoint")
 
 
-def _worker(conn, nt_path: str) -> None:
-    """Child process: load the snapshot once, then answer queries until the pipe closes."""
-    import pyoxigraph as ox
-
-    graph = ox.Store()
-    try:
-        with open(nt_path, "rb") as fh:
-            graph.load(fh, format=ox.RdfFormat.N_TRIPLES)
-    except Exception as exc:  # noqa: BLE001 - reported to the parent as text
-        conn.send(("error", f"cannot load the graph snapshot: {exc}"))
-        return
-    conn.send(("ready", len(graph)))
-    while True:
-        try:
-            query, results_fmt, graph_fmt = conn.recv()
-        except EOFError:
-            return
-        try:
-            answer = graph.query(query)
-            if isinstance(answer, ox.QueryTriples):
-                body = answer.serialize(format=getattr(ox.RdfFormat, graph_fmt))
-                conn.send(("ok", graph_fmt, body))
-            else:
-                body = answer.serialize(format=getattr(ox.QueryResultsFormat, results_fmt))
-                conn.send(("ok", results_fmt, body))
-        except SyntaxError as exc:
-            conn.send(("error", f"SPARQL syntax error: {exc}"))
-        except Exception as exc:  # noqa: BLE001 - any engine failure is the client's answer
-            conn.send(("error", f"query failed: {exc}"))
-
-
 @dataclass
 class _Snapshot:
     key: tuple
@@ -152,8 +124,8 @@ class SparqlEngine:
         self.load_timeout_s = load_timeout_s
         self._lock = threading.Lock()
         self._snapshot: _Snapshot | None = None
-        self._proc = None
-        self._conn = None
+        self._proc: subprocess.Popen | None = None
+        self._buf = b""
         self._dir = tempfile.mkdtemp(prefix="kg-sparql-")
 
     def _key(self, store: Store, base: str) -> tuple:
@@ -178,27 +150,62 @@ class SparqlEngine:
 
     def _start(self) -> None:
         assert self._snapshot is not None
-        ctx = mp.get_context("spawn")  # no fork of a threaded server
-        parent, child = ctx.Pipe()
-        proc = ctx.Process(target=_worker, args=(child, str(self._snapshot.path)), daemon=True)
-        proc.start()
-        child.close()
-        if not parent.poll(self.load_timeout_s):
-            proc.kill()
+        self._proc = subprocess.Popen(
+            [sys.executable, "-m", "kg.rdf._sparql_worker", str(self._snapshot.path)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
+        self._buf = b""
+        try:
+            header, _body = self._read(self.load_timeout_s)
+        except (EOFError, ValueError):
+            self._stop()
+            raise RuntimeError("the SPARQL worker exited while loading the graph") from None
+        if header is None:
+            self._stop()
             raise SparqlTimeout("the SPARQL engine did not load the graph in time")
-        status, detail = parent.recv()
-        if status != "ready":
-            proc.kill()
-            raise RuntimeError(str(detail))
-        self._proc, self._conn = proc, parent
+        if header.get("status") != "ready":
+            self._stop()
+            raise RuntimeError(f"SPARQL engine: {header.get('message', header)}")
+
+    def _read(self, timeout_s: float) -> tuple[dict | None, bytes]:
+        """One reply (header, body), or (None, b"") when the time limit passes first."""
+        assert self._proc is not None and self._proc.stdout is not None
+        fd = self._proc.stdout.fileno()
+        deadline = time.monotonic() + timeout_s
+
+        def fill() -> bool:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0 or not select.select([fd], [], [], remaining)[0]:
+                return False
+            chunk = os.read(fd, 1 << 20)
+            if not chunk:
+                raise EOFError
+            self._buf += chunk
+            return True
+
+        while b"\n" not in self._buf:
+            if not fill():
+                return None, b""
+        line, self._buf = self._buf.split(b"\n", 1)
+        header = json.loads(line)
+        while len(self._buf) < header["length"]:
+            if not fill():
+                return None, b""
+        body, self._buf = self._buf[: header["length"]], self._buf[header["length"] :]
+        return header, body
 
     def _stop(self) -> None:
-        if self._conn is not None:
-            self._conn.close()
-        if self._proc is not None:
-            self._proc.kill()
-            self._proc.join(5)
-        self._proc = self._conn = None
+        proc, self._proc = self._proc, None
+        if proc is None:
+            return
+        proc.kill()
+        proc.wait()
+        for pipe in (proc.stdin, proc.stdout):
+            if pipe is not None:
+                with contextlib.suppress(OSError):
+                    pipe.close()
 
     def run(
         self, store: Store, query: str, base: str, timeout_s: float, accept: str | None
@@ -209,23 +216,23 @@ class SparqlEngine:
             key = self._key(store, base)
             if not self._fresh(key):
                 self._rebuild(store, base, key)
-            if self._proc is None or not self._proc.is_alive():
+            if self._proc is None or self._proc.poll() is not None:
                 self._start()
-            assert self._conn is not None
+            assert self._proc is not None and self._proc.stdin is not None
+            request = {"query": query, "results": results_fmt, "graph": graph_fmt}
             try:
-                self._conn.send((query, results_fmt, graph_fmt))
-                ready = self._conn.poll(timeout_s)
-                reply = self._conn.recv() if ready else None
-            except (EOFError, OSError, BrokenPipeError):
+                self._proc.stdin.write(json.dumps(request).encode("utf-8") + b"\n")
+                self._proc.stdin.flush()
+                header, body = self._read(timeout_s)
+            except (EOFError, OSError, ValueError):
                 self._stop()
                 raise RuntimeError("the SPARQL worker stopped unexpectedly") from None
-            if reply is None:
+            if header is None:
                 self._stop()  # kill the runaway query; the next call starts a new worker
                 raise SparqlTimeout(f"query stopped after the {timeout_s:g} s time limit")
-        if reply[0] == "error":
-            raise SparqlError(reply[1])
-        _, fmt, body = reply
-        return _CONTENT_TYPE[fmt], body
+        if header["status"] != "ok":
+            raise SparqlError(header.get("message", "query failed"))
+        return _CONTENT_TYPE[header["format"]], body
 
     def close(self) -> None:
         with self._lock:
