@@ -18,7 +18,7 @@ from kg.codebook import codebook
 from queries._highlight import highlight
 from queries._search import fold, match_name, tokens
 from queries._types import (
-    BUCKETS,
+    BUCKETS_OR_AUTO,
     NO_FILTERS,
     ActorBrief,
     ActorProfile,
@@ -110,22 +110,43 @@ class Queries(ABC):
 
     # ---------------------------------------------------------------- relationship
     def relationship(
-        self, a: str, b: str, filters: Filters = NO_FILTERS, recent: int = 20
+        self,
+        a: str,
+        b: str,
+        filters: Filters = NO_FILTERS,
+        recent: int = 20,
+        bucket: str | None = None,
     ) -> Relationship:
-        """Both directions of a dyad, each summarised separately."""
+        """Both directions of a dyad, each summarised separately; with `bucket` (day, week,
+        month or auto) also the dyad's timeline, from the same scans."""
         recent = _limit(recent, "recent")
+        if bucket is not None and bucket not in BUCKETS_OR_AUTO:
+            raise QueryError(f"bucket must be one of day, week, month, auto; got {bucket!r}")
+        want_daily = bucket is not None
         with self._batch():
             ra, rb = self.resolve(a), self.resolve(b)
-            return Relationship(
-                ra,
-                rb,
-                filters,
-                self._direction(ra, rb, filters, recent),
-                self._direction(rb, ra, filters, recent),
+            ab, daily_ab = self._direction(ra, rb, filters, recent, want_daily)
+            ba, daily_ba = self._direction(rb, ra, filters, recent, want_daily)
+            rel = Relationship(ra, rb, filters, ab, ba)
+            if want_daily:
+                if daily_ab is None or daily_ba is None:
+                    daily = self._daily(ra, rb, filters)
+                else:
+                    daily = daily_ab + daily_ba
+        if want_daily:
+            days = sorted({row[0] for row in daily})
+            rel.bucket = (
+                auto_bucket(days[0] if days else None, days[-1] if days else None)
+                if bucket == "auto"
+                else bucket
             )
+            rel.timeline = _bucketize(daily, rel.bucket)
+        return rel
 
-    def _direction(self, src: ActorRef, tgt: ActorRef, f: Filters, recent: int) -> DirectionSummary:
-        rows = self._group_rows(f, source=src, target=tgt)
+    def _direction(
+        self, src: ActorRef, tgt: ActorRef, f: Filters, recent: int, want_daily: bool
+    ) -> tuple[DirectionSummary, list[tuple[str, int, int, float]] | None]:
+        rows, recent_ids, daily = self._direction_rows(src, tgt, f, recent, want_daily)
         out = DirectionSummary(src, tgt)
         self._fill_groups(out, rows)
         if out.total:
@@ -134,8 +155,17 @@ class Queries(ABC):
                 per_code[row[2]] += row[3]
             top = sorted(per_code.items(), key=lambda kv: (-kv[1], kv[0]))[:10]
             out.top_actions = [{"cameo": c, "label": _label(c), "events": n} for c, n in top]
-            out.recent = self.events(self._recent_ids(f, recent, source=src, target=tgt))
-        return out
+            out.recent = self.events(recent_ids)
+        return out, daily
+
+    def _direction_rows(
+        self, src: ActorRef, tgt: ActorRef, f: Filters, recent: int, want_daily: bool
+    ) -> tuple[list[GroupRow], list[str], list[tuple[str, int, int, float]] | None]:
+        """Grouped counts, the latest event ids and (optionally, may be None) the daily
+        counts of one direction. Backends may answer all three from one scan."""
+        rows = self._group_rows(f, source=src, target=tgt)
+        ids = self._recent_ids(f, recent, source=src, target=tgt) if rows else []
+        return rows, ids, None
 
     @staticmethod
     def _fill_groups(out: Any, rows: list[GroupRow]) -> None:
@@ -171,30 +201,16 @@ class Queries(ABC):
     ) -> Timeline:
         """Counts per QuadClass and mean Goldstein per bucket, for an actor or a dyad (both
         directions together). Empty buckets inside the range are filled with zeros."""
-        if bucket not in BUCKETS:
-            raise QueryError(f"bucket must be one of {', '.join(BUCKETS)}, got {bucket!r}")
+        if bucket not in BUCKETS_OR_AUTO:
+            raise QueryError(f"bucket must be one of {', '.join(BUCKETS_OR_AUTO)}, got {bucket!r}")
         with self._batch():
             ref = self.resolve(actor)
             other = self.resolve(with_) if with_ else None
             daily = self._daily(ref, other, filters)
-        acc: dict[str, dict[str, Any]] = {}
-        for day, quad, n, gsum in daily:
-            slot = acc.setdefault(
-                bucket_start(day, bucket), {"q": {str(q): 0 for q in (1, 2, 3, 4)}, "g": 0.0}
-            )
-            slot["q"][str(quad)] += n
-            slot["g"] += gsum
-        buckets = []
-        for start in _bucket_range(sorted(acc), bucket):
-            slot = acc.get(start, {"q": {str(q): 0 for q in (1, 2, 3, 4)}, "g": 0.0})
-            q = slot["q"]
-            total = sum(q.values())
-            buckets.append(
-                TimelineBucket(
-                    start, total, q, _mean(slot["g"], total), q["1"] + q["2"], q["3"] + q["4"]
-                )
-            )
-        return Timeline(ref, other, bucket, filters, buckets)
+        if bucket == "auto":
+            days = sorted({row[0] for row in daily})
+            bucket = auto_bucket(days[0] if days else None, days[-1] if days else None)
+        return Timeline(ref, other, bucket, filters, _bucketize(daily, bucket))
 
     # ---------------------------------------------------------------- actor profile
     def actor_profile(
@@ -493,6 +509,36 @@ class Queries(ABC):
     def _overview(
         self,
     ) -> tuple[str | None, str | None, dict[str, int], int, list[dict[str, Any]]]: ...
+
+
+def auto_bucket(first: str | None, last: str | None) -> str:
+    """A readable bucket for the span: days up to ~6 weeks, weeks up to ~9 months, else months."""
+    if not first or not last:
+        return "month"
+    days = (date.fromisoformat(last) - date.fromisoformat(first)).days
+    return "day" if days <= 45 else "week" if days <= 270 else "month"
+
+
+def _bucketize(daily: list[tuple[str, int, int, float]], bucket: str) -> list[TimelineBucket]:
+    """(day, quad, n, Goldstein sum) rows -> filled buckets of the given size."""
+    acc: dict[str, dict[str, Any]] = {}
+    for day, quad, n, gsum in daily:
+        slot = acc.setdefault(
+            bucket_start(day, bucket), {"q": {str(q): 0 for q in (1, 2, 3, 4)}, "g": 0.0}
+        )
+        slot["q"][str(quad)] += n
+        slot["g"] += gsum
+    buckets = []
+    for start in _bucket_range(sorted(acc), bucket):
+        slot = acc.get(start, {"q": {str(q): 0 for q in (1, 2, 3, 4)}, "g": 0.0})
+        q = slot["q"]
+        total = sum(q.values())
+        buckets.append(
+            TimelineBucket(
+                start, total, q, _mean(slot["g"], total), q["1"] + q["2"], q["3"] + q["4"]
+            )
+        )
+    return buckets
 
 
 def _bucket_range(starts: list[str], bucket: str) -> list[str]:

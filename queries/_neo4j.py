@@ -188,6 +188,32 @@ class Neo4jQueries(Queries):
             for r in rows
         ]
 
+    def _direction_rows(self, src, tgt, f, recent, want_daily):
+        """One traversal of the direction's events for the grouped counts, the latest ids and
+        the daily counts (each event's properties are read once)."""
+        match, params = _match(f, source=src, target=tgt)
+        daily = (
+            " CALL (es) { UNWIND es AS e WITH e.date AS d, e.quad_class AS quad, count(*) AS n,"
+            " sum(e.goldstein) AS g RETURN collect([toString(d), quad, n, g]) AS daily }"
+            if want_daily
+            else " WITH es, groups, [] AS daily"
+        )
+        rows = self._run(
+            f"{match} WITH e ORDER BY e.date DESC, e.id DESC WITH collect(e) AS es"
+            " CALL (es) { UNWIND es AS e WITH e.root AS root, e.quad_class AS quad,"
+            " e.cameo AS cameo, count(*) AS n, sum(e.goldstein) AS g, min(e.date) AS lo,"
+            " max(e.date) AS hi"
+            " RETURN collect([root, quad, cameo, n, g, toString(lo), toString(hi)]) AS groups }"
+            f"{daily}"
+            " RETURN groups, daily, [x IN es[0..$recent] | x.id] AS recent",
+            recent=recent,
+            **params,
+        )
+        r = rows[0]
+        groups = [(g[0], g[1], g[2], g[3], g[4] or 0.0, g[5], g[6]) for g in r["groups"]]
+        days = [(d[0], d[1], d[2], d[3] or 0.0) for d in r["daily"]] if want_daily else None
+        return groups, list(r["recent"]), days
+
     def _recent_ids(self, f, limit, source=None, target=None, touching=None):
         match, params = _match(f, source, target, touching)
         rows = self._run(

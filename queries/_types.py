@@ -16,6 +16,7 @@ from typing import Any
 import pycountry
 
 BUCKETS = ("day", "week", "month")
+BUCKETS_OR_AUTO = (*BUCKETS, "auto")
 QUAD_LABELS = {
     1: "Verbal cooperation",
     2: "Material cooperation",
@@ -234,6 +235,8 @@ class Relationship(_Record):
     filters: Filters
     a_to_b: DirectionSummary
     b_to_a: DirectionSummary
+    bucket: str | None = None  # set when the timeline was asked for with the relationship
+    timeline: list[TimelineBucket] = field(default_factory=list)
 
     @property
     def total(self) -> int:

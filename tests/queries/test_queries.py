@@ -252,3 +252,22 @@ def test_filters_from_args():
     ):
         with pytest.raises(QueryError):
             Filters.from_args(bad)
+
+
+def test_relationship_with_timeline_matches_timeline(q):
+    rel = q.relationship("USA", "MEX", bucket="month")
+    assert rel.bucket == "month"
+    assert rel.timeline == q.timeline("USA", with_="MEX", bucket="month").buckets
+    auto = q.relationship("USA", "MEX", bucket="auto")
+    assert auto.bucket == "week"  # 2025-04-10 .. 2025-06-01 is 52 days
+    assert auto.timeline == q.timeline("USA", with_="MEX", bucket="week").buckets
+    assert q.timeline("USA", with_="MEX", bucket="auto").bucket == "week"
+    filtered = q.relationship("USA", "MEX", Filters(quad_classes=(3,)), bucket="day")
+    assert [(b.start, b.total) for b in filtered.timeline if b.total] == [
+        ("2025-05-03", 1),
+        ("2025-06-01", 1),
+    ]
+    assert q.relationship("USA", "MEX").timeline == []  # not asked for
+    assert q.relationship("CHN", g.SHEINBAUM.id, bucket="auto").timeline == []
+    with pytest.raises(QueryError, match="bucket"):
+        q.relationship("USA", "MEX", bucket="year")

@@ -18,14 +18,3 @@ def int_arg(name: str, default: int, lo: int, hi: int) -> int:
     if not lo <= value <= hi:
         raise QueryError(f"{name} must be between {lo} and {hi}, got {value}")
     return value
-
-
-def auto_bucket(first: str | None, last: str | None) -> str:
-    """The bucket that gives a readable chart for the span: days up to ~6 weeks, weeks up to
-    ~9 months, months beyond (used when the URL does not name one)."""
-    from datetime import date
-
-    if not first or not last:
-        return "month"
-    days = (date.fromisoformat(last) - date.fromisoformat(first)).days
-    return "day" if days <= 45 else "week" if days <= 270 else "month"

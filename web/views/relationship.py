@@ -8,25 +8,17 @@ from queries import Filters, QueryError
 from web._app import get_queries
 from web._format import EVENT_COLUMNS, add_routes, event_rows, respond
 from web._svg import timeline_svg
-from web.views._args import auto_bucket, int_arg
+from web.views._args import int_arg
 
 bp = Blueprint("relationship", __name__)
 
 
 def relationship(a: str, b: str, fmt: str | None = None):
-    q = get_queries()
     f = Filters.from_args(request.args)
-    rel = q.relationship(a, b, f, int_arg("recent", 20, 1, 500))
-    firsts = [d.first_date for d in (rel.a_to_b, rel.b_to_a) if d.first_date]
-    lasts = [d.last_date for d in (rel.a_to_b, rel.b_to_a) if d.last_date]
-    bucket = request.args.get("bucket") or auto_bucket(
-        min(firsts, default=None), max(lasts, default=None)
-    )
-    tl = q.timeline(a, with_=b, bucket=bucket, filters=f)
+    bucket = request.args.get("bucket") or "auto"
+    rel = get_queries().relationship(a, b, f, int_arg("recent", 20, 1, 500), bucket=bucket)
     data = rel.to_dict()
     data["total"] = rel.total
-    data["timeline"] = [x.to_dict() for x in tl.buckets]
-    data["bucket"] = bucket
     events = sorted(
         rel.a_to_b.recent + rel.b_to_a.recent, key=lambda e: (e.date, e.id), reverse=True
     )
@@ -36,9 +28,9 @@ def relationship(a: str, b: str, fmt: str | None = None):
         data,
         (event_rows(events), EVENT_COLUMNS, f"relationship-{rel.a.id}-{rel.b.id}"),
         rel=rel,
-        chart=timeline_svg(data["timeline"], bucket),
+        chart=timeline_svg(data["timeline"], rel.bucket or "month"),
         filters=f,
-        bucket=bucket,
+        bucket=rel.bucket,
     )
 
 

@@ -8,7 +8,6 @@ from queries import Filters
 from web._app import get_queries
 from web._format import add_routes, respond
 from web._svg import timeline_svg
-from web.views._args import auto_bucket
 
 bp = Blueprint("timeline", __name__)
 COLUMNS = ["start", "total", "q1", "q2", "q3", "q4", "cooperation", "conflict", "goldstein_mean"]
@@ -32,14 +31,8 @@ def timeline(fmt: str | None = None):
             filters=f,
             bucket=bucket,
         )
-    if bucket:
-        tl = get_queries().timeline(actor, with_=other, bucket=bucket, filters=f)
-    else:
-        tl = get_queries().timeline(actor, with_=other, bucket="day", filters=f)
-        starts = [b.start for b in tl.buckets]
-        bucket = auto_bucket(starts[0] if starts else None, starts[-1] if starts else None)
-        if bucket != "day":
-            tl = get_queries().timeline(actor, with_=other, bucket=bucket, filters=f)
+    tl = get_queries().timeline(actor, with_=other, bucket=bucket or "auto", filters=f)
+    bucket = tl.bucket
     data = tl.to_dict()
     rows = [{**b, **{f"q{k}": v for k, v in b["by_quad"].items()}} for b in data["buckets"]]
     return respond(
