@@ -35,6 +35,16 @@ def _wait(client, job_id: str) -> dict:
     raise AssertionError(f"job {job_id} did not finish")
 
 
+def _logged(data_dir: Path, job_id: str):
+    """The job's final record in the log (written just after the in-memory status flips)."""
+    for _ in range(200):
+        record = JobLog(data_dir).get(job_id)
+        if record is not None and record.finished:
+            return record
+        time.sleep(0.05)
+    raise AssertionError(f"job {job_id} never reached the log as finished")
+
+
 def test_web_job_is_persisted_and_listed_by_kg_jobs(tmp_path: Path, monkeypatch):
     app, store = _app(tmp_path)
     client = app.test_client()
@@ -49,8 +59,8 @@ def test_web_job_is_persisted_and_listed_by_kg_jobs(tmp_path: Path, monkeypatch)
     done = _wait(client, job_id)
     assert done["status"] == "done" and done["articles"] == 1
 
-    record = JobLog(tmp_path).get(job_id)
-    assert record is not None and record.origin == "web" and record.status == "done"
+    record = _logged(tmp_path, job_id)
+    assert record.origin == "web" and record.status == "done"
     assert record.articles == 1 and record.events == done["events"]
 
     # Posting the same story again adds nothing (exactly-once also on the web path).
@@ -59,6 +69,7 @@ def test_web_job_is_persisted_and_listed_by_kg_jobs(tmp_path: Path, monkeypatch)
         "/ingest", data={"text": text}, headers={"Authorization": f"Bearer {TOKEN}"}
     ).get_json()["id"]
     _wait(client, again)
+    _logged(tmp_path, again)
     assert store.counts() == before
 
     monkeypatch.setenv("KG_DATA_DIR", str(tmp_path))

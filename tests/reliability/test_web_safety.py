@@ -175,7 +175,17 @@ ALLOWED_INTERPOLATIONS = {
         "','.join('?' * len(f.roots))",
         "','.join('?' * len(f.quad_classes))",
     },
-    "queries/_neo4j.py": {"cond", "extra", "keys", "m1", "m2", "match", "pattern", "tail"},
+    "queries/_neo4j.py": {
+        "cond",
+        "daily",
+        "extra",
+        "keys",
+        "m1",
+        "m2",
+        "match",
+        "pattern",
+        "tail",
+    },
     "web/views/cypher.py": {"DEFAULT_TIMEOUT_S"},
 }
 _QUERY = re.compile(r"\b(MATCH|SELECT|INSERT|DELETE|UPDATE|WHERE|RETURN|FROM)\b")
