@@ -14,7 +14,8 @@ prediction (same type first, then same source, then same target) and classified:
 * ``both_actors``: right type, both actors differ.
 * ``wrong_type``: same (source, target), another root/type.
 * ``moded_dropped``: the tuple was predicted but negated/hypothetical/future/question.
-* ``no_event``: nothing was predicted that pairs with it.
+* ``no_event``: nothing was predicted that pairs with it (``no_event:actor_text_unresolved``
+  when the resolver also fails on one of the sentence's gold actor texts, PLOVER only).
 * ``extra_event``: a prediction left unpaired (a false positive).
 
     python scripts/gold_errors.py [--eventdata DIR] [--set petr2|plover|both] [--out FILE]
@@ -186,6 +187,11 @@ def analyse(eventdata: Path, which: str = "both") -> list[SentenceReport]:
                 gold_actors,
             )
             rep.misses = classify(rep.gold, rep.pred, rep.moded, resolvable)
+            if any(a.endswith("MISS") for a in gold_actors):
+                # the resolver fails on a gold actor text: the event may be lost for that
+                for m in rep.misses:
+                    if m.cls == "no_event":
+                        m.cls = "no_event:actor_text_unresolved"
             reports.append(rep)
     return reports
 

@@ -300,13 +300,56 @@ def _load_fixed(lex: Lexicon) -> None:
 
 def _load_sectors(lex: Lexicon) -> None:
     name = "sectors.tsv"
+    groups: list[tuple[str, Entry]] = []
     for number, (phrase, typ, kind, display, office) in _rows(_BASE[0], name, 3, 5):
         if typ not in ("sector", "group", "title", "courtesy"):
             raise _fail(name, number, f"unknown type {typ!r}")
         kind = _kind(name, number, kind)
         if typ == "title" and office not in TITLE_OFFICES:
             raise _fail(name, number, f"unknown office {office!r}; expected one of {OFFICES}")
-        lex.add(phrase, Entry(typ, kind=kind, display=display or None, office=office or None))
+        entry = Entry(typ, kind=kind, display=display or None, office=office or None)
+        lex.add(phrase, entry)
+        if typ == "group":
+            groups.append((phrase, entry))
+    # "a militant", "a Palestinian prisoner", "gunman": the other number of a group noun, unless
+    # a table already gives that form a meaning
+    for phrase, entry in groups:
+        other = _other_number(phrase)
+        last = key(other or "").rpartition(" ")[2]
+        titled = any(e.type == "title" for e in lex.phrases.get(last, ()))
+        if other and key(other) not in lex.phrases and not titled and key(other) not in _ADJ_LIKE:
+            # not "opposition leader": "leader" is a title, the phrase a titled person
+            lex.add(other, entry)
+
+
+# Singulars of peoples and creeds are mostly adjectives ("Kurd refugees", "Muslim leaders").
+_ADJ_LIKE = words(
+    "kurd shiite sunni muslim christian tamil uyghur uighur tibetan islamist civilian "
+    "jihadist separatist loyalist"
+)
+
+
+def _other_number(phrase: str) -> str | None:
+    """Singular <-> plural of a group noun's last word (regular forms and -man/-men)."""
+    head, _, last = phrase.rpartition(" ")
+    low = last.lower()
+    if low.endswith("men"):
+        word = last[:-3] + "man"
+    elif low.endswith("man"):
+        word = last[:-3] + "men"
+    elif low.endswith(("ss", "us", "is")) or len(low) < 5:
+        return None
+    elif low.endswith("ies"):
+        word = last[:-3] + "y"
+    elif low.endswith("s"):
+        word = last[:-1]
+    elif low.endswith(("y",)) and low[-2:-1] not in "aeiou":
+        word = last[:-1] + "ies"
+    elif low.endswith(("sh", "ch", "x")):
+        word = last + "es"
+    else:
+        word = last + "s"
+    return f"{head} {word}" if head else word
 
 
 def _load_people(lex: Lexicon) -> None:

@@ -82,6 +82,8 @@ _PREPOSITIONS = frozenset({"to", "in", "at", "for", "from", "on", "with", "again
 _PATRONAGE = frozenset(
     {"backed", "supported", "funded", "sponsored", "allied", "aligned", "led", "run", "owned"}
 )
+# "Mexican Americans", "Pakistani Britons": citizens of these states, not a people of another.
+_DIASPORA_STATES = frozenset({"USA", "CAN", "AUS", "NZL", "GBR"})
 # Before a title: not the office holder himself.
 _DEPUTY = frozenset({"deputy", "vice", "assistant", "under", "junior", "former", "ex", "late"})
 # Title-case modifiers that are not names: "Senior Officials", "Acting President".
@@ -471,9 +473,13 @@ class ActorResolver:
     def _loc_head(
         self, head: _Seg, loc: Entry, ctx: _Context, hint: str | None
     ) -> ResolvedActor | None:
+        assert loc.iso3 is not None
+        named_state = any(e.type == "loc" and e.form == "name" for e in head.entries)
+        if ctx.fixed and named_state and not (ctx.title or ctx.person):
+            # "NATO-member Norway", "Taliban-ruled Afghanistan": the state, described
+            return self.country(loc.iso3)
         if ctx.title or ctx.person or ctx.fixed:
             return None
-        assert loc.iso3 is not None
         if " ".join(t.norm for t in head.tokens) in _AMBIGUOUS_NAMES and hint != loc.iso3:
             return None
         if loc.form == "region":
@@ -483,6 +489,10 @@ class ActorResolver:
             return self.country(named[-1].iso3 or loc.iso3)
         if loc.form == "people":
             words = " ".join(t.raw for t in head.tokens)
+            if ctx.loc and ctx.loc != loc.iso3 and loc.iso3 not in _DIASPORA_STATES:
+                # "Bosnian Serbs", "Iraqi Kurds": a people of the state the modifier names
+                words = f"{self._lex.adjective(ctx.loc)} {words}"
+                return ResolvedActor(words[:1].upper() + words[1:], ctx.loc, "group")
             return ResolvedActor(words[:1].upper() + words[1:], loc.iso3, "group")
         return self.country(loc.iso3)  # a bare adjective, e.g. split from "Hungarian and ..."
 
@@ -502,6 +512,8 @@ class ActorResolver:
             return None
         if ctx.former:
             return None  # "the former president": someone, but the registry cannot say who
+        if ctx.ethnic and office and office != "one":
+            return None  # "the Turkish Cypriot leader" is not Turkey's president
         if ctx.deputy:
             return self._institution(org, title.kind or "government")  # "the vice minister"
         if office and office != "one":
@@ -695,6 +707,7 @@ class _Context:
         "deputy",
         "former",
         "deputy_word",
+        "ethnic",
     )
 
     def __init__(self, mods: tuple[_Seg, ...], lex: Lexicon) -> None:
@@ -711,6 +724,7 @@ class _Context:
         self.deputy = False
         self.former = False
         self.deputy_word = ""
+        self.ethnic = False  # two demonyms: "Bosnian Serb", "Turkish Cypriot"
         after_preposition = False
         last_loc_seg = -2
         for index, seg in enumerate(mods):
@@ -745,7 +759,19 @@ class _Context:
             if stance:
                 continue  # "pro-Iranian Hezbollah" is not Iranian
             if loc is not None and " ".join(t.norm for t in seg.tokens) not in _AMBIGUOUS_NAMES:
-                self.loc = loc.iso3
+                ethnic = (
+                    last_loc_seg == index - 1
+                    and self.loc is not None
+                    and loc.form != "region"
+                    and mods[index - 1].first("loc") is not None
+                    and mods[index - 1].first("loc").form != "region"  # type: ignore[union-attr]
+                )
+                if ethnic:
+                    self.ethnic = True
+                else:
+                    # "Bosnian Serb forces", "Iraqi Kurdish fighters": the second demonym is
+                    # the people, the first the state
+                    self.loc = loc.iso3
                 last_loc_seg = index
                 if loc.form == "region":
                     self.proper_words.extend(t.raw for t in seg.tokens)
@@ -787,11 +813,16 @@ def _drop_quantity(segs: tuple[_Seg, ...]) -> tuple[_Seg, ...]:
     return segs
 
 
+_PLACE_NOUNS = words("province region district city county governorate oblast territory")
+
+
 def _invert_of(segs: tuple[_Seg, ...]) -> tuple[_Seg, ...]:
     """ "the Government of Mexico" -> "Mexico Government"; "President of Mexico" likewise."""
     for k, seg in enumerate(segs):
         if seg.unknown and seg.tokens[0].norm == "of" and 0 < k < len(segs) - 1:
             tail = _strip(segs[k + 1 :])
+            if len(tail) == 2 and tail[0].has("loc") and tail[1].tokens[0].norm in _PLACE_NOUNS:
+                tail = tail[:1]  # "the government of Sindh province"
             before = segs[k - 1]
             if (
                 len(tail) == 1
@@ -861,8 +892,10 @@ def _name_run(segs: tuple[_Seg, ...]) -> int:
             # a known first name or surname inside a longer unknown name: "Mark Harris"
             run += 1
             continue
-        surname_like = seg.has("person") or any(
-            e.type == "loc" and e.form != "people" for e in seg.entries
+        surname_like = (
+            seg.has("person")
+            or any(e.type == "loc" and e.form != "people" for e in seg.entries)
+            or (seg.has("title") and tok.capitalized and len(segs) >= 3 and segs[-3].has("title"))
         )
         if not run and surname_like and len(seg.tokens) == 1:
             # a registry surname or a demonym ("Volker Turk") after an unknown first name
