@@ -280,8 +280,8 @@ TABLE_HEAD = (
 
 
 def _target_line(scores: Iterable[Score]) -> str:
-    scores = list(scores)
-    worst = min(scores, key=lambda x: x.f1)
+    targeted = [x for x in scores if "code)" not in x.name]  # the full code is reported only
+    worst = min(targeted or list(scores), key=lambda x: x.f1)
     status = "met" if worst.f1 >= 0.70 else "NOT met"
     return (
         f"Target (F1 >= 0.70 on both sets): {status}; lowest is {worst.name} at {worst.f1:.3f}. "
