@@ -485,6 +485,7 @@ class SentenceCoder:
     _cache: dict[int, list[Mention]] = field(default_factory=dict)
     _countries: dict[str, str | None] = field(default_factory=dict)
     _resolved: dict[tuple[str, str | None], Ref | None] = field(default_factory=dict)
+    _own: set[str | None] = field(default_factory=set)  # the current source's countries
 
     # ---- actor mentions ---------------------------------------------------------------------
     def _resolve(self, text: str, hint: str | None = None) -> Ref | None:
@@ -1059,6 +1060,12 @@ class SentenceCoder:
                         "conj",
                     ):
                         ms = [m for m in self.group_mentions(c) if m.ref.key not in exclude]
+                        if not ms and c.pos_ == "NOUN":
+                            # "restrictions against German goods"; never the source's own
+                            # things ("deploy U.S. troops")
+                            ms = [
+                                m for m in self._owner(c, exclude) if m.ref.country not in self._own
+                            ]
                         if ms:
                             return ms
                     nxt.append(c)
@@ -1129,6 +1136,7 @@ class SentenceCoder:
         exclude = {m.ref.key for m in sources}
         # the source's own forces are its instrument ("deploy U.S. troops to Mexico"), not a target
         own = {m.ref.country for m in sources if m.ref.country and m.ref.country != "IGO"}
+        self._own = own
         for ms in list(self._cache.values()):
             for m in ms:
                 if m.ref.country in own and m.ref.kind in ("military", "police"):

@@ -377,3 +377,11 @@ def test_lists_of_three_actors():
     recs = asserted("Japan, South Korea, and the United States held talks in Tokyo.")
     for a, b in [("JPN", "KOR"), ("KOR", "USA"), ("USA", "JPN")]:
         assert has(recs, a, b, "04") and has(recs, b, a, "04")
+
+
+def test_owner_deep_in_a_complement_but_never_the_source_own():
+    recs = asserted("France threatened to impose restrictions on German goods.")
+    assert has(recs, "FRA", "DEU", "13")
+    recs = asserted("Trump offered to deploy U.S. troops to Mexico.")
+    assert has(recs, "USA", "MEX", "03")
+    assert not any(r["target"] and r["target"]["country"] == "USA" for r in recs)
