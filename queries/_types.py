@@ -41,14 +41,37 @@ class _Record:
         return asdict(self)  # type: ignore[call-overload]
 
 
+# Names analysts use where the ISO short name reads oddly ("Iran, Islamic Republic of").
+_COMMON_NAMES = {
+    "BOL": "Bolivia",
+    "COD": "DR Congo",
+    "IGO": "International organizations",
+    "IRN": "Iran",
+    "KOR": "South Korea",
+    "LAO": "Laos",
+    "MDA": "Moldova",
+    "PRK": "North Korea",
+    "PSE": "Palestine",
+    "RUS": "Russia",
+    "SYR": "Syria",
+    "TUR": "Turkey (Türkiye)",
+    "TWN": "Taiwan",
+    "TZA": "Tanzania",
+    "VEN": "Venezuela",
+    "VNM": "Vietnam",
+}
+
+
 @cache
 def country_name(code: str) -> str | None:
-    """English short name for an ISO3 code ('IGO' is ours: international organizations)."""
+    """English common name for an ISO3 code ('IGO' is ours: international organizations)."""
     code = code.upper()
-    if code == "IGO":
-        return "International organizations"
+    if code in _COMMON_NAMES:
+        return _COMMON_NAMES[code]
     match = pycountry.countries.get(alpha_3=code)
-    return match.name if match else None
+    if match is None:
+        return None
+    return getattr(match, "common_name", None) or match.name
 
 
 def looks_like_country(ref: str) -> bool:
