@@ -1082,7 +1082,7 @@ class SentenceCoder:
             return ms, "direct"
         lemma = obj.lemma_.lower()
         if obj.pos_ in ("NOUN", "PROPN"):
-            ms = self._owner(obj, exclude)
+            ms = [m for m in self._owner(obj, exclude) if m.ref.country not in self._own]
             if ms:
                 return ms, "owner"
         if lemma in EVENT_ANAPHORA:
