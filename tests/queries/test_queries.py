@@ -217,6 +217,7 @@ def test_overview(q):
     assert o.by_quad == {"1": 6, "2": 0, "3": 2, "4": 1}
     assert o.countries == 3
     assert [x["outlet"] for x in o.outlets] == ["Example News", "Example Wire", "Other"]
+    assert q.counts() == o  # the same answer under its other name
 
 
 def test_neighbourhood(q):
