@@ -828,7 +828,7 @@ def _invert_of(segs: tuple[_Seg, ...]) -> tuple[_Seg, ...]:
                 len(tail) == 1
                 and tail[0].has("loc", "fixed")
                 and (
-                    before.has("title", "sector", "group")
+                    before.has("title", "sector", "group", "person")
                     or (before.unknown and before.tokens[0].capitalized)
                 )
             ):

@@ -674,7 +674,7 @@ SHAPE_CASES = [
     ("the Government of Mexico", "Mexican Government", "MEX", "government"),
     ("President of Mexico", "Claudia Sheinbaum", "MEX", "government"),
     ("the President of the United States", "Donald Trump", "USA", "government"),
-    ("King Hassan of Morocco", "Hassan", "MAR", "government"),
+    ("King Hassan of Morocco", "Hassan II", "MAR", "person"),  # registry; reigned to 1999
     ("the Russian ambassador to the United States", "Russian Government", "RUS", "government"),
     ("U.S. Ambassador to Mexico Ronald Johnson", "Ronald Johnson", "USA", "government"),
     ("U.S. troops in Mexico", "U.S. Military", "USA", "military"),
@@ -983,9 +983,10 @@ GOLD_ANALYSIS_CASES = [
     ("Taliban-ruled Afghanistan", "Afghanistan", "AFG", "country"),
     ("the Hamas leader", "Hamas", "PSE", "group"),
     # a title word as a surname after a titled first name
-    ("British Defence Secretary Tom King", "Tom King", "GBR", "government"),
+    ("British Trade Secretary Ian King", "Ian King", "GBR", "government"),
     ("Jordanian King Abdullah", "Abdullah II", "JOR", "government"),
-    ("Tom King", None, None, None),
+    ("Ian King", None, None, None),
+    ("Tom King", "Tom King", "GBR", "person"),  # registry: Defence Secretary 1989-1992
     # the other number of a group noun; peoples' singulars stay adjectives
     ("a Palestinian prisoner", "Palestinian Prisoners", "PSE", "group"),
     ("a British militant", "British Militants", "GBR", "group"),
@@ -1025,3 +1026,56 @@ def test_group_nouns_get_their_other_number_but_peoples_and_titles_do_not():
     assert any(e.type == "group" for e in lex.phrases["prisoner"])
     assert not any(e.type == "group" for e in lex.phrases.get("kurd", ()))
     assert not any(e.type == "group" for e in lex.phrases.get("opposition leader", ()))
+
+
+# CAMEO-manual-era office holders (PLOVER gold sentences): (date, mention, name, country, kind)
+ERA_CASES = [
+    (dt.date(1991, 1, 10), "British Defence Secretary Tom King", "Tom King", "GBR", "government"),
+    (dt.date(1991, 1, 10), "the British defence secretary", "Tom King", "GBR", "government"),
+    (
+        dt.date(1992, 6, 1),
+        "President Francois Mitterand",
+        "François Mitterrand",
+        "FRA",
+        "government",
+    ),
+    (dt.date(2000, 1, 1), "Ousted President Askar Akayev", "Askar Akayev", "KGZ", "government"),
+    (dt.date(2000, 1, 1), "the Kyrgyz president", "Askar Akayev", "KGZ", "government"),
+    (dt.date(2003, 1, 1), "President Laurent Gbagbo", "Laurent Gbagbo", "CIV", "government"),
+    (dt.date(2025, 5, 4), "President Laurent Gbagbo", "Laurent Gbagbo", "CIV", "person"),
+    (dt.date(2025, 5, 4), "the Ivorian president", "Alassane Ouattara", "CIV", "government"),
+    (dt.date(1995, 1, 1), "King Hassan of Morocco", "Hassan II", "MAR", "government"),
+    (dt.date(1995, 1, 1), "the Israeli prime minister", "Yitzhak Rabin", "ISR", "government"),
+    (dt.date(1996, 1, 1), "the Israeli prime minister", "Shimon Peres", "ISR", "government"),
+    (
+        dt.date(1994, 6, 1),
+        "Secretary of State Warren Christopher",
+        "Warren Christopher",
+        "USA",
+        "government",
+    ),
+    (
+        dt.date(1994, 6, 1),
+        "Russian Foreign Minister Andrei Kozyrev",
+        "Andrei Kozyrev",
+        "RUS",
+        "government",
+    ),
+    (dt.date(2004, 9, 1), "Prime Minister Iyad Allawi", "Iyad Allawi", "IRQ", "government"),
+    (dt.date(1995, 1, 1), "Suharto", "Suharto", "IDN", "government"),
+    (dt.date(2025, 5, 4), "Archbishop Desmond Tutu", "Desmond Tutu", "ZAF", "organization"),
+    (
+        dt.date(1995, 1, 1),
+        "Bosnian Serb leader Radovan Karadzic",
+        "Radovan Karadžić",
+        "BIH",
+        "group",
+    ),
+    (dt.date(2002, 1, 1), "Vice-President Moody Awori", "Moody Awori", "KEN", "person"),
+    (dt.date(2004, 1, 1), "Vice-President Moody Awori", "Moody Awori", "KEN", "government"),
+]
+
+
+@pytest.mark.parametrize(("on", "mention", "name", "country", "kind"), ERA_CASES)
+def test_cameo_era_office_holders(on, mention, name, country, kind):
+    assert expect(ActorResolver(on).resolve(mention)) == (name, country, kind)
