@@ -1069,7 +1069,7 @@ ERA_CASES = [
         "Bosnian Serb leader Radovan Karadzic",
         "Radovan Karadžić",
         "BIH",
-        "group",
+        "government",
     ),
     (dt.date(2002, 1, 1), "Vice-President Moody Awori", "Moody Awori", "KEN", "person"),
     (dt.date(2004, 1, 1), "Vice-President Moody Awori", "Moody Awori", "KEN", "government"),
