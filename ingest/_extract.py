@@ -1341,14 +1341,16 @@ class SentenceCoder:
             if mode == "negated" and self._future(v) and code[:2] in REFUSABLE:
                 # "said he would not provide support to Israel": a refusal, asserted now
                 code, mode = REFUSAL[code[:2]], None
+            announced = False
             if mode == "future":
                 # announced future acts are intents (03) or threats (13), asserted now
                 intent = intent_code(code)
                 if intent is not None:
-                    code, mode = intent, None
+                    code, mode, announced = intent, None, True
             elif mode == "obligation":
                 mode = "hypothetical"  # the obliged act has not happened; see _obligations
-            date_expr = self.date_expression(v)
+            # an intent is dated when it is expressed, not when the act is planned for
+            date_expr = None if announced else self.date_expression(v)
             action = self.action_text(v, trigger)
             pairs: list[tuple[Mention, Mention | None]] = []
             if not targets and len(sources) > 1 and code[:2] in RECIPROCAL_ROOTS:

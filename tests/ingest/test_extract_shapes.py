@@ -385,3 +385,8 @@ def test_owner_deep_in_a_complement_but_never_the_source_own():
     recs = asserted("Trump offered to deploy U.S. troops to Mexico.")
     assert has(recs, "USA", "MEX", "03")
     assert not any(r["target"] and r["target"]["country"] == "USA" for r in recs)
+
+
+def test_an_intent_is_dated_when_expressed():
+    recs = asserted("Japan will send humanitarian aid to Ukraine on Friday.")
+    assert [r["date"] for r in recs] == ["2025-05-05"]  # the publication day, not a Friday
