@@ -84,6 +84,13 @@ _PATRONAGE = frozenset(
 )
 # "Mexican Americans", "Pakistani Britons": citizens of these states, not a people of another.
 _DIASPORA_STATES = frozenset({"USA", "CAN", "AUS", "NZL", "GBR"})
+# "US-led coalition": CAMEO codes a led force by its leading state (unlike "Iran-backed").
+_LEADING = frozenset({"led", "commanded"})
+# "Albanians in south Serbia": compass words before the place of a preposition.
+_COMPASS = words(
+    "north south east west northern southern eastern western central northeast northwest "
+    "southeast southwest northeastern northwestern southeastern southwestern"
+)
 # Before a title: not the office holder himself.
 _DEPUTY = frozenset({"deputy", "vice", "assistant", "under", "junior", "former", "ex", "late"})
 # Title-case modifiers that are not names: "Senior Officials", "Acting President".
@@ -653,6 +660,15 @@ class ActorResolver:
             return active[0]
         if len(people) == 1:
             return people[0]
+        if not active and len({p.country for p in people}) == 1:
+            # "President Bush" in 2025: both are American; the most recent office holder
+            ends = {
+                p: max((t.end for t in p.terms if t.end and t.end <= self.on), default=None)
+                for p in people
+            }
+            dated = sorted((e, p.name) for p, e in ends.items() if e is not None)
+            if dated and (len(dated) == 1 or dated[-1][0] != dated[-2][0]):
+                return self._lex.people[dated[-1][1]]
         return None
 
     def _office_by_role(self, org: str, role: str) -> ResolvedActor | None:
@@ -742,6 +758,8 @@ class _Context:
                     pass
                 elif word in _PREPOSITIONS:
                     after_preposition = True
+                elif word in _LEADING and last_loc_seg == index - 1:
+                    pass  # "Vietnamese-led forces", "US-led coalition": coded as the leader's
                 elif word in _PATRONAGE and last_loc_seg == index - 1:
                     self.loc = None  # "Iran-backed": the patron, not the actor's country
                 elif word in _PATRONAGE and self.proper_words and mods[index - 1].unknown:
@@ -851,14 +869,21 @@ def _cut_preposition(segs: tuple[_Seg, ...]) -> tuple[_Seg, ...]:  # noqa: C901
             if segs[k - 1].tokens[-1].norm == "up":
                 continue  # "up to 13,000 Turkish Kurd refugees"
             tail = _strip(segs[k + 1 :])
+            while len(tail) > 1 and tail[0].unknown and tail[0].tokens[0].norm in _COMPASS:
+                tail = tail[1:]  # "in south Serbia"
+            before = segs[k - 1]
+            people = any(e.type == "loc" and e.form == "people" for e in before.entries)
             if (
                 seg.tokens[0].norm == "in"
-                and segs[k - 1].has("group")
+                and (before.has("group", "sector") or people)
+                and not before.has("title")
                 and len(tail) == 1
                 and tail[0].has("loc")
-                and not any(s.has("loc") for s in segs[:k])
+                and not any(s.has("loc") for s in segs[: k - 1 if people else k])
             ):
-                return (tail[0], *segs[:k])  # "trade unions in Denmark": Danish unions
+                # "trade unions in Denmark": Danish unions; "security forces in Guinea",
+                # "Albanians in south Serbia" (a people where it lives)
+                return (tail[0], *segs[:k])
             run = _name_run(segs)
             if run and len(segs) - run > k + 1:
                 return (*segs[:k], *segs[len(segs) - run :])

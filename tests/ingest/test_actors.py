@@ -993,6 +993,15 @@ GOLD_ANALYSIS_CASES = [
     ("a gunman", "Gunmen", None, "group"),
     ("a US national", "U.S. Civilians", "USA", "group"),
     ("Venezuelan opposition leader Juan Guaidó", "Juan Guaidó", "VEN", "group"),
+    # a sector noun or a people "in" a place is of that place
+    ("Security forces in Guinea", "Guinean Security Forces", "GIN", "police"),
+    ("Ethnic Albanians in south Serbia", "Serbian Albanians", "SRB", "group"),
+    ("the Russian ambassador in Mexico", "Russian Government", "RUS", "government"),
+    # "-led" forces are coded as the leader's; "-backed" ones are not the patron's
+    ("Vietnamese-led forces", "Vietnamese Military", "VNM", "military"),
+    ("Iran-backed militias", "Militia", None, "group"),
+    # a shared surname, nobody in office, one country: the most recent office holder
+    ("President Bush", "George W. Bush", "USA", "person"),
     # new actor nouns
     ("Russian aircraft", "Russian Military", "RUS", "military"),
     ("Afghan guerillas", "Afghan Rebels", "AFG", "group"),
