@@ -115,6 +115,8 @@ ABSORBING = frozenset(
         "oppose",
     ]
 )
+# "failed to reach agreement": the complement did not happen.
+FAILING = frozenset(["fail", "neglect", "forget"])
 # "wants X to ...": an appeal to X.
 WANTING = frozenset(["want", "expect", "need", "like", "prefer"])
 # Commitments and threats: their complement's act, coded as intent (03) or threat (13).
@@ -879,9 +881,14 @@ class SentenceCoder:
             if raised and not any(c.dep_ == "agent" for c in head.children):
                 # "Obama is scheduled to attend", "X was expected to visit"
                 return self.group_mentions(raised[0]), True, False
-        if v.dep_ == "acl" and v.tag_ == "VBG" and head.dep_ in ("dobj", "attr"):
-            # "issued a declaration demanding that ...": the issuer demands
-            return self.subjects(head.head, depth + 1)[0], True, False
+        if v.dep_ == "acl" and v.tag_ == "VBG":
+            # "demonstrators protesting the results": the demonstrators protest
+            own = self.group_mentions(head)
+            if own or head.lower_ in HUMAN_NOUNS or head.pos_ == "PROPN":
+                return own, True, False  # unknown protesters are nobody's protest
+            if head.dep_ in ("dobj", "attr"):
+                # "issued a declaration demanding that ...": the issuer demands
+                return self.subjects(head.head, depth + 1)[0], True, False
         if v.dep_ == "pcomp" and head.lower_ in NO_SHARE_PREPS:
             return [], False, False
         if v.dep_ == "xcomp" and head.pos_ == "ADJ" and head.head.i != head.i:
@@ -972,6 +979,8 @@ class SentenceCoder:
             for c in t.children:
                 if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("never", "not")):
                     return "negated"
+            if t is not v and t.lemma_.lower() in FAILING:
+                return "negated"  # "failed to reach agreement"
         for t in chain:
             for c in t.children:
                 if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:

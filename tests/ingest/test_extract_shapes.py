@@ -390,3 +390,10 @@ def test_owner_deep_in_a_complement_but_never_the_source_own():
 def test_an_intent_is_dated_when_expressed():
     recs = asserted("Japan will send humanitarian aid to Ukraine on Friday.")
     assert [r["date"] for r in recs] == ["2025-05-05"]  # the publication day, not a Friday
+
+
+def test_failed_to_is_negated_and_participle_subjects():
+    recs = run("India and Pakistan failed to reach an agreement on Sunday.")
+    assert recs and all(r["mode"] == "negated" for r in recs)
+    recs = asserted("Mexican police dispersed students protesting in Mexico City.")
+    assert not any(r["action"]["root"] == "14" and r["source"]["kind"] == "police" for r in recs)
