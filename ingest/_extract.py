@@ -619,6 +619,14 @@ class SentenceCoder:
         return out
 
     def _mentions(self, tok: Any) -> list[Mention]:
+        if tok.lower_ in PARTITIVE_NOUNS or tok.lemma_.lower() in PARTITIVE_NOUNS:
+            for c in tok.rights:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            inner = self.group_mentions(p)
+                            if inner:
+                                return inner
         if tok.ent_type_ in NON_ACTOR_ENTS:
             # "met with President Bashar Assad Tuesday": the name hangs on the date
             names = [
@@ -658,14 +666,6 @@ class SentenceCoder:
             return [Mention(ref, tok.text, "coref")] if ref else []
         if tok.pos_ not in ("NOUN", "PROPN"):
             return []
-        if tok.lower_ in PARTITIVE_NOUNS or tok.lemma_.lower() in PARTITIVE_NOUNS:
-            for c in tok.rights:
-                if c.dep_ == "prep" and c.lower_ == "of":
-                    for p in c.children:
-                        if p.dep_ == "pobj":
-                            inner = self.group_mentions(p)
-                            if inner:
-                                return inner
         if tok.lower_ in SIDE_NOUNS:
             # "opponents of Rwanda's Senate": a group of that country, not the Senate itself
             for c in tok.rights:

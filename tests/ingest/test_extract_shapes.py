@@ -397,3 +397,8 @@ def test_failed_to_is_negated_and_participle_subjects():
     assert recs and all(r["mode"] == "negated" for r in recs)
     recs = asserted("Mexican police dispersed students protesting in Mexico City.")
     assert not any(r["action"]["root"] == "14" and r["source"]["kind"] == "police" for r in recs)
+
+
+def test_thousands_of_protesters():
+    recs = asserted("Thousands of Mexican farmers protested in Mexico City on Sunday.")
+    assert has(recs, "MEX", "MEX", "14")
