@@ -14,8 +14,9 @@ prediction (same type first, then same source, then same target) and classified:
 * ``both_actors``: right type, both actors differ.
 * ``wrong_type``: same (source, target), another root/type.
 * ``moded_dropped``: the tuple was predicted but negated/hypothetical/future/question.
-* ``no_event``: nothing was predicted that pairs with it (``no_event:actor_text_unresolved``
-  when the resolver also fails on one of the sentence's gold actor texts, PLOVER only).
+* ``no_event``: nothing was predicted that pairs with it (``no_event:nothing_coded`` when the
+  sentence gave no event at all; ``no_event:actor_text_unresolved`` when the resolver also fails
+  on one of the sentence's gold actor texts, PLOVER only).
 * ``extra_event``: a prediction left unpaired (a false positive).
 
     python scripts/gold_errors.py [--eventdata DIR] [--set petr2|plover|both] [--out FILE]
@@ -86,6 +87,8 @@ def classify(
         if best is None or (not sim[0] and sim[1:] != (1, 1)):
             moded_same_type = [m for m in moded if m[2] == g[2]]
             cls = "moded_dropped" if moded_same_type else "no_event"
+            if not moded_same_type and not pred and not moded:
+                cls = "no_event:nothing_coded"  # the sentence produced no event at all
             out.append(Miss(cls, g, None, f"moded {moded_same_type}" if moded_same_type else ""))
             continue
         extra.remove(best)
@@ -190,7 +193,7 @@ def analyse(eventdata: Path, which: str = "both") -> list[SentenceReport]:
             if any(a.endswith("MISS") for a in gold_actors):
                 # the resolver fails on a gold actor text: the event may be lost for that
                 for m in rep.misses:
-                    if m.cls == "no_event":
+                    if m.cls.startswith("no_event"):
                         m.cls = "no_event:actor_text_unresolved"
             reports.append(rep)
     return reports

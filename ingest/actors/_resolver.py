@@ -390,7 +390,9 @@ class ActorResolver:
             segs = joined
             head, mods = segs[-1], segs[:-1]
         ctx = _Context(mods, self._lex)
-        if ctx.stray_proper and not head.has("group", "sector"):
+        titled_person = head.has("person") and ctx.title is not None
+        if ctx.stray_proper and not head.has("group", "sector") and not titled_person:
+            # ("Planning and Investment Minister Tran Xuan Gia": the word is part of the title)
             return None  # "Jim Jordan", "Michael Jordan": an unknown name, not the country
         if head.has("person"):
             person = self._pick_person(head, ctx.loc or hint)
@@ -887,6 +889,10 @@ def _cut_preposition(segs: tuple[_Seg, ...]) -> tuple[_Seg, ...]:  # noqa: C901
             run = _name_run(segs)
             if run and len(segs) - run > k + 1:
                 return (*segs[:k], *segs[len(segs) - run :])
+            last = segs[-1]
+            if len(segs) > k + 2 and last.has("person") and not last.has("title", "sector"):
+                # "Federal Minister for Interior Aftab Sherpao": a registry name survives too
+                return (*segs[:k], last)
             return segs[:k]
     return segs
 

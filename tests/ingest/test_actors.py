@@ -1002,6 +1002,17 @@ GOLD_ANALYSIS_CASES = [
     ("Iran-backed militias", "Militia", None, "group"),
     # a shared surname, nobody in office, one country: the most recent office holder
     ("President Bush", "George W. Bush", "USA", "person"),
+    # an unknown capitalized word inside a title; a registry name after "for ..."; honorifics
+    ("Investment Minister Tran Xuan Gia", "Tran Xuan Gia", "VNM", "government"),
+    (
+        "Federal Minister for Interior Aftab Ahmad Khan Sherpao",
+        "Aftab Ahmad Khan Sherpao",
+        "PAK",
+        "government",
+    ),
+    ("Maulana Fazl-ur-Rehman", "Fazal-ur-Rehman", "PAK", "person"),
+    ("Mullah Omar", "Mohammed Omar", "AFG", "person"),
+    ("United Nations civilian personnel", "United Nations", "IGO", "igo"),
     # new actor nouns
     ("Russian aircraft", "Russian Military", "RUS", "military"),
     ("Afghan guerillas", "Afghan Rebels", "AFG", "group"),
