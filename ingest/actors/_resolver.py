@@ -886,6 +886,16 @@ def _cut_preposition(segs: tuple[_Seg, ...]) -> tuple[_Seg, ...]:  # noqa: C901
                 # "trade unions in Denmark": Danish unions; "security forces in Guinea",
                 # "Albanians in south Serbia" (a people where it lives)
                 return (tail[0], *segs[:k])
+            origin = next((t for t in tail if t.has("loc") and not t.has("sector", "group")), None)
+            if (
+                seg.tokens[0].norm == "from"
+                and before.has("group", "sector")
+                and not before.has("title")
+                and origin is not None
+                and not any(s.has("loc") for s in segs[:k])
+            ):
+                # "dissidents from Egypt", "doctors from two American aid groups": their origin
+                return (origin, *segs[:k])
             run = _name_run(segs)
             if run and len(segs) - run > k + 1:
                 return (*segs[:k], *segs[len(segs) - run :])

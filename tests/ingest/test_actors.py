@@ -997,6 +997,11 @@ GOLD_ANALYSIS_CASES = [
     ("Security forces in Guinea", "Guinean Security Forces", "GIN", "police"),
     ("Ethnic Albanians in south Serbia", "Serbian Albanians", "SRB", "group"),
     ("the Russian ambassador in Mexico", "Russian Government", "RUS", "government"),
+    # ... and "from" a place, of where they come from
+    ("the two exiled dissidents from Egypt", "Egyptian Dissidents", "EGY", "group"),
+    ("Doctors from two American aid groups", "U.S. Doctors", "USA", "group"),
+    ("soldiers from Chad", "Chadian Military", "TCD", "military"),
+    ("the Russian envoy from Moscow", "Russian Government", "RUS", "government"),
     # "-led" forces are coded as the leader's; "-backed" ones are not the patron's
     ("Vietnamese-led forces", "Vietnamese Military", "VNM", "military"),
     ("Iran-backed militias", "Militia", None, "group"),
