@@ -1088,6 +1088,8 @@ ERA_CASES = [
     ),
     (dt.date(2004, 9, 1), "Prime Minister Iyad Allawi", "Iyad Allawi", "IRQ", "government"),
     (dt.date(1995, 1, 1), "Suharto", "Suharto", "IDN", "government"),
+    (dt.date(2008, 8, 4), "President Michel Suleiman", "Michel Suleiman", "LBN", "government"),
+    (dt.date(2008, 8, 4), "EU member states", "European Union", "IGO", "igo"),
     (dt.date(2025, 5, 4), "Archbishop Desmond Tutu", "Desmond Tutu", "ZAF", "organization"),
     (
         dt.date(1995, 1, 1),
