@@ -177,6 +177,8 @@ class ArticleMemory:
     actors: list[Ref] = field(default_factory=list)
     subjects: list[Ref] = field(default_factory=list)  # actors seen as grammatical subjects
     event_sources: dict[str, list[Ref]] = field(default_factory=dict)
+    # coordinated mentions in reading order, with whether they were a subject
+    groups: list[tuple[list[Ref], bool]] = field(default_factory=list)
 
     def remember(self, ref: Ref, subject: bool = False) -> None:
         if subject:
@@ -270,7 +272,25 @@ class ArticleMemory:
             return self.latest(kinds, country) or (self.latest(kinds) if country is None else None)
         return None
 
+    def remember_group(self, refs: list[Ref], subject: bool = False) -> None:
+        self.groups = [*self.groups[-7:], (list(refs), subject)]
+
     def pair(self, head: str, skip: frozenset = frozenset()) -> list[Ref]:
-        """`the two leaders`: skip the actors of the sentence itself (they are the others)."""
+        """`the two countries`: the latest coordinated pair of that kind (`France and Germany`),
+        else the last two distinct ones; never the actors of the pair's own clause."""
         kind = PAIR_HEADS.get(head.lower())
-        return self.last_distinct(2, kind, skip) if kind else []
+        if not kind:
+            return []
+        ordered = [g for g, subj in reversed(self.groups) if subj]
+        ordered += [g for g, subj in reversed(self.groups) if not subj]  # subjects first
+        for group in ordered:
+            if len(group) != 2 or any(r.key in skip for r in group):
+                continue
+            if kind == "person" and not all(r.is_person for r in group):
+                continue
+            if kind == "country" and any(
+                r.is_person or r.kind not in ("country", "government") for r in group
+            ):
+                continue
+            return list(group)
+        return self.last_distinct(2, kind, skip)

@@ -347,6 +347,12 @@ REFUSABLE = frozenset(REFUSAL)
 STATE_ACTS = ("173", "174", "1722", "116", "1711")
 # People defined by whom they back or oppose: of that country, not that actor.
 SIDE_NOUNS = frozenset(["opponents", "critics", "supporters", "backers", "loyalists", "followers"])
+# Verbs that take two: coordinated subjects act on each other ("A and B agreed / clashed").
+RECIPROCAL_VERBS = frozenset(
+    ["agree", "exchange", "trade", "clash", "fight", "meet", "talk", "negotiate", "sign",
+     "conclude", "reach", "cooperate", "collaborate", "discuss", "consult", "confer", "ratify",
+     "normalize", "restore", "establish", "resume", "hold"]
+)  # fmt: skip
 # Roots where a place ("protested in Beijing") stands in for a missing target.
 LOCATION_TARGET_ROOTS = frozenset(
     ["04", "07", "08", "09", "14", "15", "16", "17", "18", "19", "20"]
@@ -719,7 +725,7 @@ class SentenceCoder:
             if hint:
                 ref = self._resolve(text, hint)
         if ref is not None:
-            if not named and lemma in PERSON_TITLES and not ref.is_person:
+            if not named and lemma in PERSON_TITLES and not ref.is_person and tok.tag_ != "NNS":
                 prior = self.memory.description(lemma, ref.country)
                 if prior is not None:
                     return [Mention(prior, text, "coref")]
@@ -842,6 +848,9 @@ class SentenceCoder:
             if m.ref.key not in seen:
                 seen.add(m.ref.key)
                 uniq.append(m)
+        if len(uniq) >= 2 and not all(m.via == "coref" for m in uniq):
+            subject = tok.dep_ in ("nsubj", "nsubjpass")
+            self.memory.remember_group([m.ref for m in uniq], subject)
         return uniq
 
     # ---- clause structure ---------------------------------------------------------------
@@ -1362,7 +1371,12 @@ class SentenceCoder:
             date_expr = None if announced else self.date_expression(v)
             action = self.action_text(v, trigger)
             pairs: list[tuple[Mention, Mention | None]] = []
-            if not targets and len(sources) > 1 and code[:2] in RECIPROCAL_ROOTS:
+            mutual = (
+                lemma in RECIPROCAL_VERBS
+                or trigger.lemma_.lower() in MUTUAL_WORDS
+                or (code == "062" and match.code == "150")
+            )
+            if not targets and len(sources) > 1 and code[:2] in RECIPROCAL_ROOTS and mutual:
                 pairs = [(a, b) for a in sources for b in sources if a.ref.key != b.ref.key]
                 how = "reciprocal"
             else:

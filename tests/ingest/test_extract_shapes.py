@@ -402,3 +402,14 @@ def test_failed_to_is_negated_and_participle_subjects():
 def test_thousands_of_protesters():
     recs = asserted("Thousands of Mexican farmers protested in Mexico City on Sunday.")
     assert has(recs, "MEX", "MEX", "14")
+
+
+def test_the_two_countries_is_the_last_coordinated_pair():
+    recs = asserted(
+        "France and Germany urged Iran and Britain to show restraint. "
+        "The two countries also offered to mediate."
+    )
+    offers = [r for r in recs if r["action"]["root"] == "03"]
+    assert {r["source"]["country"] for r in offers} == {"FRA", "DEU"}
+    # offering to mediate is not something the two do to each other
+    assert all(r["target"] is None for r in offers)
