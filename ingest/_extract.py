@@ -351,7 +351,8 @@ SIDE_NOUNS = frozenset(["opponents", "critics", "supporters", "backers", "loyali
 RECIPROCAL_VERBS = frozenset(
     ["agree", "exchange", "trade", "clash", "fight", "meet", "talk", "negotiate", "sign",
      "conclude", "reach", "cooperate", "collaborate", "discuss", "consult", "confer", "ratify",
-     "normalize", "restore", "establish", "resume", "hold"]
+     "normalize", "restore", "establish", "resume", "hold", "upgrade", "strengthen", "deepen",
+     "boost", "improve", "expand"]
 )  # fmt: skip
 # Roots where a place ("protested in Beijing") stands in for a missing target.
 LOCATION_TARGET_ROOTS = frozenset(

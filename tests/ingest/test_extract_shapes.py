@@ -413,3 +413,9 @@ def test_the_two_countries_is_the_last_coordinated_pair():
     assert {r["source"]["country"] for r in offers} == {"FRA", "DEU"}
     # offering to mediate is not something the two do to each other
     assert all(r["target"] is None for r in offers)
+
+
+def test_joint_attackers_do_not_attack_each_other():
+    recs = asserted("Russia and Iran launched attacks on Ukraine on Sunday.")
+    assert has(recs, "RUS", "UKR", "19") and has(recs, "IRN", "UKR", "19")
+    assert not has(recs, "RUS", "IRN", "19") and not has(recs, "IRN", "RUS", "19")
