@@ -597,7 +597,14 @@ class SentenceCoder:
                 if country:
                     return country
         for c in tok.rights:
-            if c.dep_ == "prep" and c.lower_ in ("in", "of", "from", "throughout", "across"):
+            if c.dep_ == "prep" and c.lower_ in (
+                "in",
+                "of",
+                "from",
+                "throughout",
+                "across",
+                "with",
+            ):
                 for p in c.children:
                     if p.dep_ != "pobj":
                         continue
@@ -605,6 +612,11 @@ class SentenceCoder:
                         country = self._word_country(self._ent_text(p))
                         if country:
                             return country
+                    elif p.ent_type_ == "ORG" or p.pos_ == "PROPN":
+                        # "activists from the Fatah party": the organization's country
+                        ref = self._resolve(" ".join(t.text for t in self._np_tokens(p)))
+                        if ref and ref.country and ref.country != "IGO":
+                            return ref.country
                     elif p.pos_ == "NOUN":  # "doctors from two American aid groups"
                         for m in p.lefts:
                             if m.ent_type_ in ("GPE", "NORP"):
