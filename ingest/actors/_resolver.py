@@ -525,6 +525,9 @@ class ActorResolver:
             return None  # "the Turkish Cypriot leader" is not Turkey's president
         if ctx.deputy:
             return self._institution(org, title.kind or "government")  # "the vice minister"
+        if office in ("leader", "chief") and ctx.sector is not None and ctx.sector.type == "sector":
+            # "Egypt's intelligence chief" heads that body, not the state
+            return self._sector_head(ctx.sector, ctx, hint)
         if office and office != "one":
             holder = self._office(org, office)
             if holder is not None:

@@ -1018,6 +1018,10 @@ GOLD_ANALYSIS_CASES = [
     ("Maulana Fazl-ur-Rehman", "Fazal-ur-Rehman", "PAK", "person"),
     ("Mullah Omar", "Mohammed Omar", "AFG", "person"),
     ("United Nations civilian personnel", "United Nations", "IGO", "igo"),
+    # the chief of a body is not the head of state
+    ("Egypt's intelligence chief", "Egyptian Intelligence Services", "EGY", "government"),
+    ("Cairo's security chief", "Egyptian Security Chief", "EGY", "police"),
+    ("the Egyptian chief", "Abdel Fattah el-Sisi", "EGY", "government"),
     # new actor nouns
     ("Russian aircraft", "Russian Military", "RUS", "military"),
     ("Afghan guerillas", "Afghan Rebels", "AFG", "group"),
