@@ -1022,6 +1022,11 @@ GOLD_ANALYSIS_CASES = [
     ("Egypt's intelligence chief", "Egyptian Intelligence Services", "EGY", "government"),
     ("Cairo's security chief", "Egyptian Security Chief", "EGY", "police"),
     ("the Egyptian chief", "Abdel Fattah el-Sisi", "EGY", "government"),
+    # coalitions, candidates, wings of a named body
+    ("Zoran Djindjic's opposition coalition", "Serbian Opposition", "SRB", "group"),
+    ("Ugandan opposition candidates", "Ugandan Candidates", "UGA", "group"),
+    ("the UNITA militarist wing", "UNITA", "AGO", "group"),
+    ("Israel's ruling coalition", "Israeli Government", "ISR", "government"),
     # new actor nouns
     ("Russian aircraft", "Russian Military", "RUS", "military"),
     ("Afghan guerillas", "Afghan Rebels", "AFG", "group"),
