@@ -1027,6 +1027,12 @@ GOLD_ANALYSIS_CASES = [
     ("Ugandan opposition candidates", "Ugandan Candidates", "UGA", "group"),
     ("the UNITA militarist wing", "UNITA", "AGO", "group"),
     ("Israel's ruling coalition", "Israeli Government", "ISR", "government"),
+    # named bodies of the CAMEO-manual era
+    ("MASSOB", "Movement for the Actualization of the Sovereign State of Biafra", "NGA", "group"),
+    ("the Kifaya group", "Kefaya", "EGY", "organization"),
+    ("Khmer Rouge guerrillas", "Khmer Rouge", "KHM", "group"),
+    ("the Sandinista government", "Sandinista National Liberation Front", "NIC", "organization"),
+    ("Amal Clooney", None, None, None),
     # new actor nouns
     ("Russian aircraft", "Russian Military", "RUS", "military"),
     ("Afghan guerillas", "Afghan Rebels", "AFG", "group"),
