@@ -354,6 +354,11 @@ RECIPROCAL_VERBS = frozenset(
      "normalize", "restore", "establish", "resume", "hold", "upgrade", "strengthen", "deepen",
      "boost", "improve", "expand"]
 )  # fmt: skip
+# Institutions and groups named without a country ("the parliament", "drug cartels") take the
+# country of the nearest actor before them in the sentence.
+CONTEXT_KINDS = frozenset(
+    ["group", "police", "military", "legislature", "judiciary", "government", "ministry"]
+)
 # Roots where a place ("protested in Beijing") stands in for a missing target.
 LOCATION_TARGET_ROOTS = frozenset(
     ["04", "07", "08", "09", "14", "15", "16", "17", "18", "19", "20"]
@@ -742,7 +747,7 @@ class SentenceCoder:
                 prior = self.memory.description(lemma, ref.country)
                 if prior is not None:
                     return [Mention(prior, text, "coref")]
-            if ref.kind in ("group", "police", "military") and not ref.country:
+            if ref.kind in CONTEXT_KINDS and not ref.country and not ref.is_person:
                 hint = self._country_near(tok) or self._modifier_country(tok)
                 if hint:
                     ref2 = self._resolve(text, hint)
