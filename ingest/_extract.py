@@ -359,6 +359,14 @@ RECIPROCAL_VERBS = frozenset(
 CONTEXT_KINDS = frozenset(
     ["group", "police", "military", "legislature", "judiciary", "government", "ministry"]
 )
+# Prepositions after which a demonym-owned thing points at that country ("restrictions against
+# German goods"); after on/about/of it is usually a topic ("data on North Korean launches").
+OWNER_PREPS = frozenset(["against", "to", "toward", "towards", "at", "into", "with"])
+# Measures aimed "on" something: "tariffs on Chinese steel" points at China.
+MEASURE_NOUNS = frozenset(
+    ["sanction", "tariff", "restriction", "ban", "embargo", "duty", "curb", "limit", "attack",
+     "strike", "raid", "levy", "sanctions", "tariffs", "restrictions", "duties", "curbs"]
+)  # fmt: skip
 # Roots where a place ("protested in Beijing") stands in for a missing target.
 LOCATION_TARGET_ROOTS = frozenset(
     ["04", "07", "08", "09", "14", "15", "16", "17", "18", "19", "20"]
@@ -1096,7 +1104,10 @@ class SentenceCoder:
                         "conj",
                     ):
                         ms = [m for m in self.group_mentions(c) if m.ref.key not in exclude]
-                        if not ms and c.pos_ == "NOUN":
+                        aimed = t.lower_ in OWNER_PREPS or (
+                            t.lower_ == "on" and t.head.lemma_.lower() in MEASURE_NOUNS
+                        )
+                        if not ms and c.pos_ == "NOUN" and aimed:
                             # "restrictions against German goods"; never the source's own
                             # things ("deploy U.S. troops")
                             ms = [

@@ -419,3 +419,9 @@ def test_joint_attackers_do_not_attack_each_other():
     recs = asserted("Russia and Iran launched attacks on Ukraine on Sunday.")
     assert has(recs, "RUS", "UKR", "19") and has(recs, "IRN", "UKR", "19")
     assert not has(recs, "RUS", "IRN", "19") and not has(recs, "IRN", "RUS", "19")
+
+
+def test_a_topic_is_not_a_target():
+    recs = asserted("Japan and South Korea agreed to share data on North Korean missile launches.")
+    assert has(recs, "JPN", "KOR", "03") and has(recs, "KOR", "JPN", "03")
+    assert not any(r["target"] and r["target"]["country"] == "PRK" for r in recs)
