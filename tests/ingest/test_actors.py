@@ -1033,6 +1033,11 @@ GOLD_ANALYSIS_CASES = [
     ("Khmer Rouge guerrillas", "Khmer Rouge", "KHM", "group"),
     ("the Sandinista government", "Sandinista National Liberation Front", "NIC", "organization"),
     ("Amal Clooney", None, None, None),
+    # places of civilians attacked: their civilians, as CAMEO codes them
+    ("Iraqi towns", "Iraqi Civilians", "IRQ", "group"),
+    ("a village in Western Cambodia", "Cambodian Civilians", "KHM", "group"),
+    ("Palestinian homes", "Palestinian Civilians", "PSE", "group"),
+    ("a US drone", "U.S. Military", "USA", "military"),
     # new actor nouns
     ("Russian aircraft", "Russian Military", "RUS", "military"),
     ("Afghan guerillas", "Afghan Rebels", "AFG", "group"),
