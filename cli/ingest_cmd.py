@@ -63,6 +63,12 @@ def extract_cmd(paths: tuple[str, ...], fmt: str, all_modes: bool, published: st
             click.echo(f"error: {r}", err=True)
             continue
         loaded += 1
+        if r.article.published is None and published is None:
+            click.echo(
+                f"warning: {r.source}: no publication date found; relative dates count from "
+                "today (give --published)",
+                err=True,
+            )
         for rec in r.records:
             if rec["mode"] is not None and not all_modes:
                 continue

@@ -77,3 +77,17 @@ def test_ingest_writes_the_store_idempotently(tmp_path, monkeypatch):
         store.close()
     assert len(events) >= 7
     assert all(e.reports and e.date == "2025-05-04" for e in events if e.mode is None)
+
+
+def test_extract_warns_when_the_page_has_no_date(tmp_path):
+    page = tmp_path / "undated.txt"
+    page.write_text(
+        "Talks resume\n\nJapan and China held talks in Beijing on Monday, officials said.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(kg, ["extract", str(page)])
+    assert result.exit_code == 0, result.output
+    assert "no publication date" in result.stderr
+    dated = CliRunner().invoke(kg, ["extract", str(page), "--published", "2025-05-07"])
+    assert "no publication date" not in dated.stderr
+    assert '"date": "2025-05-05"' in dated.stdout  # Monday before Wednesday 7 May
