@@ -391,8 +391,14 @@ class ActorResolver:
             head, mods = segs[-1], segs[:-1]
         ctx = _Context(mods, self._lex)
         titled_person = head.has("person") and ctx.title is not None
-        if ctx.stray_proper and not head.has("group", "sector") and not titled_person:
-            # ("Planning and Investment Minister Tran Xuan Gia": the word is part of the title)
+        igo_title = head.has("title") and ctx.fixed is not None and ctx.fixed.country == IGO
+        if (
+            ctx.stray_proper
+            and not head.has("group", "sector")
+            and not (titled_person or igo_title)
+        ):
+            # ("Planning and Investment Minister Tran Xuan Gia", "United Nations Emergency
+            # Relief Coordinator": the capitalized words are part of the title)
             return None  # "Jim Jordan", "Michael Jordan": an unknown name, not the country
         if head.has("person"):
             person = self._pick_person(head, ctx.loc or hint)
@@ -433,7 +439,14 @@ class ActorResolver:
                 joined = self._resolve(_parse(f"{title_side} {name_side}"), hint)
                 if joined is not None:
                     return joined
-        return self._resolve(_parse(first), hint) or self._resolve(_parse(second), hint)
+        one = self._resolve(_parse(first), hint)
+        if one is None or one.country is None:
+            # "The main Hutu rebel group, Forces for Defence of Democracy (FDD)": the side that
+            # says where the actor is from wins over a generic one
+            two = self._resolve(_parse(second), hint)
+            if two is not None and (one is None or two.country is not None):
+                return two
+        return one
 
     def _person_across(self, segs: tuple[_Seg, ...], run: int) -> tuple[_Seg, ...] | None:
         """ "President Xi" + "Jinping", "Queen Elizabeth" + "II": a registry name that starts

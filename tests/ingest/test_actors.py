@@ -1038,6 +1038,14 @@ GOLD_ANALYSIS_CASES = [
     ("a village in Western Cambodia", "Cambodian Civilians", "KHM", "group"),
     ("Palestinian homes", "Palestinian Civilians", "PSE", "group"),
     ("a US drone", "U.S. Military", "USA", "military"),
+    # an appositive naming the body beats a generic first side; IGO titles
+    (
+        "The main Hutu rebel group, Forces for Defence of Democracy (FDD)",
+        "Forces for the Defence of Democracy",
+        "BDI",
+        "group",
+    ),
+    ("United Nations Emergency Relief Coordinator", "United Nations", "IGO", "igo"),
     # new actor nouns
     ("Russian aircraft", "Russian Military", "RUS", "military"),
     ("Afghan guerillas", "Afghan Rebels", "AFG", "group"),
