@@ -120,6 +120,11 @@ FAILING = frozenset(["fail", "neglect", "forget"])
 # "wants X to ...": an appeal to X.
 WANTING = frozenset(["want", "expect", "need", "like", "prefer"])
 # Commitments and threats: their complement's act, coded as intent (03) or threat (13).
+# "X received weapons from Y" reports Y's act of giving, with X as the target.
+RECEIVING = frozenset(["receive", "get", "obtain"])
+# Intransitive verbs whose subject may be an event noun that is the event itself:
+# "Palestinian riots against Israeli policies are continuing", "clashes erupted".
+ONGOING = frozenset(["continue", "erupt", "escalate", "intensify", "resume", "rage", "persist"])
 COMMISSIVE = frozenset(["agree", "promise", "pledge", "vow", "swear", "commit", "offer", "propose"])
 THREATENING = frozenset(["threaten", "warn"])
 # Verbs whose complement is a plan, coded as the planned act in future mode (-> intent/threat).
@@ -344,7 +349,7 @@ ATTACK_NOUNS = frozenset(
 REFUSAL = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
 REFUSABLE = frozenset(REFUSAL)
 # Acts only a state performs: a passive without agent has the local authorities as source.
-STATE_ACTS = ("173", "174", "1722", "116", "1711")
+STATE_ACTS = ("173", "174", "1722", "116", "1711", "090", "091")
 # People defined by whom they back or oppose: of that country, not that actor.
 SIDE_NOUNS = frozenset(["opponents", "critics", "supporters", "backers", "loyalists", "followers"])
 # Verbs that take two: coordinated subjects act on each other ("A and B agreed / clashed").
@@ -907,6 +912,11 @@ class SentenceCoder:
         if depth > 4 or v.head.i == v.i:
             return [], False, False
         head = v.head
+        if v.dep_ == "acomp" and head.pos_ in ("AUX", "VERB"):
+            # "Israel is opposed to the mediation": the copula's subject is the verb's own
+            for c in head.children:
+                if c.dep_ in SUBJ:
+                    return self.group_mentions(c) or self._event_owner(c), False, False
         if v.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
             for c in head.children:
                 if c.dep_ == "dobj":
@@ -1007,7 +1017,7 @@ class SentenceCoder:
         """
         chain = [v]
         t = v
-        while t.dep_ in ("xcomp", "conj", "pcomp") and t.head.i != t.i:
+        while t.dep_ in ("xcomp", "conj", "pcomp", "acomp") and t.head.i != t.i:
             t = t.head
             chain.append(t)
         for t in chain:
@@ -1077,7 +1087,10 @@ class SentenceCoder:
                 if h.pos_ == "NOUN" and ("N", hl) in self.lex:
                     return True
             if t.dep_ == "relcl":
-                return False
+                # "the group that has seized parts of Iraq" describes the group (background);
+                # a non-restrictive clause after a comma ("X, which shelled Y on Monday,") reports
+                first = t.left_edge
+                return first.i > 0 and first.nbor(-1).text != "," and first.lower_ == "that"
             t = h
         return False
 
@@ -1323,8 +1336,35 @@ class SentenceCoder:
                     nm = self.lex.lookup("N", c.lemma_.lower(), set(), self.bag(c))
                     if nm:
                         return nm, c
+        if (
+            lemma in ONGOING
+            and (vm is None or lemma in LIGHT)
+            and not any(c.dep_ == "dobj" for c in v.children)
+        ):
+            for c in v.children:
+                if c.dep_ == "nsubj" and c.pos_ == "NOUN":
+                    nm = self.lex.lookup("N", c.lemma_.lower(), set(), self.bag(c))
+                    if nm:
+                        return nm, c
         if vm:
             return vm, v
+        return None
+
+    def _received(self, v: Any) -> tuple[Match, list[Mention]] | None:
+        """`X received weapons from Y` is Y providing X with weapons: (Y's code, Y)."""
+        givers: list[Mention] = []
+        for c in v.children:
+            if c.dep_ == "prep" and c.lower_ == "from":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        givers = self.group_mentions(p)
+        if not givers or not any(c.dep_ == "dobj" for c in v.children):
+            return None
+        bag = self.bag(v, {"dobj"})
+        for giving in ("provide", "give", "offer"):
+            m = self.lex.lookup("V", giving, set(), bag)
+            if m and m.entry.cues:
+                return m, givers
         return None
 
     def sentence(self, sent: Any) -> list[Found]:
@@ -1345,23 +1385,38 @@ class SentenceCoder:
             if v.pos_ != "VERB":
                 continue
             lemma = self.verb_lemma(v)
-            known = ("V", lemma) in self.lex or lemma in LIGHT
+            known = ("V", lemma) in self.lex or lemma in LIGHT | RECEIVING | ONGOING
             if not known and not (lemma in WANTING and self._wants_of_someone(v)):
                 continue
             if self.absorbed(v):
                 continue
             coded = self.code_verb(v)
+            received = None
+            if lemma in RECEIVING and (coded is None or not coded[0].entry.cues):
+                received = self._received(v)
+                if received is not None:
+                    coded = (received[0], v)
             if coded is None:
                 continue
             match, trigger = coded
             sources, inherited, passive = self.subjects(v)
+            if received is not None and not passive:
+                # the giver acts on the receiver
+                sources, receivers = received[1], sources
+                keys = {m.ref.key for m in sources}
+                receivers = [m for m in receivers if m.ref.key not in keys]
+            else:
+                receivers = None
             if not sources and passive and match.code.startswith(STATE_ACTS):
                 # "two journalists were arrested in Tehran": only the state arrests there
                 sources = self._authorities(v)
                 inherited = True
             if not sources:
                 continue
-            targets, how = self.targets(v, match, sources, passive)
+            if receivers is not None:
+                targets, how = receivers, ("direct" if receivers else "none")
+            else:
+                targets, how = self.targets(v, match, sources, passive)
             if trigger is not v and not targets:
                 targets = self._actors_under(trigger, {m.ref.key for m in sources})
                 how = "deep" if targets else "none"
@@ -1489,8 +1544,10 @@ class SentenceCoder:
         return []
 
     def _authorities(self, v: Any) -> list[Mention]:
-        """The government of the place a passive state act happened in (`arrested in Tehran`)."""
-        for c in v.children:
+        """The government of the place a passive state act happened in (`arrested in Tehran`,
+        `put under investigation in Italy`)."""
+        heads = [v] + [p for c in v.children if c.dep_ == "prep" for p in c.children]
+        for c in (c for h in heads for c in h.children):
             if c.dep_ == "prep" and c.lower_ in ("in", "from"):
                 for p in c.children:
                     if p.dep_ == "pobj" and p.ent_type_ == "GPE":

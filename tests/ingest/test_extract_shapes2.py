@@ -1,0 +1,72 @@
+"""More clause shapes of wire prose (second round), one sentence each, written for these tests.
+
+Like test_extract_shapes.py, a tiny fake resolver stands in for `ingest.actors`.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from test_extract_shapes import asserted, has, run  # noqa: E402
+
+
+def codes(recs: list[dict]) -> set[str]:
+    return {r["action"]["cameo"] for r in recs}
+
+
+def test_copula_with_participle_takes_the_copula_subject():
+    recs = asserted("Turkey is opposed to French mediation in the dispute over the border.")
+    assert has(recs, "TUR", "FRA", "12") and "126" in codes(recs)
+
+
+def test_copula_participle_negation_reaches_the_copula():
+    recs = run("Turkey is not opposed to French mediation in the dispute.")
+    assert not any(r["mode"] is None for r in recs)
+
+
+def test_received_from_is_the_givers_act():
+    recs = asserted("Ukrainian troops received weapons from the German government.")
+    assert has(recs, "DEU", "UKR", "07")
+    assert not has(recs, "UKR", "DEU", "07")
+
+
+def test_received_assurances_are_the_givers_intent():
+    recs = asserted("Egypt received assurances from Israel on the border crossing.")
+    assert has(recs, "ISR", "EGY", "03")
+
+
+def test_received_visitors_keep_the_hosting_code():
+    recs = asserted("Egypt received a delegation from Turkey on Sunday.")
+    assert has(recs, "EGY", "TUR", "04")
+
+
+def test_event_noun_subject_of_continue():
+    recs = asserted("Egyptian protests against Israeli settlement policies are continuing.")
+    assert has(recs, "EGY", "ISR", "14")
+
+
+def test_refused_acceptance_of_refugees_is_a_rejection():
+    recs = asserted("Turkey said it will not accept any more refugees.")
+    assert any(r["action"]["root"] == "12" and r["source"]["country"] == "TUR" for r in recs)
+
+
+def test_agentless_investigation_is_the_local_state():
+    recs = asserted("A British journalist has been put under investigation in France for spying.")
+    assert any(r["source"]["country"] == "FRA" and r["action"]["root"] == "09" for r in recs), recs
+
+
+def test_restrictive_relative_clause_is_background():
+    recs = asserted("Turkish troops attacked the militia that has seized parts of Iran.")
+    assert not any(r["action"]["root"] == "17" for r in recs)
+
+
+def test_non_restrictive_relative_clause_is_reported():
+    recs = asserted("Turkey condemned Iran, which seized a British tanker on Sunday.")
+    assert has(recs, "IRN", "GBR", "17")
+
+
+def test_remaining_on_alert_is_a_force_posture():
+    recs = asserted("Egyptian troops remained on alert along the border with Israel.")
+    assert any(r["action"]["root"] == "15" and r["source"]["country"] == "EGY" for r in recs)
