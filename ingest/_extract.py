@@ -325,6 +325,8 @@ MUTUAL_WORDS = frozenset(
     ]
 )
 # Nouns of violence whose owner is the attacker.
+# "shelled the city, killing eight people": the toll of the attack, not a second event.
+TOLL_VERBS = frozenset(["kill", "wound", "injure", "leave"])
 ATTACK_NOUNS = frozenset(
     [
         "attack",
@@ -1065,6 +1067,8 @@ class SentenceCoder:
 
     def absorbed(self, v: Any) -> bool:
         """Is v part of a larger event (complement of an appeal, a purpose clause, a noun)?"""
+        if self._toll_of(v) is not None:
+            return True
         t = v
         while t.head.i != t.i:
             h = t.head
@@ -1093,6 +1097,20 @@ class SentenceCoder:
                 return first.i > 0 and first.nbor(-1).text != "," and first.lower_ == "that"
             t = h
         return False
+
+    def _toll_of(self, v: Any) -> Any:
+        """The attack verb whose toll a participial adjunct gives (`shelled X, killing 8`)."""
+        if v.dep_ != "advcl" or v.tag_ != "VBG" or self.verb_lemma(v) not in TOLL_VERBS:
+            return None
+        if any(c.dep_ in SUBJ for c in v.children):
+            return None
+        h = v.head
+        if h.pos_ != "VERB" or ("V", self.verb_lemma(h)) not in self.lex:
+            return None
+        coded = self.code_verb(h)
+        if coded is None or coded[0].code[:2] not in ("18", "19", "20"):
+            return None
+        return h
 
     # ---- targets ------------------------------------------------------------------------
     def _actors_under(self, tok: Any, exclude: set, max_depth: int = 4) -> list[Mention]:
@@ -1256,7 +1274,15 @@ class SentenceCoder:
             ):
                 if c.dep_ == "advcl":
                     continue
-                deep_prep = c.dep_ == "prep" and c.lower_ in ("against", "for", "on", "over", "to")
+                deep_prep = c.dep_ == "prep" and c.lower_ in (
+                    "against",
+                    "for",
+                    "on",
+                    "over",
+                    "to",
+                    "into",
+                    "at",
+                )
                 ms = self._actors_under(c, exclude) if c.dep_ != "prep" or deep_prep else []
                 if c.dep_ in ("xcomp", "pcomp"):
                     for d in c.children:
@@ -1430,6 +1456,16 @@ class SentenceCoder:
                 # talks *about* sanctions on X are not talks with X; a meeting with/between X is
                 targets = self._partners(trigger if trigger is not v else v, sources)
                 how = "direct" if targets else "none"
+            if not targets and code[:2] in ("18", "19", "20"):
+                # "bombarded part of the city, killing eight people": the toll names the victims
+                for c in v.children:
+                    toll_of = self._toll_of(c)
+                    if toll_of is not None and toll_of.i == v.i:
+                        for o in c.children:
+                            if o.dep_ == "dobj":
+                                targets, how = self._object_actors(o, {m.ref.key for m in sources})
+                        if targets:
+                            break
             if not targets and code[:2] in LOCATION_TARGET_ROOTS:
                 targets = self._place(v, sources, own_ok=code[:2] in ("08", "14", "17"))
                 how = "place" if targets else "none"

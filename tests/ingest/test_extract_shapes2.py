@@ -70,3 +70,27 @@ def test_non_restrictive_relative_clause_is_reported():
 def test_remaining_on_alert_is_a_force_posture():
     recs = asserted("Egyptian troops remained on alert along the border with Israel.")
     assert any(r["action"]["root"] == "15" and r["source"]["country"] == "EGY" for r in recs)
+
+
+def test_toll_adjunct_is_part_of_the_attack():
+    recs = asserted("Turkish troops shelled Kurdish posts in Iran, killing two Iranian soldiers.")
+    assert has(recs, "TUR", "IRN", "19")
+    assert not any(r["action"]["root"] == "18" for r in recs)
+
+
+def test_toll_adjunct_names_the_victims_when_the_attack_has_no_target():
+    recs = asserted("Rebels shelled a remote area overnight, killing eight Egyptian troops.")
+    assert any(
+        r["action"]["root"] == "19" and r["target"] and r["target"]["country"] == "EGY"
+        for r in recs
+    ), recs
+
+
+def test_asylum_in_a_country_is_asked_of_that_country():
+    recs = asserted("Thousands of Egyptian refugees sought asylum in Turkey last year.")
+    assert has(recs, "EGY", "TUR", "02")
+
+
+def test_target_inside_an_into_phrase_of_the_complement():
+    recs = asserted("Iran has tried to hack into the computers of the Israeli army.")
+    assert any(r["target"] and r["target"]["country"] == "ISR" for r in recs), recs
