@@ -327,6 +327,10 @@ MUTUAL_WORDS = frozenset(
 # Nouns of violence whose owner is the attacker.
 # "shelled the city, killing eight people": the toll of the attack, not a second event.
 TOLL_VERBS = frozenset(["kill", "wound", "injure", "leave"])
+# Subordinate clauses that give the background or cause of the reported act.
+BACKGROUND_MARKS = frozenset(["after", "since", "because", "before", "until"])
+# "demonstrated in Kirkuk, calling for independence": what the protest demands, part of it.
+CLAIM_VERBS = frozenset(["call", "demand", "say", "urge", "chant", "shout", "insist"])
 ATTACK_NOUNS = frozenset(
     [
         "attack",
@@ -1067,13 +1071,17 @@ class SentenceCoder:
 
     def absorbed(self, v: Any) -> bool:
         """Is v part of a larger event (complement of an appeal, a purpose clause, a noun)?"""
-        if self._toll_of(v) is not None:
+        if self._toll_of(v) is not None or self._protest_claim(v):
             return True
         t = v
         while t.head.i != t.i:
             h = t.head
             if t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
                 return True
+            if t.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in t.children
+            ):
+                return True  # "after rebels kidnapped peacekeepers": background, not the news
             if t.dep_ == "ccomp" and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
                 # "demanded that Israel ease ..." is the demand; "said that X attacked" is X's act
                 hl = h.lemma_.lower()
@@ -1100,6 +1108,8 @@ class SentenceCoder:
 
     def _toll_of(self, v: Any) -> Any:
         """The attack verb whose toll a participial adjunct gives (`shelled X, killing 8`)."""
+        if v.dep_ == "conj" and v.tag_ == "VBG" and self.verb_lemma(v) in TOLL_VERBS:
+            return self._toll_of(v.head)  # "killing or wounding 50"
         if v.dep_ != "advcl" or v.tag_ != "VBG" or self.verb_lemma(v) not in TOLL_VERBS:
             return None
         if any(c.dep_ in SUBJ for c in v.children):
@@ -1111,6 +1121,20 @@ class SentenceCoder:
         if coded is None or coded[0].code[:2] not in ("18", "19", "20"):
             return None
         return h
+
+    def _protest_claim(self, v: Any) -> bool:
+        """Is v a participial adjunct giving a protest's demand (`rallied, demanding X`)?"""
+        if v.dep_ != "advcl" or v.tag_ != "VBG" or self.verb_lemma(v) not in CLAIM_VERBS:
+            return False
+        if any(c.dep_ in SUBJ for c in v.children):
+            return False
+        h = v.head
+        if h.pos_ != "VERB" or not (
+            ("V", self.verb_lemma(h)) in self.lex or self.verb_lemma(h) in LIGHT
+        ):
+            return False
+        coded = self.code_verb(h)
+        return coded is not None and coded[0].code[:2] == "14"
 
     # ---- targets ------------------------------------------------------------------------
     def _actors_under(self, tok: Any, exclude: set, max_depth: int = 4) -> list[Mention]:
@@ -1538,7 +1562,13 @@ class SentenceCoder:
                 self.memory.remember_event(group, [m.ref for m in sources])
                 self.memory.event_sources[group + ":bag"] = list(self.bag(trigger).keys())  # type: ignore[assignment]
         found.extend(self._obligations(sent))
-        return found
+
+        # one act coded with and without a target ("summoned the envoy to complain") is one event
+        def key(f: Found) -> tuple:
+            return (f.source.ref.key, f.code[:2], f.mode, f.date_expr)
+
+        aimed = {key(f) for f in found if f.target is not None}
+        return [f for f in found if f.target is not None or key(f) not in aimed]
 
     def _home(self, sources: list[Mention]) -> list[Mention]:
         make = getattr(self.resolver, "country", None)

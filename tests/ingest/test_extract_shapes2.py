@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from test_extract_shapes import asserted, has, run  # noqa: E402
+from test_extract_shapes import asserted, dyads, has, run  # noqa: E402
 
 
 def codes(recs: list[dict]) -> set[str]:
@@ -94,3 +94,32 @@ def test_asylum_in_a_country_is_asked_of_that_country():
 def test_target_inside_an_into_phrase_of_the_complement():
     recs = asserted("Iran has tried to hack into the computers of the Israeli army.")
     assert any(r["target"] and r["target"]["country"] == "ISR" for r in recs), recs
+
+
+def test_coordinated_toll_adjuncts_are_not_events():
+    recs = asserted("Russian troops shelled Ukrainian positions, killing or wounding 30 people.")
+    assert has(recs, "RUS", "UKR", "19")
+    assert [r["action"]["root"] for r in recs] == ["19"]
+
+
+def test_protest_claim_adjunct_is_part_of_the_protest():
+    recs = asserted("Thousands of Egyptian workers rallied in Cairo, demanding higher wages.")
+    assert any(r["action"]["root"] == "14" for r in recs)
+    assert not any(r["action"]["root"] == "10" for r in recs)
+
+
+def test_same_act_with_and_without_target_is_one_event():
+    recs = asserted("Iran accused Israel of the raid and complained again.")
+    assert dyads(recs) == {("IRN", "ISR", "11")}
+
+
+def test_background_after_clause_is_not_coded():
+    recs = asserted(
+        "Turkish troops left the border on Monday, a week after Iran attacked the Turkish army."
+    )
+    assert not has(recs, "IRN", "TUR", "19")
+
+
+def test_simultaneous_as_clause_is_still_coded():
+    recs = asserted("Egyptian police fired on protesters as Israel shelled Gaza on Monday.")
+    assert any(r["source"]["country"] == "ISR" and r["action"]["root"] == "19" for r in recs)
