@@ -480,7 +480,19 @@ OBLIGATION_AUX = frozenset(["must", "should", "ought"])
 INTENT_ADJ = frozenset(["willing", "ready", "prepared", "determined", "committed", "eager"])
 # Verbs that report a position; a "must" under them is the reporter's demand.
 REPORTING = frozenset(
-    ["reiterate", "declare", "conclude", "insist", "warn", "stress", "emphasize", "tell"]
+    [
+        "reiterate",
+        "declare",
+        "conclude",
+        "insist",
+        "warn",
+        "stress",
+        "emphasize",
+        "tell",
+        "confirm",
+        "indicate",
+        "signal",
+    ]
 )
 FUTURE_AUX = frozenset(["will", "shall", "'ll", "wo"])
 CONDITIONAL_MARKS = frozenset(["if", "unless", "whether", "lest"])
@@ -1069,6 +1081,24 @@ class SentenceCoder:
                 return "future"
         return None
 
+    def _condition(self, v: Any) -> str | None:
+        """`if`/`unless` when a condition clause hangs on v (or its xcomp/conj heads) and no
+        modal of possibility does: `will withdraw unless`, not `could withdraw if`."""
+        chain = [v]
+        t = v
+        while t.dep_ in ("xcomp", "conj") and t.head.i != t.i:
+            t = t.head
+            chain.append(t)
+        for t in chain:
+            if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in t.children):
+                return None
+            for c in t.children:
+                if c.dep_ == "advcl":
+                    for m in c.children:
+                        if m.dep_ == "mark" and m.lower_ in ("if", "unless"):
+                            return m.lower_
+        return None
+
     def absorbed(self, v: Any) -> bool:
         """Is v part of a larger event (complement of an appeal, a purpose clause, a noun)?"""
         if self._toll_of(v) is not None or self._protest_claim(v):
@@ -1500,6 +1530,15 @@ class SentenceCoder:
             if code.startswith(NEEDS_TARGET) and not targets:
                 continue
             mode = self.mode(v, sent)
+            cond = self._condition(v) if mode == "hypothetical" and self._future(v) else None
+            if cond is not None:
+                # "will withdraw its force unless ...", "said they would meet him if ...": a
+                # conditional announcement is an offer (03) or a threat (13), asserted now
+                intent = intent_code(code)
+                if cond == "unless" and (intent is None or not intent.startswith("13")):
+                    intent = "130" if code[:2] not in ("01", "02", "10", "11", "12") else None
+                if intent is not None:
+                    code, mode = intent, "future"
             if mode == "negated" and self._future(v) and code[:2] in REFUSABLE:
                 # "said he would not provide support to Israel": a refusal, asserted now
                 code, mode = REFUSAL[code[:2]], None

@@ -123,3 +123,23 @@ def test_background_after_clause_is_not_coded():
 def test_simultaneous_as_clause_is_still_coded():
     recs = asserted("Egyptian police fired on protesters as Israel shelled Gaza on Monday.")
     assert any(r["source"]["country"] == "ISR" and r["action"]["root"] == "19" for r in recs)
+
+
+def test_conditional_announced_meeting_is_an_offer():
+    recs = asserted("Iranian officials said they would meet the French envoy if he came to Tehran.")
+    assert any(r["action"]["root"] == "03" and r["source"]["country"] == "IRN" for r in recs)
+
+
+def test_unless_clause_makes_a_threat():
+    recs = asserted("Turkey said it will withdraw its troops from Iran unless the attacks stop.")
+    assert any(r["action"]["root"] == "13" and r["source"]["country"] == "TUR" for r in recs)
+
+
+def test_conditional_with_could_stays_hypothetical():
+    recs = run("Turkey said it could withdraw its troops from Iran if the attacks continue.")
+    assert all(r["mode"] == "hypothetical" for r in recs if r["source"]["country"] == "TUR")
+
+
+def test_confirmed_future_conflict_is_a_threat():
+    recs = asserted("Russia confirmed on Monday it would tighten the blockade of Ukraine.")
+    assert has(recs, "RUS", "UKR", "13")
