@@ -327,6 +327,8 @@ MUTUAL_WORDS = frozenset(
 # Nouns of violence whose owner is the attacker.
 # "shelled the city, killing eight people": the toll of the attack, not a second event.
 TOLL_VERBS = frozenset(["kill", "wound", "injure", "leave"])
+# "Albanians in/of/from southern Serbia": the place can say whose the people are.
+PLACE_PREPS = frozenset(["in", "of", "from"])
 # Subordinate clauses that give the background or cause of the reported act.
 BACKGROUND_MARKS = frozenset(["after", "since", "because", "before", "until"])
 # "demonstrated in Kirkuk, calling for independence": what the protest demands, part of it.
@@ -758,8 +760,20 @@ class SentenceCoder:
             refs = self.memory.pair(low_text, here)
             if refs:
                 return [Mention(r, text, "coref") for r in refs]
-        # 3. the actor resolver: the phrase, then its proper-name core, then with a country hint
-        ref = self._resolve(text)
+        # 3. the actor resolver: the phrase with its place ("Ethnic Albanians in south Serbia"),
+        # the phrase, then its proper-name core, then with a country hint
+        ref = None
+        for c in tok.rights:
+            if c.dep_ == "prep" and c.lower_ in PLACE_PREPS and np and c.i == np[-1].i + 1:
+                cut = {d.i for p in c.subtree if p.dep_ in ("relcl", "acl") for d in p.subtree}
+                place = [p for p in c.subtree if p.i not in cut]
+                if any(p.ent_type_ in ("GPE", "LOC") for p in place):
+                    wide = self._resolve(f"{text} {' '.join(p.text for p in place)}")
+                    if wide is not None and wide.country:
+                        ref = wide
+                        text = f"{text} {' '.join(p.text for p in place)}"
+                break
+        ref = ref or self._resolve(text)
         if ref is None and len(np) > 1 and tok.pos_ == "PROPN":
             lo = (
                 max(i for i, t in enumerate(np) if t.pos_ != "PROPN" and t.i < tok.i) + 1

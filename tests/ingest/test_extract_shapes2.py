@@ -9,7 +9,10 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from test_extract_shapes import asserted, dyads, has, run  # noqa: E402
+from fakes import FakeActor, FakeResolver  # noqa: E402
+from test_extract_shapes import Doc, asserted, dyads, has, run  # noqa: E402
+
+from ingest.pipeline import extract_document
 
 
 def codes(recs: list[dict]) -> set[str]:
@@ -143,3 +146,18 @@ def test_conditional_with_could_stays_hypothetical():
 def test_confirmed_future_conflict_is_a_threat():
     recs = asserted("Russia confirmed on Monday it would tighten the blockade of Ukraine.")
     assert has(recs, "RUS", "UKR", "13")
+
+
+class PlaceResolver(FakeResolver):
+    """Knows one people-in-a-place phrase, the way the real resolver reads `X in <place>`."""
+
+    def resolve(self, mention: str):
+        if mention.lower() == "ethnic turks in northern iran":
+            return FakeActor("Iranian Turks", "IRN", "group")
+        return super().resolve(mention)
+
+
+def test_a_people_in_a_place_is_read_with_the_place():
+    text = "Ethnic Turks in northern Iran demanded autonomy from Tehran on Monday."
+    recs = extract_document(Doc(text), resolver_factory=PlaceResolver).records
+    assert any(r["source"]["country"] == "IRN" for r in recs), recs
