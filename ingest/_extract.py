@@ -717,7 +717,10 @@ class SentenceCoder:
                     if c.dep_ == "nsubj" and c.i != tok.i and c.pos_ != "PRON":
                         speaker = self.group_mentions(c)
                         person = low in ("he", "she")
-                        if speaker and all(m.ref.is_person == person for m in speaker):
+                        fits = all(m.ref.is_person == person for m in speaker) or (
+                            low in ("they", "we") and len(speaker) > 1  # "A and B said they"
+                        )
+                        if speaker and fits:
                             return [Mention(m.ref, tok.text, "coref") for m in speaker]
             ref = self.memory.pronoun(low, subject=tok.dep_ in ("nsubj", "nsubjpass"))
             return [Mention(ref, tok.text, "coref")] if ref else []
@@ -1447,8 +1450,9 @@ class SentenceCoder:
     def _received(self, v: Any) -> tuple[Match, list[Mention]] | None:
         """`X received weapons from Y` is Y providing X with weapons: (Y's code, Y)."""
         givers: list[Mention] = []
-        for c in v.children:
-            if c.dep_ == "prep" and c.lower_ == "from":
+        objs = [c for c in v.children if c.dep_ == "dobj"]
+        for c in [*v.children, *(c for o in objs for c in o.children)]:
+            if c.dep_ == "prep" and c.lower_ == "from" and not givers:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         givers = self.group_mentions(p)

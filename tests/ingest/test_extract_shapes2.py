@@ -161,3 +161,18 @@ def test_a_people_in_a_place_is_read_with_the_place():
     text = "Ethnic Turks in northern Iran demanded autonomy from Tehran on Monday."
     recs = extract_document(Doc(text), resolver_factory=PlaceResolver).records
     assert any(r["source"]["country"] == "IRN" for r in recs), recs
+
+
+def test_received_from_attached_to_the_object():
+    recs = asserted("Ukrainian protesters received assurances from the German government.")
+    assert has(recs, "DEU", "UKR", "03")
+
+
+def test_refused_permission_is_a_rejection():
+    recs = asserted("Putin said he would not give permission to Ukraine to join the talks.")
+    assert has(recs, "RUS", "UKR", "12")
+
+
+def test_coordinated_speakers_are_they():
+    recs = asserted("Trump and Sheinbaum said they will attack the cartels in Brazil.")
+    assert {r["source"]["country"] for r in recs} >= {"USA", "MEX"}, recs
