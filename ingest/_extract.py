@@ -327,6 +327,8 @@ MUTUAL_WORDS = frozenset(
 # Nouns of violence whose owner is the attacker.
 # "shelled the city, killing eight people": the toll of the attack, not a second event.
 TOLL_VERBS = frozenset(["kill", "wound", "injure", "leave"])
+# Participles that state the subject's stance ("is committed to", "is opposed to").
+STATIVE_PASSIVES = frozenset(["commit", "oppose", "determine", "dedicate", "devote"])
 # "Albanians in/of/from southern Serbia": the place can say whose the people are.
 PLACE_PREPS = frozenset(["in", "of", "from"])
 # Subordinate clauses that give the background or cause of the reported act.
@@ -938,6 +940,12 @@ class SentenceCoder:
                             ms = self._event_owner(p)
                             if ms:
                                 return ms, False, True
+            if self.verb_lemma(v) in STATIVE_PASSIVES:
+                # "Vietnam is committed to reform", "Israel is opposed to ...": a state of the
+                # subject, not something done to it
+                for c in v.children:
+                    if c.dep_ == "nsubjpass":
+                        return self.group_mentions(c), False, False
             return [], False, True
         for c in v.children:
             if c.dep_ in SUBJ:

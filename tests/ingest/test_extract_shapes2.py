@@ -176,3 +176,13 @@ def test_refused_permission_is_a_rejection():
 def test_coordinated_speakers_are_they():
     recs = asserted("Trump and Sheinbaum said they will attack the cartels in Brazil.")
     assert {r["source"]["country"] for r in recs} >= {"USA", "MEX"}, recs
+
+
+def test_stative_passive_subject_is_the_source():
+    recs = asserted("Brazil is committed to a ceasefire in the region.")
+    assert any(r["source"]["country"] == "BRA" and r["action"]["root"] == "03" for r in recs)
+
+
+def test_received_observers_is_a_concession():
+    recs = asserted("Egypt received a team of observers from the United States on Sunday.")
+    assert has(recs, "EGY", "USA", "08")
