@@ -1547,13 +1547,7 @@ class SentenceCoder:
                         if targets:
                             break
             if not targets and code[:2] in LOCATION_TARGET_ROOTS:
-                # armed groups attack their own state ("Boko Haram launched attacks in Nigeria")
-                insurgent = code[:2] in ("18", "19", "20") and all(
-                    m.ref.kind == "group" for m in sources
-                )
-                targets = self._place(
-                    v, sources, own_ok=code[:2] in ("08", "14", "17") or insurgent
-                )
+                targets = self._place(v, sources, own_ok=code[:2] in ("08", "14", "17"))
                 how = "place" if targets else "none"
             if not targets and code.startswith(HOME_CODES):
                 # a protest with no named target is against the protesters' own authorities

@@ -186,18 +186,3 @@ def test_stative_passive_subject_is_the_source():
 def test_received_observers_is_a_concession():
     recs = asserted("Egypt received a team of observers from the United States on Sunday.")
     assert has(recs, "EGY", "USA", "08")
-
-
-class GroupResolver(FakeResolver):
-    """Knows one armed group of Egypt."""
-
-    def resolve(self, mention: str):
-        if mention.lower() == "the sinai militants":
-            return FakeActor("Sinai Militants", "EGY", "group")
-        return super().resolve(mention)
-
-
-def test_armed_group_attacks_in_its_own_country_target_that_state():
-    text = "The Sinai militants launched attacks in Egypt on Sunday."
-    recs = extract_document(Doc(text), resolver_factory=GroupResolver).records
-    assert any(r["target"] and r["target"]["country"] == "EGY" for r in recs), recs
