@@ -47,10 +47,9 @@ def _filters(f: Filters) -> tuple[list[str], dict[str, Any]]:
     return where, params
 
 
-def _side(var: str, ref: ActorRef, key: str) -> tuple[str, dict[str, Any]]:
-    if ref.kind == "actor":
-        return f"{var}.id = ${key}", {key: ref.id}
-    return f"{var}.country = ${key}", {key: ref.id}
+def _key(end: str, ref: ActorRef) -> str:
+    """The Event property holding this end's actor id or country (docs/schema.md)."""
+    return f"e.{end}_{'id' if ref.kind == 'actor' else 'country'}"
 
 
 def _match(
@@ -59,34 +58,35 @@ def _match(
     target: ActorRef | None = None,
     touching: ActorRef | None = None,
 ) -> tuple[str, dict[str, Any]]:
-    """A MATCH ... WHERE ... WITH e fragment binding the matching events to `e`."""
+    """A MATCH ... WHERE ... WITH e fragment binding the matching events to `e`.
+
+    Events are sought by their endpoint properties through the composite (endpoint, date)
+    indexes; no relationship is expanded. `e.date IS NOT NULL` (always true) names the
+    date so a composite index applies when no date filter is given.
+    """
     where, params = _filters(f)
+    seek = source is not None or target is not None or touching is not None
+    if seek and not f.date_from and not f.date_to:
+        where.insert(0, "e.date IS NOT NULL")
     if touching is not None:
-        cond, p = _side("x", touching, "touch")
-        params.update(p)
-        head = f"MATCH (x:Actor) WHERE {cond} MATCH (x)-[:SOURCE_OF|TARGET]-(e:Event)"
-        tail = " WHERE " + " AND ".join(where) if where else ""
-        return f"{head}{tail} WITH DISTINCT e", params
+        params["touch"] = touching.id
+        rest = " AND ".join(where)
+        return (
+            f"CALL () {{ MATCH (e:Event) WHERE {_key('source', touching)} = $touch AND {rest}"
+            f" RETURN e UNION MATCH (e:Event) WHERE {_key('target', touching)} = $touch"
+            f" AND {rest} RETURN e }} WITH e",
+            params,
+        )
     conds = []
-    if source is not None and target is not None:
-        pattern = "(s:Actor)-[:SOURCE_OF]->(e:Event)-[:TARGET]->(t:Actor)"
-    elif source is not None:
-        pattern = "(s:Actor)-[:SOURCE_OF]->(e:Event)"
-    elif target is not None:
-        pattern = "(e:Event)-[:TARGET]->(t:Actor)"
-    else:
-        pattern = "(e:Event)"
     if source is not None:
-        cond, p = _side("s", source, "src")
-        conds.append(cond)
-        params.update(p)
+        conds.append(f"{_key('source', source)} = $src")
+        params["src"] = source.id
     if target is not None:
-        cond, p = _side("t", target, "tgt")
-        conds.append(cond)
-        params.update(p)
+        conds.append(f"{_key('target', target)} = $tgt")
+        params["tgt"] = target.id
     all_where = conds + where
     tail = " WHERE " + " AND ".join(all_where) if all_where else ""
-    return f"MATCH {pattern}{tail} WITH e", params
+    return f"MATCH (e:Event){tail} WITH e", params
 
 
 def _brief(node: Any) -> ActorBrief:
@@ -298,20 +298,21 @@ class Neo4jQueries(Queries):
         return [(r["d"], r["quad"], r["n"], r["g"] or 0.0) for r in rows]
 
     def _partners(self, ref, f, direction, limit):
-        if direction == "out":
-            pattern = "(x:Actor)-[:SOURCE_OF]->(e:Event)-[:TARGET]->(p:Actor)"
-        else:
-            pattern = "(p:Actor)-[:SOURCE_OF]->(e:Event)-[:TARGET]->(x:Actor)"
-        cond, params = _side("x", ref, "ref")
-        where, fp = _filters(f)
-        params.update(fp)
+        """Group the seeked events by the other end's id, then fetch only the top partners."""
+        mine, other = ("source", "target") if direction == "out" else ("target", "source")
+        where, params = _filters(f)
+        if not f.date_from and not f.date_to:
+            where.insert(0, "e.date IS NOT NULL")
+        where.append(f"e.{other}_id IS NOT NULL")
         if ref.kind == "country":  # a country's partners are other countries' actors
-            where.append("(p.country IS NULL OR p.country <> $ref)")
+            where.append(f"(e.{other}_country IS NULL OR e.{other}_country <> $ref)")
         rows = self._run(
-            f"MATCH {pattern} WHERE "
-            + " AND ".join([cond, *where])
-            + " WITH p, count(*) AS n, sum(e.goldstein) AS g"
-            " RETURN p, n, g ORDER BY n DESC, p.id LIMIT $limit",
+            f"MATCH (e:Event) WHERE {_key(mine, ref)} = $ref AND "
+            + " AND ".join(where)
+            + f" WITH e.{other}_id AS pid, count(*) AS n, sum(e.goldstein) AS g"
+            " ORDER BY n DESC, pid LIMIT $limit"
+            " MATCH (p:Actor {id: pid}) RETURN p, n, g ORDER BY n DESC, p.id",
+            ref=ref.id,
             limit=limit,
             **params,
         )
@@ -329,17 +330,19 @@ class Neo4jQueries(Queries):
 
     def _dyad_rows(self, f, level):
         where, params = _filters(f)
-        tail = " WHERE " + " AND ".join(where) if where else ""
+        where.insert(0, "e.target_id IS NOT NULL")
         if level == "actor":
-            keys = "s.id AS sid, NULL AS sc, t.id AS tid, NULL AS tc"
+            keys = "e.source_id AS sid, NULL AS sc, e.target_id AS tid, NULL AS tc"
         else:
             keys = (
-                "CASE WHEN s.country IS NULL THEN s.id END AS sid, s.country AS sc,"
-                " CASE WHEN t.country IS NULL THEN t.id END AS tid, t.country AS tc"
+                "CASE WHEN e.source_country IS NULL THEN e.source_id END AS sid,"
+                " e.source_country AS sc,"
+                " CASE WHEN e.target_country IS NULL THEN e.target_id END AS tid,"
+                " e.target_country AS tc"
             )
         rows = self._run(
-            f"MATCH (s:Actor)-[:SOURCE_OF]->(e:Event)-[:TARGET]->(t:Actor){tail}"
-            f" WITH {keys}, e RETURN sid, sc, tid, tc, count(*) AS n, sum(e.goldstein) AS g",
+            "MATCH (e:Event) WHERE " + " AND ".join(where) + f" WITH {keys}, e"
+            " RETURN sid, sc, tid, tc, count(*) AS n, sum(e.goldstein) AS g",
             **params,
         )
         briefs = self._briefs(
@@ -358,12 +361,14 @@ class Neo4jQueries(Queries):
 
     def _neighbours(self, ids, f):
         where, params = _filters(f)
+        if not f.date_from and not f.date_to:
+            where.insert(0, "e.date IS NOT NULL")
         extra = "".join(f" AND {w}" for w in where)
         rows = self._run(
-            "MATCH (x:Actor)-[:SOURCE_OF]->(e:Event)-[:TARGET]->(y:Actor)"
-            f" WHERE x.id IN $ids{extra} RETURN x.id AS a, y.id AS b, e.id AS eid"
-            " UNION MATCH (y:Actor)-[:SOURCE_OF]->(e:Event)-[:TARGET]->(x:Actor)"
-            f" WHERE x.id IN $ids{extra} RETURN x.id AS a, y.id AS b, e.id AS eid",
+            f"MATCH (e:Event) WHERE e.source_id IN $ids{extra} AND e.target_id IS NOT NULL"
+            " RETURN e.source_id AS a, e.target_id AS b, e.id AS eid"
+            f" UNION MATCH (e:Event) WHERE e.target_id IN $ids{extra}"
+            " RETURN e.target_id AS a, e.source_id AS b, e.id AS eid",
             ids=list(ids),
             **params,
         )

@@ -37,6 +37,20 @@ SCHEMA_STATEMENTS = (
     "CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE",
     "CREATE INDEX event_date IF NOT EXISTS FOR (e:Event) ON (e.date)",
     "CREATE INDEX event_root IF NOT EXISTS FOR (e:Event) ON (e.root)",
+    # Denormalized endpoints (docs/schema.md): a dyad or an actor's events are one index seek
+    # (equality on the endpoint properties, range on the date) instead of an expansion of a
+    # busy actor's relationships.
+    *(
+        f"CREATE INDEX {name} IF NOT EXISTS FOR (e:Event) ON ({props})"
+        for name, props in (
+            ("event_source_date", "e.source_id, e.date"),
+            ("event_target_date", "e.target_id, e.date"),
+            ("event_pair_date", "e.source_id, e.target_id, e.date"),
+            ("event_source_country_date", "e.source_country, e.date"),
+            ("event_target_country_date", "e.target_country, e.date"),
+            ("event_country_pair_date", "e.source_country, e.target_country, e.date"),
+        )
+    ),
     "CREATE INDEX actor_country IF NOT EXISTS FOR (a:Actor) ON (a.country)",
     "CREATE INDEX actor_name IF NOT EXISTS FOR (a:Actor) ON (a.name)",
     "CREATE TEXT INDEX actor_search_text IF NOT EXISTS FOR (a:Actor) ON (a.search_text)",
@@ -77,20 +91,23 @@ RETURN collect(id) AS missing
 """
 
 # A new event keeps its first-written properties; a repeat only raises the confidence.
+# source_id/target_id/source_country/target_country copy the event's endpoints (never changed
+# once created; an actor's country is part of its id) so queries seek events by index.
 _WRITE_EVENTS = """
 UNWIND $rows AS row
 MATCH (s:Actor {id: row.source_id})
+OPTIONAL MATCH (t:Actor {id: row.target_id})
 MERGE (e:Event {id: row.id})
 ON CREATE SET e.date = date(row.date), e.cameo = row.cameo, e.root = row.root,
     e.label = row.label, e.quad_class = row.quad_class, e.goldstein = row.goldstein,
     e.plover = row.plover, e.action_text = row.action_text, e.confidence = row.confidence,
-    e.mode = row.mode
+    e.mode = row.mode, e.source_id = s.id, e.target_id = t.id, e.source_country = s.country,
+    e.target_country = t.country
 ON MATCH SET e.confidence = CASE WHEN row.confidence > e.confidence
     THEN row.confidence ELSE e.confidence END,
     e.date = CASE WHEN date(row.date) < e.date THEN date(row.date) ELSE e.date END
 MERGE (s)-[:SOURCE_OF]->(e)
-WITH e, row WHERE row.target_id IS NOT NULL
-MATCH (t:Actor {id: row.target_id})
+WITH e, t WHERE t IS NOT NULL
 MERGE (e)-[:TARGET]->(t)
 """
 
@@ -103,12 +120,22 @@ OPTIONAL MATCH (t:Actor {id: row.target_id})
 CREATE (s)-[:SOURCE_OF]->(e:Event {id: row.id, date: date(row.date), cameo: row.cameo,
     root: row.root, label: row.label, quad_class: row.quad_class, goldstein: row.goldstein,
     plover: row.plover, action_text: row.action_text, confidence: row.confidence,
-    mode: row.mode})
+    mode: row.mode, source_id: s.id, target_id: t.id, source_country: s.country,
+    target_country: t.country})
 FOREACH (_ IN CASE WHEN t IS NULL THEN [] ELSE [1] END | CREATE (e)-[:TARGET]->(t))
 WITH e, row
 UNWIND row.reports AS rep
 MATCH (a:Article {id: rep.article_id})
 CREATE (e)-[:REPORTED_IN {sentence: rep.sentence, start: rep.start, end: rep.end}]->(a)
+"""
+
+_BACKFILL_ENDPOINTS = """
+MATCH (s:Actor)-[:SOURCE_OF]->(e:Event) WHERE e.source_id IS NULL
+CALL (s, e) {
+    OPTIONAL MATCH (e)-[:TARGET]->(t:Actor)
+    SET e.source_id = s.id, e.target_id = t.id, e.source_country = s.country,
+        e.target_country = t.country
+} IN TRANSACTIONS OF 10000 ROWS
 """
 
 _EXISTING_EVENTS = "UNWIND $ids AS id MATCH (e:Event {id: id}) RETURN e.id AS id"
@@ -260,8 +287,16 @@ class Neo4jStore:
     def _ensure_schema(self) -> None:
         def run() -> None:
             with self._session() as session:
+                had_endpoints = bool(
+                    session.run(
+                        "SHOW INDEXES YIELD name WHERE name = 'event_source_date' RETURN name"
+                    ).data()
+                )
                 for statement in SCHEMA_STATEMENTS:
                     session.run(statement).consume()
+                if not had_endpoints:
+                    # A database written before the endpoint copies existed: fill them once.
+                    session.run(_BACKFILL_ENDPOINTS).consume()
                 session.run("CALL db.awaitIndexes(300)").consume()
 
         self._call("creating constraints and indexes", run)
