@@ -293,7 +293,10 @@ PARTITIVE_NOUNS = frozenset(
 )
 # Codes that are mutual by nature ("held talks with", "signed a deal with", "cooperate with").
 SYMMETRIC_CODES = ("040", "041", "044", "046", "057", "060", "061", "062")
-SYMMETRIC_VERBS = frozenset(["clash", "fight", "negotiate", "meet", "talk"])
+SYMMETRIC_VERBS = frozenset(["clash", "fight", "negotiate", "talk"])
+# "X met (with) Y", "X held a meeting with Y": the subject's initiative, coded one way only
+# (both gold sets do so); talks, deals and clashes are mutual.
+ONE_WAY_WORDS = frozenset(["meet", "meeting"])
 MUTUAL_WORDS = frozenset(
     [
         "sign",
@@ -1596,7 +1599,7 @@ class SentenceCoder:
                     and (
                         (
                             code.startswith(SYMMETRIC_CODES)
-                            and trigger.lemma_.lower() in MUTUAL_WORDS
+                            and trigger.lemma_.lower() in MUTUAL_WORDS - ONE_WAY_WORDS
                         )
                         or lemma in SYMMETRIC_VERBS
                     )

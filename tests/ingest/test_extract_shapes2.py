@@ -186,3 +186,10 @@ def test_stative_passive_subject_is_the_source():
 def test_received_observers_is_a_concession():
     recs = asserted("Egypt received a team of observers from the United States on Sunday.")
     assert has(recs, "EGY", "USA", "08")
+
+
+def test_meeting_with_is_one_way_but_talks_are_mutual():
+    met = asserted("The French foreign minister met with President Vladimir Putin on Monday.")
+    assert has(met, "FRA", "RUS", "04") and not has(met, "RUS", "FRA", "04")
+    talks = asserted("The French foreign minister held talks with President Vladimir Putin.")
+    assert has(talks, "FRA", "RUS", "04") and has(talks, "RUS", "FRA", "04")
