@@ -193,3 +193,8 @@ def test_meeting_with_is_one_way_but_talks_are_mutual():
     assert has(met, "FRA", "RUS", "04") and not has(met, "RUS", "FRA", "04")
     talks = asserted("The French foreign minister held talks with President Vladimir Putin.")
     assert has(talks, "FRA", "RUS", "04") and has(talks, "RUS", "FRA", "04")
+
+
+def test_cancelled_visit_is_not_a_visit():
+    recs = asserted("The German foreign minister has cancelled a planned visit to Turkey.")
+    assert has(recs, "DEU", "TUR", "16") and not has(recs, "DEU", "TUR", "04")
