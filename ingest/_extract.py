@@ -775,9 +775,12 @@ class SentenceCoder:
             if c.dep_ == "prep" and c.lower_ in PLACE_PREPS and np and c.i == np[-1].i + 1:
                 cut = {d.i for p in c.subtree if p.dep_ in ("relcl", "acl") for d in p.subtree}
                 place = [p for p in c.subtree if p.i not in cut]
-                if any(p.ent_type_ in ("GPE", "LOC") for p in place):
+                # "the Liberation Tigers of Tamil Eelam": a name that goes on after "of"
+                name_of = c.lower_ == "of" and tok.pos_ == "PROPN" and len(place) > 1
+                name_of = name_of and all(p.pos_ in ("PROPN", "ADP", "DET", "CCONJ") for p in place)
+                if name_of or any(p.ent_type_ in ("GPE", "LOC") for p in place):
                     wide = self._resolve(f"{text} {' '.join(p.text for p in place)}")
-                    if wide is not None and wide.country:
+                    if wide is not None and (wide.country or name_of):
                         ref = wide
                         text = f"{text} {' '.join(p.text for p in place)}"
                 break

@@ -198,3 +198,18 @@ def test_meeting_with_is_one_way_but_talks_are_mutual():
 def test_cancelled_visit_is_not_a_visit():
     recs = asserted("The German foreign minister has cancelled a planned visit to Turkey.")
     assert has(recs, "DEU", "TUR", "16") and not has(recs, "DEU", "TUR", "04")
+
+
+class NameOfResolver(FakeResolver):
+    """Knows a body whose name goes on after "of"."""
+
+    def resolve(self, mention: str):
+        if mention.lower() == "the popular front of upper egypt":
+            return FakeActor("Popular Front of Upper Egypt", "EGY", "group")
+        return super().resolve(mention)
+
+
+def test_a_name_that_goes_on_after_of_is_resolved_whole():
+    text = "Iran has been sharing expertise with the Popular Front of Upper Egypt."
+    recs = extract_document(Doc(text), resolver_factory=NameOfResolver).records
+    assert any(r["target"] and r["target"]["country"] == "EGY" for r in recs), recs
