@@ -204,7 +204,7 @@ class NameOfResolver(FakeResolver):
     """Knows a body whose name goes on after "of"."""
 
     def resolve(self, mention: str):
-        if mention.lower() == "the popular front of upper egypt":
+        if mention.lower().removeprefix("the ") == "popular front of upper egypt":
             return FakeActor("Popular Front of Upper Egypt", "EGY", "group")
         return super().resolve(mention)
 
