@@ -1328,6 +1328,18 @@ class SentenceCoder:
                     if c.dep_ == "prt":
                         break
         objs = [c for c in v.children if c.dep_ in ("dobj", "dative", "iobj")]
+        if not objs:
+            # "denounced as an ugly crime Serbia's suppression of ...": the object comes late
+            # and the parser hangs it on the "as" phrase
+            objs = [
+                a
+                for c in v.children
+                if c.dep_ == "prep" and c.lower_ == "as"
+                for p in c.children
+                if p.dep_ == "pobj"
+                for a in p.children
+                if a.dep_ == "appos"
+            ]
         for o in objs:
             ms, how = self._object_actors(o, exclude)
             if ms:

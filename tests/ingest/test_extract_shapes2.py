@@ -213,3 +213,8 @@ def test_a_name_that_goes_on_after_of_is_resolved_whole():
     text = "Iran has been sharing expertise with the Popular Front of Upper Egypt."
     recs = extract_document(Doc(text), resolver_factory=NameOfResolver).records
     assert any(r["target"] and r["target"]["country"] == "EGY" for r in recs), recs
+
+
+def test_late_object_after_an_as_phrase():
+    recs = asserted("Iran on Friday condemned as a grave crime Israel's blockade of the port.")
+    assert has(recs, "IRN", "ISR", "11"), recs
