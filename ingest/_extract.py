@@ -1353,6 +1353,15 @@ class SentenceCoder:
                             ms = [m for m in self.group_mentions(d) if m.ref.key not in exclude]
                             if ms:
                                 return ms, "direct"
+        if match.code.startswith("11"):
+            # "complained to the UN over Israeli air raids": the accused, not the addressee
+            for c in v.children:
+                if c.dep_ == "prep" and c.lower_ in ("over", "about", "against"):
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            ms, how = self._object_actors(p, exclude)
+                            if ms:
+                                return ms, how
         for word in TARGET_PREPS:
             for c in v.children:
                 if c.dep_ == "prep" and c.lower_ == word:

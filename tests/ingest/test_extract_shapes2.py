@@ -218,3 +218,13 @@ def test_a_name_that_goes_on_after_of_is_resolved_whole():
 def test_late_object_after_an_as_phrase():
     recs = asserted("Iran on Friday condemned as a grave crime Israel's blockade of the port.")
     assert has(recs, "IRN", "ISR", "11"), recs
+
+
+def test_complaint_targets_the_accused_not_the_addressee():
+    recs = asserted("Egypt complained to the United States over Israeli air strikes in Gaza.")
+    assert has(recs, "EGY", "ISR", "11") and not has(recs, "EGY", "USA", "11")
+
+
+def test_complaint_to_someone_about_a_thing_targets_the_addressee():
+    recs = asserted("Egypt complained to Israel about the delays at the crossing.")
+    assert has(recs, "EGY", "ISR", "11")
