@@ -332,6 +332,8 @@ MUTUAL_WORDS = frozenset(
 TOLL_VERBS = frozenset(["kill", "wound", "injure", "leave"])
 # Participles that state the subject's stance ("is committed to", "is opposed to").
 STATIVE_PASSIVES = frozenset(["commit", "oppose", "determine", "dedicate", "devote"])
+# Institutions named by a possessive pronoun ("their forces", "its army").
+OWNED_FORCES = frozenset(["force", "army", "troop", "military", "police", "government", "navy"])
 # "Albanians in/of/from southern Serbia": the place can say whose the people are.
 PLACE_PREPS = frozenset(["in", "of", "from"])
 # Subordinate clauses that give the background or cause of the reported act.
@@ -785,6 +787,18 @@ class SentenceCoder:
                         text = f"{text} {' '.join(p.text for p in place)}"
                 break
         ref = ref or self._resolve(text)
+        if ref is None and tok.ent_type_ == "NORP" and tok.tag_ in ("NNPS", "NNS"):
+            # "Young Algerians", "Angry Palestinians": the people without the adjective
+            core = [t for t in np if t.i >= tok.i or t.ent_type_ in ("NORP", "GPE")]
+            if 0 < len(core) < len(np):
+                ref = self._resolve(" ".join(t.text for t in core))
+        if ref is None and tok.pos_ == "NOUN" and lemma in OWNED_FORCES:
+            # "their forces", "its army": the forces of whoever the pronoun is
+            for c in tok.children:
+                if c.dep_ == "poss" and c.pos_ == "PRON":
+                    owners = [m for m in self.mentions(c) if m.ref.country]
+                    if owners:
+                        ref = self._resolve(text, owners[0].ref.country)
         if ref is None and len(np) > 1 and tok.pos_ == "PROPN":
             lo = (
                 max(i for i, t in enumerate(np) if t.pos_ != "PROPN" and t.i < tok.i) + 1

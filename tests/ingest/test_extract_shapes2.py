@@ -228,3 +228,25 @@ def test_complaint_targets_the_accused_not_the_addressee():
 def test_complaint_to_someone_about_a_thing_targets_the_addressee():
     recs = asserted("Egypt complained to Israel about the delays at the crossing.")
     assert has(recs, "EGY", "ISR", "11")
+
+
+class PeopleResolver(FakeResolver):
+    """Knows a people by its plural demonym (as the real resolver does), nothing with adjectives."""
+
+    def resolve(self, mention: str):
+        if mention.lower() == "egyptians":
+            return FakeActor("Egyptians", "EGY", "group")
+        return super().resolve(mention)
+
+
+def test_people_with_a_leading_adjective():
+    text = "Angry Egyptians blocked roads in Cairo on Sunday."
+    recs = extract_document(Doc(text), resolver_factory=PeopleResolver).records
+    assert any(r["source"]["country"] == "EGY" for r in recs), recs
+
+
+def test_their_forces_are_the_speakers_forces():
+    recs = asserted(
+        "Russia said on Tuesday its troops had completed their withdrawal from Ukraine."
+    )
+    assert any(r["source"]["country"] == "RUS" and r["action"]["root"] == "08" for r in recs), recs
