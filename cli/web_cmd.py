@@ -27,6 +27,7 @@ def _serve(settings: Settings, store: Store, host: str, port: int) -> None:
     from web import create_app
 
     app = create_app(settings, store)
+    app.extensions["kg"]["analytics"].snapshot()  # start the network analytics now, in background
     click.echo(f"Serving the {store.backend} store on http://{host}:{port}/  (Ctrl-C stops)")
     if host not in ("127.0.0.1", "localhost", "::1") and not settings.read_token:
         click.echo("warning: listening beyond loopback with open reads (set KG_READ_TOKEN)")

@@ -16,6 +16,7 @@ from werkzeug.routing import BaseConverter
 from kg.config import Settings
 from kg.stores import Store, StoreError, open_store
 from queries import QUAD_LABELS, NotFound, Queries, QueryError, for_store, segments
+from web._analytics import AnalyticsCache
 from web._format import wanted_format
 
 
@@ -51,6 +52,10 @@ def get_store() -> Store:
     return current_app.extensions["kg"]["store"]
 
 
+def get_analytics() -> AnalyticsCache:
+    return current_app.extensions["kg"]["analytics"]
+
+
 def get_settings() -> Settings:
     return current_app.extensions["kg"]["settings"]
 
@@ -80,17 +85,22 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         JSON_SORT_KEYS=False,
     )
     app.json.sort_keys = False  # type: ignore[attr-defined]
+    owns_store = store is None
     if store is None:
         try:
             store = open_store(settings)
         except StoreError as exc:
             raise RuntimeError(f"web: cannot open the store: {exc}") from exc
+    analytics = AnalyticsCache(store)
     app.extensions["kg"] = {
         "settings": settings,
         "store": store,
         "queries": for_store(store),
         "jobs": {},
+        "analytics": analytics,
     }
+    if owns_store:  # a server, not a test: start computing before the first page asks
+        analytics.snapshot()
 
     app.url_map.converters["ref"] = RefConverter
     from web.views import BLUEPRINTS
@@ -169,7 +179,9 @@ def _with_args(**changes: Any) -> str:
 
 def _error(code: int, message: str) -> Any:
     fmt = request.view_args.get("fmt") if request.view_args else None
-    kind = "json" if request.path.endswith(".json") else wanted_format(fmt)
+    # RDF downloads answer errors in JSON too (a client asked for data, not a page).
+    as_json = request.path.endswith(".json") or request.blueprint == "rdf"
+    kind = "json" if as_json else wanted_format(fmt)
     if kind in ("json", "csv"):
         resp = jsonify({"error": message, "status": code})
         resp.status_code = code

@@ -21,7 +21,11 @@ def test_home(client, g):
     assert data["overview"]["nodes"]["Event"] == 10
     assert data["top_dyads"][0]["total"] == 5
     assert data["recent_events"][0]["id"] == g.ACCUSE.id
-    assert client.get("/", headers={"Accept": "application/json"}).get_json() == data
+    by_accept = client.get("/", headers={"Accept": "application/json"}).get_json()
+    # analytics are computed in the background, so their status may change between two calls
+    assert by_accept.pop("analytics")["status"] in ("computing", "ready")
+    data.pop("analytics")
+    assert by_accept == data
     rows = _csv(client.get("/index.csv"))
     assert rows[0]["id"] == g.ACCUSE.id and rows[0]["source_name"] == "Mexico"
 
@@ -140,7 +144,11 @@ def test_openapi_document(client):
     for item in doc["paths"].values():
         for param in item["get"]["parameters"]:
             assert param["in"] in ("path", "query") and "schema" in param
-        assert "$ref" in item["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+        content = item["get"]["responses"]["200"]["content"]
+        if item["get"]["tags"] == ["rdf"]:  # RDF downloads: a document in an RDF media type
+            assert "application/json" not in content and content
+        else:
+            assert "$ref" in content["application/json"]["schema"]
 
 
 @pytest.mark.parametrize(

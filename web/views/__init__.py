@@ -10,6 +10,7 @@ from web.views import (
     graph,
     home,
     ingest,
+    rdf,
     relationship,
     search,
     timeline,
@@ -26,6 +27,7 @@ BLUEPRINTS = [
     ingest.bp,
     cypher.bp,
     api.bp,
+    rdf.bp,
     auth.bp,
     sparql.bp,
 ]

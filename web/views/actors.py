@@ -5,7 +5,8 @@ from __future__ import annotations
 from flask import Blueprint, request
 
 from queries import Filters
-from web._app import get_queries
+from web._analytics import node_block
+from web._app import get_analytics, get_queries
 from web._format import EVENT_COLUMNS, add_routes, event_rows, respond
 from web.views._args import int_arg
 
@@ -17,6 +18,7 @@ def actor(ref: str, fmt: str | None = None):
     profile = get_queries().actor_profile(ref, f, int_arg("limit", 15, 1, 500))
     data = profile.to_dict()
     data["filters"] = f.to_dict()
+    data["analytics"] = node_block(get_analytics(), profile.ref.kind, profile.ref.id)
     return respond(
         fmt,
         "actor.html",
@@ -24,6 +26,7 @@ def actor(ref: str, fmt: str | None = None):
         (event_rows(profile.recent), EVENT_COLUMNS, f"actor-{profile.ref.id}"),
         p=profile,
         filters=f,
+        an=data["analytics"],
     )
 
 

@@ -195,6 +195,21 @@ def document() -> dict[str, Any]:
             events_as_target=INT,
             by_quad=by_quad,
             recent=events,
+            analytics=_analytics_schema(
+                level={"type": "string", "enum": ["actor", "country"]},
+                node={
+                    "oneOf": [
+                        {"type": "null"},
+                        {
+                            **_node(),
+                            "properties": {
+                                **_node()["properties"],
+                                "dyads": {"type": "array", "items": _dyad()},
+                            },
+                        },
+                    ]
+                },
+            ),
         ),
         "Search": _obj(
             "q",
@@ -220,9 +235,11 @@ def document() -> dict[str, Any]:
             "overview",
             "top_dyads",
             "recent_events",
+            "analytics",
             overview={"type": "object"},
             top_dyads={"type": "array", "items": {"type": "object"}},
             recent_events=events,
+            analytics=_analytics_schema(actor=_level_overview(), country=_level_overview()),
         ),
         "Events": _obj("events", events=events, limit=INT, filters={"type": "object"}),
         "Graph": _obj(
@@ -346,6 +363,7 @@ def document() -> dict[str, Any]:
             "cypher",
         ),
         "/ingest/jobs/{id}.json": _op("An ingest job's status", [_ref("id")], "Job", "ingest"),
+        **_rdf_paths(),
     }
     return {
         "openapi": "3.1.0",
@@ -370,6 +388,126 @@ def document() -> dict[str, Any]:
             "securitySchemes": {"token": {"type": "http", "scheme": "bearer"}},
         },
     }
+
+
+def _analytics_schema(**props: Any) -> dict[str, Any]:
+    """`analytics` on home and actor pages: computed in the background, so `status` says
+    whether the numbers are there yet (computing, ready, error)."""
+    return _obj(
+        "status",
+        status={"type": "string", "enum": ["computing", "ready", "error"]},
+        computed_at=NS,
+        seconds=NN,
+        refreshing={"type": "boolean"},
+        error=STR,
+        **props,
+    )
+
+
+def _node() -> dict[str, Any]:
+    return _obj(
+        "id",
+        "pagerank",
+        "weighted_degree",
+        "pagerank_rank",
+        "degree_rank",
+        id=STR,
+        label=STR,
+        country=NS,
+        kind=NS,
+        pagerank=NUM,
+        weighted_degree=NUM,
+        in_events=NUM,
+        out_events=NUM,
+        betweenness=NUM,
+        community={"type": ["integer", "null"]},
+        pagerank_rank=INT,
+        degree_rank=INT,
+    )
+
+
+def _dyad() -> dict[str, Any]:
+    return _obj(
+        "source",
+        "target",
+        "events",
+        "balance",
+        source=STR,
+        target=STR,
+        source_label=STR,
+        target_label=STR,
+        events=INT,
+        balance=NUM,
+        mean_goldstein=NUM,
+    )
+
+
+def _level_overview() -> dict[str, Any]:
+    rows = {"type": "array", "items": _node()}
+    return _obj(
+        "node_count",
+        "top_pagerank",
+        "top_degree",
+        "communities",
+        "most_cooperative",
+        "most_conflictual",
+        node_count=INT,
+        dyad_count=INT,
+        event_edges=INT,
+        top_pagerank=rows,
+        top_degree=rows,
+        community_count=INT,
+        communities={"type": "array", "items": _obj("size", index=INT, size=INT, members=rows)},
+        most_cooperative={"type": "array", "items": _dyad()},
+        most_conflictual={"type": "array", "items": _dyad()},
+    )
+
+
+# JSON-LD is JSON (an expanded document: a list of node objects); the rest are text.
+_RDF_SCHEMAS: dict[str, Any] = {"application/ld+json": {"type": ["array", "object"]}}
+_RDF_EXTS = {"ttl": "turtle", "nt": "nt", "jsonld": "jsonld", "rdf": "xml", "trig": "trig"}
+
+
+def _rdf_op(summary: str, params: list[dict[str, Any]], media: list[str]) -> dict[str, Any]:
+    dates = [p for p in _filters() if p["name"] in ("from", "to")]
+    return {
+        "get": {
+            "summary": summary,
+            "tags": ["rdf"],
+            "parameters": params + dates,
+            "responses": {
+                "200": {
+                    "description": "The RDF document (streamed; Content-Disposition names it)",
+                    "content": {m: {"schema": _RDF_SCHEMAS.get(m, STR)} for m in media},
+                },
+                "400": {"$ref": "#/components/responses/Error"},
+                "404": {"$ref": "#/components/responses/Error"},
+            },
+        }
+    }
+
+
+def _rdf_paths() -> dict[str, Any]:
+    """RDF downloads (web/views/rdf.py): whole graph, an actor or country, a dyad."""
+    from kg.rdf import MEDIA_TYPES
+
+    fmt = _param("format", "query", "string", None, "RDF format (default turtle).")
+    fmt["schema"]["enum"] = [*MEDIA_TYPES, *_RDF_EXTS]
+    paths: dict[str, Any] = {
+        "/export": _rdf_op("The whole graph as RDF", [fmt], sorted(set(MEDIA_TYPES.values())))
+    }
+    for ext, name in _RDF_EXTS.items():
+        media = [MEDIA_TYPES[name]]
+        paths[f"/export.{ext}"] = _rdf_op(f"The whole graph as {name} RDF", [], media)
+        paths[f"/actors/{{ref}}.{ext}"] = _rdf_op(
+            f"Events touching an actor (a country: any of its actors), {name} RDF",
+            [_ref("ref")],
+            media,
+        )
+        paths[f"/relationship/{{a}}/{{b}}.{ext}"] = _rdf_op(
+            f"A dyad's events, both directions, {name} RDF", [_ref("a"), _ref("b")], media
+        )
+    return paths
 
 
 @bp.route("/openapi.json")

@@ -5,7 +5,8 @@ from __future__ import annotations
 from flask import Blueprint, request
 
 from queries import Filters
-from web._app import get_queries
+from web._analytics import home_block
+from web._app import get_analytics, get_queries
 from web._format import EVENT_COLUMNS, add_routes, event_rows, respond
 
 bp = Blueprint("home", __name__)
@@ -23,6 +24,7 @@ def index(fmt: str | None = None):
         "filters": f.to_dict(),
         "top_dyads": [d.to_dict() for d in dyads],
         "recent_events": [e.to_dict() for e in recent],
+        "analytics": home_block(get_analytics()),
     }
     return respond(
         fmt,
@@ -33,6 +35,7 @@ def index(fmt: str | None = None):
         dyads=dyads,
         recent=recent,
         filters=f,
+        an=data["analytics"],
     )
 
 
