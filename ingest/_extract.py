@@ -104,6 +104,7 @@ ABSORBING = frozenset(
         "mull",
         "deny",
         "accuse",
+        "allege",
         "blame",
         "criticize",
         "criticise",
@@ -1126,6 +1127,18 @@ class SentenceCoder:
                 return "future"
         return None
 
+    def _claimed_act(self, v: Any) -> Any:
+        """The conflictual act (root 11-20) a `claimed that ...` clause reports, if any."""
+        for c in v.children:
+            if c.dep_ == "ccomp" and any(d.dep_ in SUBJ for d in c.children):
+                lemma = self.verb_lemma(c)
+                if ("V", lemma) not in self.lex:
+                    continue
+                inner = self.lex.lookup("V", lemma, self.particles(c), self.bag(c, COMPLEMENT_DEPS))
+                if inner is not None and "11" <= inner.code[:2] <= "20":
+                    return c
+        return None
+
     def _condition(self, v: Any) -> str | None:
         """`if`/`unless` when a condition clause hangs on v (or its xcomp/conj heads) and no
         modal of possibility does: `will withdraw unless`, not `could withdraw if`."""
@@ -1160,6 +1173,8 @@ class SentenceCoder:
             if t.dep_ == "ccomp" and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
                 # "demanded that Israel ease ..." is the demand; "said that X attacked" is X's act
                 hl = h.lemma_.lower()
+                if hl in ("claim", "charge") and self._claimed_act(h) is not None:
+                    return True  # an alleged act is the allegation, not an established act
                 if h.pos_ == "NOUN":  # "its demand that Israel ease ..."
                     return hl in EVENT_ANAPHORA or ("N", hl) in self.lex
                 if hl in WANTING and self._wants_of_someone(h):
@@ -1358,7 +1373,7 @@ class SentenceCoder:
             ms, how = self._object_actors(o, exclude)
             if ms:
                 return ms, how
-        if v.lemma_.lower() in ABSORBING | WANTING:
+        if v.lemma_.lower() in ABSORBING | WANTING or match.code.startswith("112"):
             # "demanded that the US cancel ..." -> the US
             for c in v.children:
                 if c.dep_ == "ccomp":
@@ -1464,6 +1479,9 @@ class SentenceCoder:
         vm = self.lex.lookup("V", lemma, parts, bag)
         if vm and vm.entry.cues:
             return vm, v
+        if lemma == "claim" and self._claimed_act(v) is not None:
+            # "The US claimed that ISIL had attacked Iraq": an allegation against ISIL
+            return self.lex.lookup("V", "allege", set(), bag) or vm, v  # type: ignore[return-value]
         if lemma in WANTING and self._wants_of_someone(v):
             # "Obama wants Putin to attack Switzerland": an appeal to Putin
             return self.lex.lookup("V", "urge", set(), bag) or vm, v  # type: ignore[return-value]

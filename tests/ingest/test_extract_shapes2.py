@@ -250,3 +250,15 @@ def test_their_forces_are_the_speakers_forces():
         "Russia said on Tuesday its troops had completed their withdrawal from Ukraine."
     )
     assert any(r["source"]["country"] == "RUS" and r["action"]["root"] == "08" for r in recs), recs
+
+
+def test_alleged_act_is_an_accusation_of_the_alleged_actor():
+    recs = run("Israel alleged that Iran had fired missiles at Israeli towns.")
+    assert has(recs, "ISR", "IRN", "11")
+    assert not any(r["source"]["country"] == "IRN" and r["mode"] is None for r in recs)
+
+
+def test_claimed_attack_is_an_accusation_but_claimed_victory_is_not():
+    recs = asserted("The United States claimed that Iran had attacked Turkey.")
+    assert dyads(recs) == {("USA", "IRN", "11")}
+    assert not asserted("Egypt claimed victory in the talks.")
