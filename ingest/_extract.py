@@ -331,6 +331,8 @@ MUTUAL_WORDS = frozenset(
 # Nouns of violence whose owner is the attacker.
 # "shelled the city, killing eight people": the toll of the attack, not a second event.
 TOLL_VERBS = frozenset(["kill", "wound", "injure", "leave"])
+# "allowed Israeli planes to land": whom the permission is for is the target.
+PERMITTING = frozenset(["allow", "permit", "let", "authorize", "authorise"])
 # Participles that state the subject's stance ("is committed to", "is opposed to").
 STATIVE_PASSIVES = frozenset(["commit", "oppose", "determine", "dedicate", "devote"])
 # Institutions named by a possessive pronoun ("their forces", "its army").
@@ -1373,7 +1375,7 @@ class SentenceCoder:
             ms, how = self._object_actors(o, exclude)
             if ms:
                 return ms, how
-        if v.lemma_.lower() in ABSORBING | WANTING or match.code.startswith("112"):
+        if v.lemma_.lower() in ABSORBING | WANTING | PERMITTING or match.code.startswith("112"):
             # "demanded that the US cancel ..." -> the US
             for c in v.children:
                 if c.dep_ == "ccomp":

@@ -262,3 +262,8 @@ def test_claimed_attack_is_an_accusation_but_claimed_victory_is_not():
     recs = asserted("The United States claimed that Iran had attacked Turkey.")
     assert dyads(recs) == {("USA", "IRN", "11")}
     assert not asserted("Egypt claimed victory in the talks.")
+
+
+def test_permission_targets_whom_it_is_for():
+    recs = asserted("Egypt allowed Israeli troops to cross the border at Rafah.")
+    assert has(recs, "EGY", "ISR", "08"), recs
