@@ -1141,6 +1141,24 @@ class SentenceCoder:
                     return c
         return None
 
+    def _condition_subject(self, v: Any, exclude: set) -> list[Mention]:
+        """Actors that an if/unless clause on v (or on its complements) is about."""
+        stack = [v]
+        while stack:
+            t = stack.pop()
+            for c in t.children:
+                if c.dep_ == "advcl" and any(
+                    m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children
+                ):
+                    for d in c.children:
+                        if d.dep_ in ("nsubj", "nsubjpass"):
+                            ms = [m for m in self.group_mentions(d) if m.ref.key not in exclude]
+                            if ms:
+                                return ms
+                elif c.dep_ in ("xcomp", "ccomp", "conj") and c.pos_ == "VERB":
+                    stack.append(c)
+        return []
+
     def _condition(self, v: Any) -> str | None:
         """`if`/`unless` when a condition clause hangs on v (or its xcomp/conj heads) and no
         modal of possibility does: `will withdraw unless`, not `could withdraw if`."""
@@ -1614,6 +1632,11 @@ class SentenceCoder:
                 # a protest with no named target is against the protesters' own authorities
                 targets = self._home(sources)
                 how = "place" if targets else "none"
+            if not targets and code[:2] == "13":
+                # "threatened to stop talks if the United States goes ahead": the threatened
+                # party is whoever the condition is about
+                targets = self._condition_subject(v, {m.ref.key for m in sources})
+                how = "deep" if targets else how
             if code.startswith(NEEDS_TARGET) and not targets:
                 continue
             mode = self.mode(v, sent)

@@ -267,3 +267,8 @@ def test_claimed_attack_is_an_accusation_but_claimed_victory_is_not():
 def test_permission_targets_whom_it_is_for():
     recs = asserted("Egypt allowed Israeli troops to cross the border at Rafah.")
     assert has(recs, "EGY", "ISR", "08"), recs
+
+
+def test_threat_targets_the_party_of_the_condition():
+    recs = asserted("Russia threatened to halt gas deliveries if Ukraine joins the alliance.")
+    assert has(recs, "RUS", "UKR", "13"), recs
