@@ -99,6 +99,9 @@ def test_pages_link_the_downloads(client, g):
     assert f'href="/actors/{g.CHINA.id}.nt"' in client.get(f"/actors/{g.CHINA.id}").text
     page = client.get("/relationship/USA/MEX").text
     assert 'href="/relationship/USA/MEX.jsonld"' in page and "Download RDF" in page
+    # the page's date filters carry over to its download
+    page = client.get("/relationship/USA/MEX?from=2025-05-01&to=2025-05-31").text
+    assert 'href="/relationship/USA/MEX.ttl?from=2025-05-01&amp;to=2025-05-31"' in page
 
 
 def test_downloads_need_the_read_token(graph_store, tmp_path, g):
