@@ -1737,12 +1737,20 @@ class SentenceCoder:
         heads = [v] + [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
         for h in heads:
             for c in h.children:
-                if c.dep_ != "prep" or c.lower_ not in ("in", "at", "to", "into", "near"):
+                if c.dep_ != "prep" or c.lower_ not in (
+                    "in",
+                    "at",
+                    "to",
+                    "into",
+                    "near",
+                    "outside",
+                ):
                     continue
                 pobjs = [p for p in c.children if p.dep_ == "pobj"]
                 for p in list(pobjs):
                     for of in p.children:
-                        if of.dep_ == "prep" and of.lower_ == "of":
+                        # "the town of X", "a jail in northern Israel"
+                        if of.dep_ == "prep" and of.lower_ in ("of", "in"):
                             pobjs += [q for q in of.children if q.dep_ == "pobj"]
                 for p in pobjs:
                     if p.ent_type_ == "GPE":  # not seas, rivers, regions (LOC)

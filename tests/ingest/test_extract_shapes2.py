@@ -272,3 +272,8 @@ def test_permission_targets_whom_it_is_for():
 def test_threat_targets_the_party_of_the_condition():
     recs = asserted("Russia threatened to halt gas deliveries if Ukraine joins the alliance.")
     assert has(recs, "RUS", "UKR", "13"), recs
+
+
+def test_protest_place_nested_in_a_place_noun():
+    recs = asserted("Iranian students protested outside a prison in northern Turkey on Monday.")
+    assert has(recs, "IRN", "TUR", "14"), recs
