@@ -136,7 +136,7 @@ def test_time_limit_and_row_cap(neo4j_graph):
     whole = run_read_query(store, "UNWIND range(1, 5) AS x RETURN x", row_cap=10)
     assert not whole.truncated and [r[0] for r in whole.rows] == [1, 2, 3, 4, 5]
     slow = (
-        "UNWIND range(1, 4000) AS a UNWIND range(1, 4000) AS b "
+        "UNWIND range(1, 30000) AS a UNWIND range(1, 30000) AS b "
         "WITH a, b WHERE a * b = -1 RETURN count(*)"
     )
     with pytest.raises(Exception) as info:

@@ -187,3 +187,41 @@ def test_analytics_never_waits_and_follows_the_store(app, client, g):
 
         time.sleep(0.05)
     assert an["actor"]["event_edges"] == before - 2
+
+
+def test_abandoned_download_stops_the_writer(graph_store):
+    """A client that goes away part way stops the export thread instead of leaving it blocked."""
+    import threading
+
+    from web.views.rdf import _stream
+
+    stopped = threading.Event()
+
+    def endless(out) -> None:
+        try:
+            while True:
+                out.write(b"<urn:x> <urn:y> <urn:z> .\n" * 1000)
+        finally:
+            stopped.set()
+
+    body = _stream(graph_store, endless)
+    assert next(body).startswith(b"<urn:x>")
+    body.close()  # what the WSGI server does when the client disconnects
+    assert stopped.wait(5)
+
+
+def test_failing_store_is_an_error_status(app, client, monkeypatch):
+    from kg.stores import StoreError
+
+    def broken(*args, **kwargs):
+        raise StoreError("down for the test")
+
+    store = app.extensions["kg"]["store"]
+    monkeypatch.setattr(store, "iter_actors", broken)
+    # part way (after the header): the body ends with the error instead of a complete file
+    with pytest.raises(StoreError):
+        client.get("/export.nt").get_data()
+    # unreachable when the download starts: a 503 with the reason
+    monkeypatch.setattr(store, "ping" if hasattr(store, "ping") else "counts", broken)
+    resp = client.get("/export.nt")
+    assert resp.status_code == 503 and "down for the test" in resp.get_json()["error"]

@@ -70,7 +70,8 @@ class _QueueWriter(io.BufferedIOBase):
 
 def _stream(store: Store, write: Callable[[io.BufferedIOBase], Any]) -> Iterator[bytes]:
     """Run `write(file)` in a thread; yield what it writes. The first chunk is fetched before
-    the response starts, so a store that fails at once still gives an error status."""
+    the response starts, so a writer that fails at once still gives an error status; a failure
+    later ends the body early (the server drops the connection, the client sees it cut)."""
     q: queue.Queue = queue.Queue(maxsize=8)
     cancelled = threading.Event()
 
@@ -170,6 +171,13 @@ def _download(
 ) -> Response:
     since, until = _dates()
     base = get_settings().rdf_base
+    # The header (vocabulary, CAMEO/PLOVER schemes) is sent before the store is read, so check
+    # the store now: one that is down gives a 503, not a 200 with a truncated file.
+    ping = getattr(get_store(), "ping", None)
+    if callable(ping):
+        ping()
+    else:
+        get_store().counts()
 
     def write(out: io.BufferedIOBase) -> None:
         export_rdf(store, out, fmt, base=base, since=since, until=until, actor_ids=actor_ids)
