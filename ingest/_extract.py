@@ -122,7 +122,7 @@ FAILING = frozenset(["fail", "neglect", "forget"])
 WANTING = frozenset(["want", "expect", "need", "like", "prefer"])
 # Commitments and threats: their complement's act, coded as intent (03) or threat (13).
 # "X received weapons from Y" reports Y's act of giving, with X as the target.
-RECEIVING = frozenset(["receive", "get", "obtain"])
+RECEIVING = frozenset(["receive", "get", "obtain", "face"])
 # Intransitive verbs whose subject may be an event noun that is the event itself:
 # "Palestinian riots against Israeli policies are continuing", "clashes erupted".
 ONGOING = frozenset(["continue", "erupt", "escalate", "intensify", "resume", "rage", "persist"])
@@ -1546,6 +1546,13 @@ class SentenceCoder:
         if not givers or not any(c.dep_ == "dobj" for c in v.children):
             return None
         bag = self.bag(v, {"dobj"})
+        if self.verb_lemma(v) == "face":
+            # "Israel faces pressure/criticism/sanctions from the US": the US's act on Israel
+            for o in objs:
+                m = self.lex.lookup("N", o.lemma_.lower(), set(), self.bag(o))
+                if m is not None:
+                    return m, givers
+            return None
         for giving in ("provide", "give", "offer"):
             m = self.lex.lookup("V", giving, set(), bag)
             if m and m.entry.cues:

@@ -277,3 +277,9 @@ def test_threat_targets_the_party_of_the_condition():
 def test_protest_place_nested_in_a_place_noun():
     recs = asserted("Iranian students protested outside a prison in northern Turkey on Monday.")
     assert has(recs, "IRN", "TUR", "14"), recs
+
+
+def test_facing_pressure_from_someone_is_their_demand():
+    recs = asserted("Israel faces growing pressure from the United States to halt the offensive.")
+    assert has(recs, "USA", "ISR", "10")
+    assert not asserted("Egypt faces a difficult choice.")
