@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -23,7 +23,6 @@ from ingest._coref import Ref
 from ingest._extract import Found, SentenceCoder
 from ingest._merge import write_batch
 from ingest._nlp import get_nlp
-from kg.codebook import lookup
 from kg.model import ACTOR_KINDS, Actor, Article, Event, GraphBatch, Report
 
 __all__ = [
@@ -116,14 +115,13 @@ def _code_found(
         if day is None:
             # an undated event in a story told about one day happened on that day
             day = state.get("narrative") or default_day
-        cc = lookup(f.code)
         src = _actor(f.source.ref)
         tgt = _actor(f.target.ref) if f.target else None
         actors.setdefault(src.id, src)
         if tgt:
             actors.setdefault(tgt.id, tgt)
         iso = day.isoformat()
-        key_code = cc.code if f.mode is None else f"{cc.code}:{f.mode}"
+        key_code = f.code if f.mode is None else f"{f.code}:{f.mode}"
         eid = Event.make_id(src.id, tgt.id if tgt else None, key_code, iso)
         sent = f.sentence
         raw = sent.text
@@ -134,30 +132,22 @@ def _code_found(
         old = events.get(eid)
         if old is not None:
             reports = old.reports if report in old.reports else (*old.reports, report)
-            events[eid] = Event(
-                **{
-                    **old.__dict__,
-                    "confidence": max(old.confidence, f.confidence),
-                    "reports": reports,
-                }
+            events[eid] = replace(
+                old, confidence=max(old.confidence, f.confidence), reports=reports
             )
         else:
-            events[eid] = Event(
-                id=eid,
-                source_id=src.id,
-                target_id=tgt.id if tgt else None,
-                date=iso,
-                cameo=cc.code,
-                root=cc.root,
-                label=cc.label,
-                quad_class=cc.quad_class,
-                goldstein=cc.goldstein,
-                plover=cc.plover,
+            events[eid] = Event.coded(
+                src.id,
+                tgt.id if tgt else None,
+                f.code,
+                iso,
                 action_text=f.action_text,
                 confidence=f.confidence,
                 mode=f.mode,
                 reports=(report,),
+                id=eid,
             )
+        coded = events[eid]
         records.append(
             {
                 "id": eid,
@@ -170,12 +160,12 @@ def _code_found(
                 ),
                 "action": {
                     "text": f.action_text,
-                    "cameo": cc.code,
-                    "root": cc.root,
-                    "label": cc.label,
-                    "quad_class": cc.quad_class,
-                    "goldstein": cc.goldstein,
-                    "plover": cc.plover,
+                    "cameo": coded.cameo,
+                    "root": coded.root,
+                    "label": coded.label,
+                    "quad_class": coded.quad_class,
+                    "goldstein": coded.goldstein,
+                    "plover": coded.plover,
                 },
                 "sentence": text,
                 "span": [start, end],

@@ -127,6 +127,42 @@ class Event:
         """Same who-did-what-to-whom on the same day is the same event, whoever reports it."""
         return "e-" + short_hash(source_id, target_id or "", cameo, date)
 
+    @classmethod
+    def coded(
+        cls,
+        source_id: str,
+        target_id: str | None,
+        cameo: str,
+        date: str,
+        *,
+        action_text: str,
+        confidence: float,
+        mode: str | None = None,
+        reports: tuple[Report, ...] = (),
+        id: str | None = None,
+    ) -> Event:
+        """An event whose label, root, QuadClass, Goldstein and PLOVER come from the codebook,
+        so they can never disagree with its CAMEO code."""
+        from kg.codebook import lookup
+
+        entry = lookup(cameo)
+        return cls(
+            id=id or cls.make_id(source_id, target_id, cameo, date),
+            source_id=source_id,
+            target_id=target_id,
+            date=date,
+            cameo=entry.code,
+            root=entry.root,
+            label=entry.label,
+            quad_class=entry.quad_class,
+            goldstein=entry.goldstein,
+            plover=entry.plover,
+            action_text=action_text,
+            confidence=confidence,
+            mode=mode,
+            reports=tuple(reports),
+        )
+
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["reports"] = [r.to_dict() for r in self.reports]

@@ -74,23 +74,17 @@ def generate(args) -> dict:
         day = (start + timedelta(days=rng.randrange(730))).isoformat()
         sentence = f"{src.name} and {tgt.name}: {code.label} (synthetic sentence {i})."
         batch.events.append(
-            Event(
-                id="e-" + short_hash("bench", str(i)),
-                source_id=src.id,
-                target_id=tgt.id if rng.random() > 0.05 else None,
-                date=day,
-                cameo=code.code,
-                root=code.root,
-                label=code.label,
-                quad_class=code.quad_class,
-                goldstein=code.goldstein,
-                plover=code.plover,
+            Event.coded(
+                src.id,
+                tgt.id if rng.random() > 0.05 else None,
+                code.code,
+                day,
                 action_text="acted",
                 confidence=round(rng.uniform(0.5, 1.0), 2),
-                mode=None,
                 reports=(
                     Report(article_id, sentence, (i % 5) * 200, (i % 5) * 200 + len(sentence)),
                 ),
+                id="e-" + short_hash("bench", str(i)),
             )
         )
         if len(batch.events) >= args.batch:

@@ -53,20 +53,15 @@ def synthetic_batches(n_events: int, batch_size: int, seed: int = 7) -> Iterator
             date = f"2025-{1 + rng.randrange(12):02d}-{1 + rng.randrange(28):02d}"
             sentence = f"{src.name} did {code.label.lower()} to {tgt.name} (#{i})."
             batch.events.append(
-                Event(
-                    id=Event.make_id(src.id, tgt.id, code.code, f"{date}#{i}"),
-                    source_id=src.id,
-                    target_id=tgt.id,
-                    date=date,
-                    cameo=code.code,
-                    root=code.root,
-                    label=code.label,
-                    quad_class=code.quad_class,
-                    goldstein=code.goldstein,
-                    plover=code.plover,
+                Event.coded(
+                    src.id,
+                    tgt.id,
+                    code.code,
+                    date,
                     action_text=code.label.lower(),
                     confidence=round(rng.uniform(0.5, 1.0), 3),
                     reports=(Report(article.id, sentence, 0, len(sentence)),),
+                    id=Event.make_id(src.id, tgt.id, code.code, f"{date}#{i}"),
                 )
             )
         batch.actors = list(used.values())

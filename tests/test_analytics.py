@@ -30,19 +30,12 @@ ART = Article(Article.make_id("https://news.test/1", ""), "https://news.test/1",
 
 
 def _event(src: Actor, tgt: Actor | None, code: str, day: int, **kw) -> Event:
-    entry = lookup(code)
     date = f"2025-05-{day:02d}"
-    return Event(
-        id=Event.make_id(src.id, tgt.id if tgt else None, code, date),
-        source_id=src.id,
-        target_id=tgt.id if tgt else None,
-        date=date,
-        cameo=code,
-        root=entry.root,
-        label=entry.label,
-        quad_class=entry.quad_class,
-        goldstein=entry.goldstein,
-        plover=entry.plover,
+    return Event.coded(
+        src.id,
+        tgt.id if tgt else None,
+        code,
+        date,
         action_text="x",
         confidence=kw.get("confidence", 0.9),
         mode=kw.get("mode"),

@@ -5,7 +5,6 @@ Every number the tests assert is countable by reading this file.
 
 from __future__ import annotations
 
-from kg.codebook import lookup
 from kg.model import Actor, Article, Event, GraphBatch, Report
 
 TRUMP = Actor.create("Donald Trump", "USA", "person", ("Trump", "President Trump"))
@@ -52,18 +51,11 @@ def event(
     mode: str | None = None,
     more_reports: tuple[Report, ...] = (),
 ) -> Event:
-    code = lookup(cameo)
-    return Event(
-        id=Event.make_id(src.id, tgt.id if tgt else None, cameo, day),
-        source_id=src.id,
-        target_id=tgt.id if tgt else None,
-        date=day,
-        cameo=cameo,
-        root=code.root,
-        label=code.label,
-        quad_class=code.quad_class,
-        goldstein=code.goldstein,
-        plover=code.plover,
+    return Event.coded(
+        src.id,
+        tgt.id if tgt else None,
+        cameo,
+        day,
         action_text=action,
         confidence=confidence,
         mode=mode,

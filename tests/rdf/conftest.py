@@ -5,25 +5,17 @@ from __future__ import annotations
 
 import pytest
 
-from kg.codebook import lookup
 from kg.model import Actor, Article, Event, GraphBatch, Report
 
 BASE = "https://kg.test/id/"
 
 
 def _event(src: Actor, tgt: Actor | None, code: str, date: str, reports, **kw) -> Event:
-    entry = lookup(code)
-    return Event(
-        id=Event.make_id(src.id, tgt.id if tgt else None, code, date),
-        source_id=src.id,
-        target_id=tgt.id if tgt else None,
-        date=date,
-        cameo=code,
-        root=entry.root,
-        label=entry.label,
-        quad_class=entry.quad_class,
-        goldstein=entry.goldstein,
-        plover=entry.plover,
+    return Event.coded(
+        src.id,
+        tgt.id if tgt else None,
+        code,
+        date,
         action_text=kw.pop("action_text", "did"),
         confidence=kw.pop("confidence", 0.8),
         mode=kw.pop("mode", None),
