@@ -23,6 +23,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "scripts"))
+from _benchdoc import write_section  # noqa: E402 (needs the path above)
 
 
 @dataclass
@@ -128,13 +129,7 @@ def write(path: Path, lines: list[str], args: argparse.Namespace) -> None:
         + "\n".join(f"- {line}" for line in lines)
         + "\n"
     )
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    pattern = re.compile(r"## Extraction throughput\n.*?(?=\n## |\Z)", re.S)
-    if pattern.search(text):
-        text = pattern.sub(section.rstrip("\n") + "\n", text)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    path.write_text(text, encoding="utf-8")
+    write_section(path, section)
 
 
 if __name__ == "__main__":

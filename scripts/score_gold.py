@@ -26,6 +26,9 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "scripts"))
+from _benchdoc import write_section  # noqa: E402 (needs the path above)
+
 DEFAULT_EVENTDATA = REPO.parent / "shared" / "eventdata"
 
 # CAMEO country codes whose first three letters are not the ISO 3166 alpha-3 code.
@@ -305,13 +308,7 @@ def write_benchmarks(path: Path, scores: Iterable[Score]) -> None:
         + _target_line(scores)
         + "\n"
     )
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    pattern = re.compile(r"## Extraction accuracy\n.*?(?=\n## |\Z)", re.S)
-    if pattern.search(text):
-        text = pattern.sub(section.rstrip("\n") + "\n", text)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    path.write_text(text, encoding="utf-8")
+    write_section(path, section)
 
 
 def main(argv: list[str] | None = None) -> int:
