@@ -185,6 +185,13 @@ ALLOWED_INTERPOLATIONS = {
         "match",
         "pattern",
         "tail",
+        # Endpoint property names from _key(): "e.{source|target}_{id|country}", and the
+        # fixed filter fragments of _filters() joined by AND; reviewed 2026-11-24.
+        "src",
+        "tgt",
+        "rest",
+        "other",
+        "_key(mine, ref)",
     },
     "web/views/cypher.py": {"DEFAULT_TIMEOUT_S"},
 }

@@ -130,3 +130,21 @@ def test_empty_batch_is_a_no_op(neo):
 @pytest.mark.neo4j
 def test_ping_reports_version(neo):
     assert neo.ping().startswith("5.")
+
+
+@pytest.mark.neo4j
+def test_event_endpoint_copies_agree_with_the_relationships(neo):
+    """Queries seek events by the endpoint copies on Event (docs/schema.md); they must match
+    the SOURCE_OF/TARGET relationships, through both the CREATE and the MERGE write paths."""
+    batch = seed_batch()
+    neo.upsert(batch)
+    neo.upsert(batch)  # the second write goes through MERGE
+    rows = neo.run_read(
+        "MATCH (s:Actor)-[:SOURCE_OF]->(e:Event) OPTIONAL MATCH (e)-[:TARGET]->(t:Actor)"
+        " RETURN [e.source_id, e.source_country, e.target_id, e.target_country] AS copies,"
+        " [s.id, s.country, t.id, t.country] AS ends"
+    )
+    assert len(rows) == len(batch.events)
+    assert any(r["ends"][2] is None for r in rows)  # the untargeted event is covered too
+    for r in rows:
+        assert r["copies"] == r["ends"]
