@@ -85,7 +85,7 @@ def codebook() -> dict[str, CameoCode]:
 
 
 def lookup(code: str) -> CameoCode:
-    """The entry for a CAMEO code; raises KeyError naming the code when it is not in the codebook."""
+    """The entry for a CAMEO code; a KeyError names a code the codebook lacks."""
     try:
         return codebook()[code]
     except KeyError:

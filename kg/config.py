@@ -56,7 +56,7 @@ class Settings:
 
     @classmethod
     def load(cls, config_file: Path | None = None, env: dict[str, str] | None = None) -> Settings:
-        """Defaults, then the config file (KG_CONFIG or ./kg.toml if present), then the environment."""
+        """Defaults, then the config file (KG_CONFIG, else ./kg.toml if present), then env."""
         env = dict(os.environ) if env is None else env
         values: dict[str, object] = {}
         path = config_file or (Path(env["KG_CONFIG"]) if env.get("KG_CONFIG") else Path("kg.toml"))
