@@ -301,9 +301,13 @@ class WireDateline:
     month: int | None
     day: int | None
     year: int | None = None
+    stamp: datetime | None = None  # a full ISO datetime stated in the dateline
 
     def date(self, year: int | None) -> datetime | None:
-        """Midnight UTC of the stated day; `year` fills in a dateline that omits it."""
+        """The stated ISO stamp, else midnight UTC of the stated day; `year` fills in a
+        dateline that omits it."""
+        if self.stamp is not None:
+            return self.stamp
         year = self.year or year
         if year is None or self.month is None or self.day is None:
             return None
@@ -313,7 +317,10 @@ class WireDateline:
 _WIRE_RE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Z.'’\-]*(?:\s[A-Z][A-Z.'’\-]*){0,3}"
     r"(?:,\s+[A-Z][A-Za-z.'’\-]*(?:\s[A-Z][A-Za-z.'’\-]*){0,2})?)"
-    r"\s*,?\s*(?:(?P<monthname>" + _MONTH + r")\.?\s+(?P<day>\d{1,2})(?:,\s+(?P<year>\d{4}))?)?"
+    r"\s*,?\s*(?:(?P<monthname>" + _MONTH + r")\.?\s+(?P<day>\d{1,2})(?:,\s+(?P<year>\d{4}))?"
+    # or a machine stamp: `NEW DELHI, 2025-05-08T09:15:00+05:30 -`
+    r"|(?P<iso>\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?"
+    r"(?:Z|[+-]\d{2}(?::?\d{2})?)?)?))?"
     r"\s*(?:\((?P<agency>[A-Za-z][A-Za-z .&/\-]{0,30})\))?"
     r"\s*(?P<sep>--|-|–|—|:|$)\s*",
     re.IGNORECASE,
@@ -340,7 +347,14 @@ def parse_wire_dateline(paragraph: str) -> WireDateline | None:
     place = m.group("place").strip()
     first = place.split(",")[0]
     letters = first.replace(".", "").replace(" ", "")
-    has_date = bool(m.group("day"))
+    stamp = None
+    if m.group("iso"):
+        iso = _ISO_RE.match(m.group("iso"))
+        g = iso.groupdict() if iso else {}
+        stamp = _build(int(g["year"]), int(g["month"]), int(g["day"]), g) if iso else None
+        if stamp is None:
+            return None
+    has_date = bool(m.group("day")) or stamp is not None
     if first.isupper():
         if len(letters) < 2:
             return None
@@ -352,6 +366,16 @@ def parse_wire_dateline(paragraph: str) -> WireDateline | None:
         return None
     if m.group("sep") == "" and not has_date:
         return None
+    if stamp is not None:
+        return WireDateline(
+            text=m.group(0),
+            place=place,
+            agency=(m.group("agency") or "").strip() or None,
+            month=stamp.month,
+            day=stamp.day,
+            year=stamp.year,
+            stamp=stamp,
+        )
     month = MONTHS.get((m.group("monthname") or "").lower().rstrip(".")) if has_date else None
     return WireDateline(
         text=m.group(0),

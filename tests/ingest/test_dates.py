@@ -343,3 +343,10 @@ def test_weekdays_resolve_to_the_most_recent_such_day(
 def test_resolve_relative_never_crashes(expression: str, published: datetime) -> None:
     got = resolve_relative(expression, published)
     assert got is None or isinstance(got, date)
+
+
+def test_wire_dateline_with_iso_stamp() -> None:
+    wire = parse_wire_dateline("OSLO, 2023-09-02T07:05:00Z - Norway said it would ...")
+    assert wire is not None and wire.place == "OSLO"
+    assert wire.date(None) == datetime(2023, 9, 2, 7, 5, tzinfo=UTC)
+    assert parse_wire_dateline("OSLO, 2023-02-30 - Norway said") is None

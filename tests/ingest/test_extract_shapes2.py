@@ -283,3 +283,14 @@ def test_facing_pressure_from_someone_is_their_demand():
     recs = asserted("Israel faces growing pressure from the United States to halt the offensive.")
     assert has(recs, "USA", "ISR", "10")
     assert not asserted("Egypt faces a difficult choice.")
+
+
+def test_pausing_tariffs_is_easing_not_a_threat():
+    recs = asserted("Japan paused its tariffs on Brazil for two months on Friday.")
+    assert has(recs, "JPN", "BRA", "08") and "085" in codes(recs)
+    assert not any(c.startswith("13") for c in codes(recs))
+
+
+def test_agreeing_to_pause_tariffs_is_intent_to_ease():
+    recs = asserted("The Japanese prime minister agreed on Tuesday to pause duties on Brazil.")
+    assert has(recs, "JPN", "BRA", "03") and "0354" in codes(recs) and "1312" not in codes(recs)

@@ -353,3 +353,16 @@ def test_outlet_from_the_copyright_line(line: str, holder: str | None) -> None:
 
 
 BODY_FOR_OUTLET = "Chile and Peru agreed on Monday to share data on migrant crossings."
+
+
+def test_iso_stamp_dateline_is_the_publication_datetime() -> None:
+    raw = (
+        "Ministers meet on river water sharing\n\n"
+        "DHAKA, 2024-03-11T18:40:00+06:00 - Bangladesh and Nepal agreed on Monday to set up a "
+        "joint panel on river water sharing, the foreign ministry in Dhaka said in a statement.\n\n"
+        "The panel will meet twice a year and report to both governments, officials said, adding "
+        "that technical teams would begin field visits in the spring.\n"
+    )
+    result = clean_page(raw)
+    assert result.published == datetime(2024, 3, 11, 18, 40, tzinfo=timezone(timedelta(hours=6)))
+    assert result.text.startswith("Bangladesh and Nepal agreed on Monday")
