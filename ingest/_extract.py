@@ -390,6 +390,19 @@ MEASURE_NOUNS = frozenset(
     ["sanction", "tariff", "restriction", "ban", "embargo", "duty", "curb", "limit", "attack",
      "strike", "raid", "levy", "sanctions", "tariffs", "restrictions", "duties", "curbs"]
 )  # fmt: skip
+
+
+def _measure_on(prep: Any) -> bool:
+    """Is this `on` aimed by a measure? `tariffs on Chinese steel`, also when the parser hangs
+    the `on` on the verb (`to suspend tariffs on Chinese steel`)."""
+    head = prep.head
+    if head.lemma_.lower() in MEASURE_NOUNS:
+        return True
+    return head.pos_ == "VERB" and any(
+        d.dep_ == "dobj" and d.lemma_.lower() in MEASURE_NOUNS for d in head.children
+    )
+
+
 # Roots where a place ("protested in Beijing") stands in for a missing target.
 LOCATION_TARGET_ROOTS = frozenset(
     ["04", "07", "08", "09", "14", "15", "16", "17", "18", "19", "20"]
@@ -1269,9 +1282,7 @@ class SentenceCoder:
                         "conj",
                     ):
                         ms = [m for m in self.group_mentions(c) if m.ref.key not in exclude]
-                        aimed = t.lower_ in OWNER_PREPS or (
-                            t.lower_ == "on" and t.head.lemma_.lower() in MEASURE_NOUNS
-                        )
+                        aimed = t.lower_ in OWNER_PREPS or (t.lower_ == "on" and _measure_on(t))
                         if not ms and c.pos_ == "NOUN" and aimed:
                             # "restrictions against German goods"; never the source's own
                             # things ("deploy U.S. troops")

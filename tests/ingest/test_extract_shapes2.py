@@ -294,3 +294,13 @@ def test_pausing_tariffs_is_easing_not_a_threat():
 def test_agreeing_to_pause_tariffs_is_intent_to_ease():
     recs = asserted("The Japanese prime minister agreed on Tuesday to pause duties on Brazil.")
     assert has(recs, "JPN", "BRA", "03") and "0354" in codes(recs) and "1312" not in codes(recs)
+
+
+def test_measure_on_phrase_hung_on_the_verb_still_names_the_target():
+    # the parser attaches "on" to "suspend", not to "tariffs"
+    recs = asserted("France agreed to suspend tariffs on Brazilian steel.")
+    assert has(recs, "FRA", "BRA", "03") and "0354" in codes(recs)
+
+
+def test_lifting_duties_is_easing():
+    assert "085" in codes(asserted("Japan lifted duties on Brazilian beef on Monday."))
