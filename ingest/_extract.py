@@ -1259,6 +1259,14 @@ class SentenceCoder:
         coded = self.code_verb(h)
         return coded is not None and coded[0].code[:2] == "14"
 
+    def _refuses_to_resign(self, v: Any) -> bool:
+        """Is v's complement a leader's own resignation (`declined to resign`)?"""
+        for c in v.children:
+            if c.dep_ == "xcomp" and c.pos_ == "VERB":
+                inner = self.code_verb(c, 3)
+                return inner is not None and inner[0].code == "0831"
+        return False
+
     # ---- targets ------------------------------------------------------------------------
     def _actors_under(self, tok: Any, exclude: set, max_depth: int = 4) -> list[Mention]:
         """Breadth-first search for an actor inside an object phrase or complement clause."""
@@ -1648,6 +1656,10 @@ class SentenceCoder:
                 how = "place" if targets else "none"
             if not targets and code.startswith(HOME_CODES):
                 # a protest with no named target is against the protesters' own authorities
+                targets = self._home(sources)
+                how = "place" if targets else "none"
+            if not targets and code[:2] == "12" and self._refuses_to_resign(v):
+                # "the minister refused to step down": a stand-off with his own country
                 targets = self._home(sources)
                 how = "place" if targets else "none"
             if not targets and code[:2] == "13":

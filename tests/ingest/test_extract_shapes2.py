@@ -304,3 +304,13 @@ def test_measure_on_phrase_hung_on_the_verb_still_names_the_target():
 
 def test_lifting_duties_is_easing():
     assert "085" in codes(asserted("Japan lifted duties on Brazilian beef on Monday."))
+
+
+def test_refusing_to_step_down_is_against_the_own_country():
+    recs = asserted("The Brazilian foreign minister refused to step down on Monday.")
+    assert has(recs, "BRA", "BRA", "12")
+
+
+def test_refusing_a_foreign_demand_keeps_no_home_target():
+    recs = asserted("Japan refused to withdraw its ambassador.")
+    assert not has(recs, "JPN", "JPN", "12")
