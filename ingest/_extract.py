@@ -128,6 +128,8 @@ RECEIVING = frozenset(["receive", "get", "obtain", "face"])
 ONGOING = frozenset(["continue", "erupt", "escalate", "intensify", "resume", "rage", "persist"])
 COMMISSIVE = frozenset(["agree", "promise", "pledge", "vow", "swear", "commit", "offer", "propose"])
 THREATENING = frozenset(["threaten", "warn"])
+# Verbs that code a handing-back only with an object; without one they are travel.
+INTRANSITIVE_TRAVEL = frozenset(["return"])
 # Verbs whose complement is a plan, coded as the planned act in future mode (-> intent/threat).
 FUTURE_CONTROL = frozenset(
     ["intend", "plan", "want", "hope", "seek", "prepare", "schedule", "expect", "aim", "set"]
@@ -1516,6 +1518,8 @@ class SentenceCoder:
                 for w in self.memory.event_sources.get(group + ":bag", []):
                     bag.setdefault(str(w), 3)
         vm = self.lex.lookup("V", lemma, parts, bag)
+        if vm and lemma in INTRANSITIVE_TRAVEL and not any(c.dep_ == "dobj" for c in v.children):
+            vm = None  # "the envoy returned to Geneva" travels; "returned the prisoners" is 084
         if vm and vm.entry.cues:
             return vm, v
         if lemma == "claim" and self._claimed_act(v) is not None:

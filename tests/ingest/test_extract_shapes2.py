@@ -314,3 +314,8 @@ def test_refusing_to_step_down_is_against_the_own_country():
 def test_refusing_a_foreign_demand_keeps_no_home_target():
     recs = asserted("Japan refused to withdraw its ambassador.")
     assert not has(recs, "JPN", "JPN", "12")
+
+
+def test_returning_somewhere_is_travel_not_a_handover():
+    assert "084" not in codes(run("The Japanese envoy returned to Brazil on Monday."))
+    assert "084" in codes(asserted("Japan returned two captured Brazilian fishermen on Monday."))
