@@ -1022,6 +1022,12 @@ class SentenceCoder:
             subj = [c for c in head.children if c.dep_ in SUBJ]
             if subj:
                 return self.group_mentions(subj[0]), True, False
+        if v.dep_ == "conj" and v.tag_ != "VBN" and head.pos_ in ("VERB", "AUX"):
+            # (a participle conjunct shares the passive: "were killed or wounded")
+            shared = [c for c in head.children if c.dep_ == "nsubjpass"]
+            if shared:
+                # "X was indicted by the court and will resign": X resigns, not the court
+                return self.group_mentions(shared[0]), True, False
         if v.dep_ in ("xcomp", "advcl", "conj", "pcomp"):
             if v.dep_ == "pcomp":
                 head = head.head

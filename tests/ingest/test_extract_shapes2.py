@@ -319,3 +319,10 @@ def test_refusing_a_foreign_demand_keeps_no_home_target():
 def test_returning_somewhere_is_travel_not_a_handover():
     assert "084" not in codes(run("The Japanese envoy returned to Brazil on Monday."))
     assert "084" in codes(asserted("Japan returned two captured Brazilian fishermen on Monday."))
+
+
+def test_active_conjunct_of_a_passive_shares_its_subject_not_the_agent():
+    recs = asserted("The Brazilian envoy was expelled by Japan and returned the documents.")
+    assert has(recs, "JPN", "BRA", "17")
+    assert any(s == "BRA" and root == "08" for s, _, root in dyads(recs))
+    assert not any(s == "JPN" and root == "08" for s, _, root in dyads(recs))
