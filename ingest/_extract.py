@@ -128,6 +128,8 @@ RECEIVING = frozenset(["receive", "get", "obtain", "face"])
 ONGOING = frozenset(["continue", "erupt", "escalate", "intensify", "resume", "rage", "persist"])
 COMMISSIVE = frozenset(["agree", "promise", "pledge", "vow", "swear", "commit", "offer", "propose"])
 THREATENING = frozenset(["threaten", "warn"])
+# Words that make an arriving force a peacekeeping deployment (074), not a visit.
+PEACEKEEPING = frozenset(["peacekeeping", "peacekeeper", "peacekeepers"])
 # Verbs that code a handing-back only with an object; without one they are travel.
 INTRANSITIVE_TRAVEL = frozenset(["return"])
 # Verbs whose complement is a plan, coded as the planned act in future mode (-> intent/threat).
@@ -1267,6 +1269,13 @@ class SentenceCoder:
         coded = self.code_verb(h)
         return coded is not None and coded[0].code[:2] == "14"
 
+    def _peacekeepers_arrive(self, v: Any) -> bool:
+        """Is v's subject a peacekeeping force (`peacekeeping troops arrived`)?"""
+        for c in v.children:
+            if c.dep_ == "nsubj":
+                return any(t.lemma_.lower() in PEACEKEEPING for t in c.subtree)
+        return False
+
     def _refuses_to_resign(self, v: Any) -> bool:
         """Is v's complement a leader's own resignation (`declined to resign`)?"""
         for c in v.children:
@@ -1526,6 +1535,9 @@ class SentenceCoder:
         vm = self.lex.lookup("V", lemma, parts, bag)
         if vm and lemma in INTRANSITIVE_TRAVEL and not any(c.dep_ == "dobj" for c in v.children):
             vm = None  # "the envoy returned to Geneva" travels; "returned the prisoners" is 084
+        if vm and vm.code == "042" and self._peacekeepers_arrive(v):
+            # "the first peacekeepers arrived in X": a deployment, not a visit
+            return Match(replace(vm.entry, code="074"), vm.cue), v
         if vm and vm.entry.cues:
             return vm, v
         if lemma == "claim" and self._claimed_act(v) is not None:

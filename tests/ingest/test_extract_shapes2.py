@@ -326,3 +326,9 @@ def test_active_conjunct_of_a_passive_shares_its_subject_not_the_agent():
     assert has(recs, "JPN", "BRA", "17")
     assert any(s == "BRA" and root == "08" for s, _, root in dyads(recs))
     assert not any(s == "JPN" and root == "08" for s, _, root in dyads(recs))
+
+
+def test_arriving_peacekeepers_are_a_deployment_not_a_visit():
+    recs = asserted("The first Brazilian peacekeeping troops arrived in Japan on Monday.")
+    assert has(recs, "BRA", "JPN", "07") and "074" in codes(recs)
+    assert "042" in codes(asserted("The Brazilian foreign minister arrived in Japan on Monday."))
