@@ -332,3 +332,8 @@ def test_arriving_peacekeepers_are_a_deployment_not_a_visit():
     recs = asserted("The first Brazilian peacekeeping troops arrived in Japan on Monday.")
     assert has(recs, "BRA", "JPN", "07") and "074" in codes(recs)
     assert "042" in codes(asserted("The Brazilian foreign minister arrived in Japan on Monday."))
+
+
+def test_threatening_to_deliver_blows_is_a_threat_of_force():
+    recs = asserted("Brazil has threatened to deliver devastating blows to Japan.")
+    assert has(recs, "BRA", "JPN", "13") and "138" in codes(recs)
