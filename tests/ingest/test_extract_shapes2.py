@@ -337,3 +337,8 @@ def test_arriving_peacekeepers_are_a_deployment_not_a_visit():
 def test_threatening_to_deliver_blows_is_a_threat_of_force():
     recs = asserted("Brazil has threatened to deliver devastating blows to Japan.")
     assert has(recs, "BRA", "JPN", "13") and "138" in codes(recs)
+
+
+def test_sending_inspectors_is_an_investigation():
+    recs = asserted("Brazil sent nuclear inspectors to Japan on Monday.")
+    assert has(recs, "BRA", "JPN", "09")
