@@ -1535,6 +1535,13 @@ class SentenceCoder:
         vm = self.lex.lookup("V", lemma, parts, bag)
         if vm and lemma in INTRANSITIVE_TRAVEL and not any(c.dep_ == "dobj" for c in v.children):
             vm = None  # "the envoy returned to Geneva" travels; "returned the prisoners" is 084
+        if lemma in ("send", "dispatch") and (vm is None or not vm.entry.cues) and depth < 3:
+            # "sent officials to X to investigate the crash": the purpose is the act
+            for c in v.children:
+                if c.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" for a in c.children):
+                    inner = self.code_verb(c, depth + 1)
+                    if inner and inner[0].code.startswith("09"):
+                        return inner[0], v
         if vm and vm.code == "042" and self._peacekeepers_arrive(v):
             # "the first peacekeepers arrived in X": a deployment, not a visit
             return Match(replace(vm.entry, code="074"), vm.cue), v

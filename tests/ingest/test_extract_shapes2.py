@@ -342,3 +342,8 @@ def test_threatening_to_deliver_blows_is_a_threat_of_force():
 def test_sending_inspectors_is_an_investigation():
     recs = asserted("Brazil sent nuclear inspectors to Japan on Monday.")
     assert has(recs, "BRA", "JPN", "09")
+
+
+def test_sending_people_to_investigate_is_the_investigation():
+    recs = asserted("Brazil has sent 20 officials to Japan to investigate the crash.")
+    assert has(recs, "BRA", "JPN", "09")
