@@ -8,14 +8,11 @@
 Rules, categories and how to add people: docs/actors.md.
 """
 
-from ._coref import CorefMemory, needs_coreference
 from ._data import ActorDataError
 from ._resolver import ActorResolver, ResolvedActor
 
 __all__ = [
     "ActorDataError",
     "ActorResolver",
-    "CorefMemory",
     "ResolvedActor",
-    "needs_coreference",
 ]

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from ingest.actors import ActorResolver, CorefMemory, ResolvedActor, needs_coreference
+from ingest.actors import ActorResolver, ResolvedActor
 from kg.model import ACTOR_KINDS, Actor
 
 D2025 = dt.date(2025, 5, 4)
@@ -406,58 +406,6 @@ def test_metonyms_and_the_state_institution_are_one_actor(r2025):
 
 def test_resolver_is_cached_and_consistent(r2025):
     assert r2025.resolve("Beijing") is r2025.resolve("Beijing")
-
-
-@pytest.mark.parametrize(
-    ("mention", "expected"),
-    [
-        ("she", True),
-        ("They", True),
-        ("the ministry", True),
-        ("the president", True),
-        ("the two sides", True),
-        ("both sides", True),
-        ("the leaders", True),
-        ("the Mexican president", False),
-        ("Sheinbaum", False),
-        ("Mexico", False),
-        ("US", False),
-    ],
-)
-def test_needs_coreference(mention, expected):
-    assert needs_coreference(mention) is expected
-
-
-def test_coref_memory_on_the_seed_story(r2025):
-    memory = CorefMemory(r2025, country_hint="MEX")
-    trump = memory.resolve("U.S. President Donald Trump")
-    sheinbaum = memory.resolve("President Claudia Sheinbaum")
-    assert memory.resolve("drug cartels") is not None
-    assert memory.resolve("she") == sheinbaum
-    assert memory.resolve("he") == trump
-    assert memory.resolve("Mexican President Sheinbaum") == sheinbaum
-    assert memory.resolve("the Mexican leader") == sheinbaum
-    assert memory.resolve("Washington") == r2025.resolve("Washington")
-    assert memory.resolve_plural("the leaders") == (trump, sheinbaum) or memory.resolve_plural(
-        "the leaders"
-    ) == (sheinbaum, trump)
-
-
-def test_coref_memory_surname_of_an_unknown_person(r2025):
-    memory = CorefMemory(r2025)
-    rosa = memory.resolve("the Mexican interior minister Rosa Icela Rodríguez")
-    assert rosa is not None
-    assert memory.resolve("Rodríguez") == rosa
-    assert memory.resolve("Rodriguez") == rosa
-
-
-def test_coref_memory_definite_descriptions(r2025):
-    memory = CorefMemory(r2025)
-    ministry = memory.resolve("China's foreign ministry")
-    memory.resolve("Japan")
-    assert memory.resolve("the ministry") == ministry
-    army = memory.resolve("the Israeli army")
-    assert memory.resolve("the army") == army
 
 
 def test_is_person_name(r2025):
