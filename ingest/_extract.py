@@ -136,6 +136,10 @@ INTRANSITIVE_TRAVEL = frozenset(["return"])
 FUTURE_CONTROL = frozenset(
     ["intend", "plan", "want", "hope", "seek", "prepare", "schedule", "expect", "aim", "set"]
 )
+# Control verbs that put an act on the calendar rather than state a wish: "is scheduled to
+# meet" reports a meeting (04), not an intent to meet (036); "the army prepared to resume
+# shelling" is a military preparation (15), not a threat (13).
+CALENDAR = frozenset(["schedule", "set", "prepare"])
 # Prepositions whose gerund does not share the governing verb's subject ("jailed for helping").
 NO_SHARE_PREPS = frozenset(["for", "of", "against", "despite", "without", "over", "about"])
 # Nouns for people and bodies: with a demonym they are that country's actors ("Nigerian student").
@@ -1152,6 +1156,21 @@ class SentenceCoder:
                 return "future"
         return None
 
+    @staticmethod
+    def _calendar(v: Any) -> str | None:
+        """The calendar verb (`scheduled to`, `prepared to`) whose xcomp chain holds v, if any.
+
+        `is prepared to` (an adjective) is willingness, not a preparation, so it is not one.
+        """
+        t = v
+        while t.dep_ in ("xcomp", "conj") and t.head.i != t.i:
+            if t.dep_ == "xcomp" and t.head.pos_ == "VERB":
+                lemma = t.head.lemma_.lower()
+                if lemma in CALENDAR:
+                    return lemma
+            t = t.head
+        return None
+
     def _claimed_act(self, v: Any) -> Any:
         """The conflictual act (root 11-20) a `claimed that ...` clause reports, if any."""
         for c in v.children:
@@ -1711,6 +1730,11 @@ class SentenceCoder:
             if mode == "negated" and self._future(v) and code[:2] in REFUSABLE:
                 # "said he would not provide support to Israel": a refusal, asserted now
                 code, mode = REFUSAL[code[:2]], None
+            calendar = self._calendar(v) if mode == "future" else None
+            if calendar and code[:2] == "04":
+                mode = None  # a scheduled meeting is reported as the meeting
+            elif calendar == "prepare" and code[:2] in ("18", "19", "20"):
+                code, mode = "150", None  # preparing an attack shows military power
             announced = False
             if mode == "future":
                 # announced future acts are intents (03) or threats (13), asserted now

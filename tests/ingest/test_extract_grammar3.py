@@ -1,0 +1,46 @@
+"""Clause shapes of the third grammar round (issue #3), one sentence each, written for these tests.
+
+Like test_extract_shapes.py, a tiny fake resolver stands in for `ingest.actors`.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from test_extract_shapes import asserted, has  # noqa: E402
+
+
+def codes(recs: list[dict]) -> set[str]:
+    return {r["action"]["cameo"] for r in recs}
+
+
+# --- calendar verbs: a scheduled act is reported, not an intent ---
+
+
+def test_scheduled_meeting_is_a_meeting_not_an_intent():
+    recs = asserted("Putin is scheduled to meet Erdogan's envoy in Ankara on Friday.")
+    assert any(r["action"]["root"] == "04" for r in recs), recs
+    assert not any(r["action"]["root"] == "03" for r in recs), recs
+
+
+def test_set_to_visit_is_a_visit():
+    recs = asserted("German officials are set to visit Brazil next month.")
+    assert has(recs, "DEU", "BRA", "04"), recs
+
+
+def test_prepared_to_attend_as_a_verb_is_the_visit():
+    recs = asserted("Donald Trump prepared to attend a summit in Egypt on Sunday.")
+    assert has(recs, "USA", "EGY", "04"), recs
+
+
+def test_army_preparing_an_attack_is_mobilization():
+    recs = asserted("The Russian army prepared to resume shelling Ukrainian positions.")
+    assert has(recs, "RUS", "UKR", "15"), recs
+    assert not any(r["action"]["root"] == "13" for r in recs), recs
+
+
+def test_prepared_adjective_stays_an_intent():
+    recs = asserted("Germany is prepared to lift its sanctions on Iran.")
+    assert has(recs, "DEU", "IRN", "03"), recs
