@@ -1253,8 +1253,13 @@ class SentenceCoder:
             if t.dep_ == "relcl":
                 # "the group that has seized parts of Iraq" describes the group (background);
                 # a non-restrictive clause after a comma ("X, which shelled Y on Monday,") reports
+                # and so does a contact clause without a relative word ("the assets they lost
+                # when Amin expelled them")
                 first = t.left_edge
-                return first.i > 0 and first.nbor(-1).text != "," and first.lower_ == "that"
+                if first.i == 0 or first.nbor(-1).text == ",":
+                    return False
+                rel = any(c.tag_ in ("WDT", "WP", "WP$") or c.lower_ == "that" for c in t.children)
+                return first.lower_ == "that" or not rel
             t = h
         return False
 

@@ -44,3 +44,20 @@ def test_army_preparing_an_attack_is_mobilization():
 def test_prepared_adjective_stays_an_intent():
     recs = asserted("Germany is prepared to lift its sanctions on Iran.")
     assert has(recs, "DEU", "IRN", "03"), recs
+
+
+# --- background inside a restrictive relative clause ---
+
+
+def test_contact_relative_clause_is_background():
+    recs = asserted(
+        "Germany paid compensation to Iranian families for the homes they lost when Russian "
+        "troops shelled the city."
+    )
+    assert has(recs, "DEU", "IRN", "08"), recs
+    assert not any(r["source"]["country"] == "RUS" for r in recs), recs
+
+
+def test_non_restrictive_relative_clause_still_reports():
+    recs = asserted("Russian troops, who shelled Kyiv on Monday, attacked Ukrainian positions.")
+    assert has(recs, "RUS", "UKR", "19"), recs
