@@ -349,8 +349,6 @@ OWNED_FORCES = frozenset(["force", "army", "troop", "military", "police", "gover
 PLACE_PREPS = frozenset(["in", "of", "from"])
 # Subordinate clauses that give the background or cause of the reported act.
 BACKGROUND_MARKS = frozenset(["after", "since", "because", "before", "until"])
-# "demonstrated in Kirkuk, calling for independence": what the protest demands, part of it.
-CLAIM_VERBS = frozenset(["call", "demand", "say", "urge", "chant", "shout", "insist"])
 ATTACK_NOUNS = frozenset(
     [
         "attack",
@@ -1280,8 +1278,11 @@ class SentenceCoder:
         return h
 
     def _protest_claim(self, v: Any) -> bool:
-        """Is v a participial adjunct giving a protest's demand (`rallied, demanding X`)?"""
-        if v.dep_ != "advcl" or v.tag_ != "VBG" or self.verb_lemma(v) not in CLAIM_VERBS:
+        """Is v a participial adjunct of a protest: its demand (`rallied, demanding X`) or how it
+        went (`rioted, setting fire to mattresses`)? Either way it is part of the protest."""
+        if v.dep_ == "conj" and v.tag_ == "VBG" and not any(c.dep_ in SUBJ for c in v.children):
+            return self._protest_claim(v.head)  # "smashing windows and setting fire to ..."
+        if v.dep_ != "advcl" or v.tag_ != "VBG":
             return False
         if any(c.dep_ in SUBJ for c in v.children):
             return False

@@ -61,3 +61,20 @@ def test_contact_relative_clause_is_background():
 def test_non_restrictive_relative_clause_still_reports():
     recs = asserted("Russian troops, who shelled Kyiv on Monday, attacked Ukrainian positions.")
     assert has(recs, "RUS", "UKR", "19"), recs
+
+
+# --- how a protest went is part of the protest ---
+
+
+def test_riot_participle_is_part_of_the_riot():
+    recs = asserted(
+        "Iranian prisoners rioted on Monday at a jail in Turkey, smashing windows and "
+        "setting fire to their beds."
+    )
+    assert any(r["action"]["root"] == "14" for r in recs), recs
+    assert not any(r["action"]["root"] in ("17", "18") for r in recs), recs
+
+
+def test_attack_participle_after_a_non_protest_verb_is_still_coded():
+    recs = asserted("Russian troops crossed the border, shelling Ukrainian positions.")
+    assert has(recs, "RUS", "UKR", "19"), recs
