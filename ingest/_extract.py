@@ -347,6 +347,7 @@ STATIVE_PASSIVES = frozenset(["commit", "oppose", "determine", "dedicate", "devo
 OWNED_FORCES = frozenset(["force", "army", "troop", "military", "police", "government", "navy"])
 # "Albanians in/of/from southern Serbia": the place can say whose the people are.
 PLACE_PREPS = frozenset(["in", "of", "from"])
+SIDE_CLAUSES = frozenset(["advcl", "relcl"])
 # Subordinate clauses that give the background or cause of the reported act.
 BACKGROUND_MARKS = frozenset(["after", "since", "because", "before", "until"])
 ATTACK_NOUNS = frozenset(
@@ -1063,7 +1064,9 @@ class SentenceCoder:
                 if w not in out or out[w] > d:
                     out[w] = d
             if d < 6:
-                frontier.extend((c, d + 1) for c in t.children)
+                # adverbial and relative clauses are not complements: "will withdraw unless X
+                # arranges a ceasefire" is no ceasefire announcement
+                frontier.extend((c, d + 1) for c in t.children if c.dep_ not in SIDE_CLAUSES)
         return out
 
     def particles(self, v: Any) -> set[str]:

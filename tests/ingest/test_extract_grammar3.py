@@ -78,3 +78,20 @@ def test_riot_participle_is_part_of_the_riot():
 def test_attack_participle_after_a_non_protest_verb_is_still_coded():
     recs = asserted("Russian troops crossed the border, shelling Ukrainian positions.")
     assert has(recs, "RUS", "UKR", "19"), recs
+
+
+# --- cue words are looked for in complements, not in side clauses ---
+
+
+def test_cue_in_a_condition_clause_does_not_code_the_announcement():
+    recs = asserted(
+        "Turkey announced that it will withdraw its troops from Iraq unless Iran declares a "
+        "ceasefire with the rebels."
+    )
+    assert not any(r["action"]["cameo"] == "0871" for r in recs), recs
+    assert any(r["action"]["root"] == "13" and r["source"]["country"] == "TUR" for r in recs)
+
+
+def test_cue_in_the_object_still_codes_the_announcement():
+    recs = asserted("Turkey announced a ceasefire with the rebels on Sunday.")
+    assert "0871" in codes(recs), recs
