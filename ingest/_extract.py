@@ -1773,6 +1773,11 @@ class SentenceCoder:
                         (
                             code.startswith(SYMMETRIC_CODES)
                             and trigger.lemma_.lower() in MUTUAL_WORDS - ONE_WAY_WORDS
+                            # "held a meeting with" is one way like "met with"
+                            and not any(
+                                c.dep_ == "dobj" and c.lemma_.lower() in ONE_WAY_WORDS
+                                for c in trigger.children
+                            )
                         )
                         or lemma in SYMMETRIC_VERBS
                     )

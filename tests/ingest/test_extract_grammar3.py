@@ -95,3 +95,17 @@ def test_cue_in_a_condition_clause_does_not_code_the_announcement():
 def test_cue_in_the_object_still_codes_the_announcement():
     recs = asserted("Turkey announced a ceasefire with the rebels on Sunday.")
     assert "0871" in codes(recs), recs
+
+
+# --- "held a meeting with" is one way, "held talks with" two ---
+
+
+def test_held_a_meeting_with_is_one_way():
+    recs = asserted("French diplomats held their first meeting with Putin in Moscow.")
+    assert has(recs, "FRA", "RUS", "04"), recs
+    assert not has(recs, "RUS", "FRA", "04"), recs
+
+
+def test_held_talks_with_stays_mutual():
+    recs = asserted("French diplomats held talks with Putin in Moscow.")
+    assert has(recs, "FRA", "RUS", "04") and has(recs, "RUS", "FRA", "04"), recs
