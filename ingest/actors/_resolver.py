@@ -80,7 +80,20 @@ _IMPLIED_ORG = {"Pope": "VAT"}
 _PREPOSITIONS = frozenset({"to", "in", "at", "for", "from", "on", "with", "against", "over"})
 # "Iran-backed militias" are not Iranian.
 _PATRONAGE = frozenset(
-    {"backed", "supported", "funded", "sponsored", "allied", "aligned", "led", "run", "owned"}
+    {
+        "backed",
+        "supported",
+        "funded",
+        "sponsored",
+        "allied",
+        "aligned",
+        "led",
+        "run",
+        "owned",
+        "linked",
+        "affiliated",
+        "inspired",
+    }
 )
 # "Mexican Americans", "Pakistani Britons": citizens of these states, not a people of another.
 _DIASPORA_STATES = frozenset({"USA", "CAN", "AUS", "NZL", "GBR"})
@@ -103,7 +116,9 @@ _IGNORABLE = words(
     "beleaguered defiant defeated victorious opposition breakaway separatist rebel "
     "over nearly about around almost roughly approximately more than less fewer least some "
     "up dozens hundreds thousands scores two three four five six seven eight nine ten "
-    "eleven twelve fifteen twenty fifty hundred thousand strong suspected alleged captive "
+    "eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty "
+    "forty fifty sixty seventy eighty ninety hundred thousand million dozen strong suspected "
+    "alleged captive angry "
     "ethnic based muslim christian jewish catholic buddhist hindu sunni shia shiite islamic "
     "evangelical orthodox heavily armed masked unidentified unknown"
 )
@@ -383,6 +398,10 @@ class ActorResolver:
             # "state broadcaster IRIB": an unknown acronym naming the body just described
             segs, name_run = segs[:-1], 0
             head, mods = segs[-1], segs[:-1]
+        if name_run and len(segs) > name_run:
+            described = self._described_body(parsed.text, segs, name_run)
+            if described is not None:
+                return described
         if name_run:
             joined = self._person_across(segs, name_run)
             if joined is None:
@@ -392,10 +411,12 @@ class ActorResolver:
         ctx = _Context(mods, self._lex)
         titled_person = head.has("person") and ctx.title is not None
         igo_title = head.has("title") and ctx.fixed is not None and ctx.fixed.country == IGO
+        # "Human rights organization Amnesty International": a description, then the body
+        described_body = head.has("fixed") and ctx.sector is not None
         if (
             ctx.stray_proper
             and not head.has("group", "sector")
-            and not (titled_person or igo_title)
+            and not (titled_person or igo_title or described_body)
         ):
             # ("Planning and Investment Minister Tran Xuan Gia", "United Nations Emergency
             # Relief Coordinator": the capitalized words are part of the title)
@@ -585,6 +606,22 @@ class ActorResolver:
             return None
         return self._institution(org, entry.kind or "government", entry.display)
 
+    def _described_body(self, text: str, segs: tuple[_Seg, ...], run: int) -> ResolvedActor | None:
+        """ "Czechoslovak news agency Ceteka", "the Nigerian newspaper Vanguard": an unknown
+        name right after a media or company noun names that body, of the country before it."""
+        desc = segs[len(segs) - run - 1]
+        entry = desc.first("group") or desc.first("sector")
+        if (
+            entry is None
+            or entry.kind != "organization"
+            or desc.has("title", "loc", "fixed", "person", "courtesy")
+            or run > 3
+        ):
+            return None
+        tokens = [t for seg in segs[len(segs) - run :] for t in seg.tokens]
+        ctx = _Context(segs[: len(segs) - run - 1], self._lex)
+        return ResolvedActor(_span_text(text, tokens), ctx.loc, "organization")
+
     def _named_person(
         self, text: str, segs: tuple[_Seg, ...], run: int, hint: str | None
     ) -> ResolvedActor | None:
@@ -761,6 +798,8 @@ class _Context:
         self.ethnic = False  # two demonyms: "Bosnian Serb", "Turkish Cypriot"
         after_preposition = False
         last_loc_seg = -2
+        last_fixed_seg = -2
+        fixed_loc: str | None = None
         for index, seg in enumerate(mods):
             if seg.unknown or (seg.has("det") and seg.tokens[0].norm in _DEPUTY):
                 word = seg.tokens[0].norm
@@ -780,6 +819,12 @@ class _Context:
                     pass  # "Vietnamese-led forces", "US-led coalition": coded as the leader's
                 elif word in _PATRONAGE and last_loc_seg == index - 1:
                     self.loc = None  # "Iran-backed": the patron, not the actor's country
+                elif word in _PATRONAGE and word not in _LEADING and last_fixed_seg == index - 1:
+                    # "Al Qaeda-linked Somali militants", "Hamas-backed": the patron body
+                    # is not the actor
+                    self.fixed = None
+                    if self.loc == fixed_loc:
+                        self.loc = None
                 elif word in _PATRONAGE and self.proper_words and mods[index - 1].unknown:
                     # "Kurdish-led": the leader's people, not a name
                     del self.proper_words[-len(mods[index - 1].tokens) :]
@@ -816,8 +861,9 @@ class _Context:
                 fixed = seg.first("fixed")
                 assert fixed is not None and fixed.fixed is not None
                 self.fixed = fixed.fixed
+                last_fixed_seg = index
                 if fixed.fixed.country not in (None, IGO) and not fixed.fixed.name:
-                    self.loc = fixed.fixed.org  # "Kremlin spokesman" -> RUS
+                    self.loc = fixed_loc = fixed.fixed.org  # "Kremlin spokesman" -> RUS
                     self.fixed = None
             elif seg.has("person"):
                 names = [e.person for e in seg.entries if e.type == "person" and e.person]
@@ -849,6 +895,8 @@ def _drop_quantity(segs: tuple[_Seg, ...]) -> tuple[_Seg, ...]:
     return segs
 
 
+# "a group based in X": participles that only say where the actor is.
+_LOCATED = words("based operating stationed active headquartered")
 _PLACE_NOUNS = words("province region district city county governorate oblast territory")
 
 
@@ -886,6 +934,10 @@ def _cut_preposition(segs: tuple[_Seg, ...]) -> tuple[_Seg, ...]:  # noqa: C901
         if k and seg.unknown and seg.tokens[0].norm in _PREPOSITIONS:
             if segs[k - 1].tokens[-1].norm == "up":
                 continue  # "up to 13,000 Turkish Kurd refugees"
+            if k > 1 and segs[k - 1].unknown and segs[k - 1].tokens[0].norm in _LOCATED:
+                # "a terror group based in Trinidad", "the Red Cross operating in Iraq": where
+                # the actor is, as in "rebels in Trinidad"
+                return _cut_preposition((*segs[: k - 1], *segs[k:]))
             tail = _strip(segs[k + 1 :])
             while len(tail) > 1 and tail[0].unknown and tail[0].tokens[0].norm in _COMPASS:
                 tail = tail[1:]  # "in south Serbia"
@@ -902,7 +954,9 @@ def _cut_preposition(segs: tuple[_Seg, ...]) -> tuple[_Seg, ...]:  # noqa: C901
                 # "trade unions in Denmark": Danish unions; "security forces in Guinea",
                 # "Albanians in south Serbia" (a people where it lives)
                 return (tail[0], *segs[:k])
-            origin = next((t for t in tail if t.has("loc") and not t.has("sector", "group")), None)
+            origin = next(
+                (t for t in tail if t.has("loc", "fixed") and not t.has("sector", "group")), None
+            )
             if (
                 seg.tokens[0].norm == "from"
                 and before.has("group", "sector")
@@ -910,7 +964,8 @@ def _cut_preposition(segs: tuple[_Seg, ...]) -> tuple[_Seg, ...]:  # noqa: C901
                 and origin is not None
                 and not any(s.has("loc") for s in segs[:k])
             ):
-                # "dissidents from Egypt", "doctors from two American aid groups": their origin
+                # "dissidents from Egypt", "doctors from two American aid groups": their origin;
+                # "activists from the Fatah party" are Fatah's, as "Fatah activists" are
                 return (origin, *segs[:k])
             run = _name_run(segs)
             if run and len(segs) - run > k + 1:
