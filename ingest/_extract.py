@@ -1726,6 +1726,16 @@ class SentenceCoder:
                 how = "deep" if targets else how
             if code.startswith(NEEDS_TARGET) and not targets:
                 continue
+            if (
+                not targets
+                and len(sources) == 1
+                and code[:2] == "04"
+                and lemma == "meet"
+                and not any(c.dep_ == "dobj" for c in v.children)
+            ):
+                continue  # "the cabinet met on Sunday": a body in session, not an interaction
+            if code == "041" and lemma == "call" and any(c.dep_ == "oprd" for c in v.children):
+                continue  # "what it called its involvement" names something, no phone call
             mode = self.mode(v, sent)
             cond = self._condition(v) if mode == "hypothetical" and self._future(v) else None
             if cond is not None:

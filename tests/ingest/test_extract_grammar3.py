@@ -109,3 +109,21 @@ def test_held_a_meeting_with_is_one_way():
 def test_held_talks_with_stays_mutual():
     recs = asserted("French diplomats held talks with Putin in Moscow.")
     assert has(recs, "FRA", "RUS", "04") and has(recs, "RUS", "FRA", "04"), recs
+
+
+# --- a body in session and a naming "call" are no interactions ---
+
+
+def test_cabinet_meeting_alone_is_no_event():
+    recs = asserted("The Israeli government met on Sunday to review the budget.")
+    assert not any(r["action"]["root"] == "04" for r in recs), recs
+
+
+def test_meeting_with_a_partner_is_still_coded():
+    recs = asserted("The Israeli government met Turkish diplomats on Sunday.")
+    assert has(recs, "ISR", "TUR", "04"), recs
+
+
+def test_call_naming_something_is_no_phone_call():
+    recs = asserted("France banned the group because of what it called its role in the riots.")
+    assert "041" not in codes(recs), recs
