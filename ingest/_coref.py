@@ -16,6 +16,7 @@ offer/demand-like event it has reported. Later mentions are resolved against it:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 PERSON_TITLES = frozenset(
@@ -54,6 +55,8 @@ PERSON_TITLES = frozenset(
         "pope",
     ]
 )
+# Pronouns that are never the subject of their own clause (reflexives and possessives may be).
+OBJECT_PRONOUNS = frozenset({"him", "them"})
 # Description head -> actor kinds it may refer to.
 DESCRIPTION_KINDS: dict[str, tuple[str, ...]] = {
     "ministry": ("ministry",),
@@ -91,7 +94,15 @@ DESCRIPTION_KINDS: dict[str, tuple[str, ...]] = {
     "country": ("country", "government"),
     "nation": ("country", "government"),
     "state": ("country", "government"),
+    "kingdom": ("country", "government"),
+    "republic": ("country", "government"),
+    "emirate": ("country", "government"),
+    "monarchy": ("country", "government"),
+    "island": ("country", "government"),
 }
+# How far back (distinct actors) a description or pronoun still prefers a grammatical subject
+# over a more recent object: "Hamas freed two hostages. The group said ..." is Hamas.
+SUBJECT_WINDOW = 4
 PAIR_HEADS = {
     "leaders": "person",
     "presidents": "person",
@@ -202,6 +213,14 @@ class ArticleMemory:
                 return a
         return None
 
+    def recent_subject(self, fits: Callable[[Ref], bool]) -> Ref | None:
+        """The latest grammatical subject that fits, if it is among the last few actors."""
+        recent = {a.key for a in self.actors[-SUBJECT_WINDOW:]}
+        for a in reversed(self.subjects):
+            if a.key in recent and fits(a):
+                return a
+        return None
+
     def surname(self, word: str) -> Ref | None:
         w = word.lower()
         for a in reversed(self.actors):
@@ -250,27 +269,43 @@ class ArticleMemory:
                 for a in reversed(self.subjects):
                     if fits(a):
                         return a
-            for a in reversed(self.actors):
-                if fits(a):
-                    return a
-            return None
+            return self._latest_fitting(fits, w)
         if w in ("it", "its", "itself"):
             return self.latest(("country", "government", "igo", "organization", "ministry"))
         if w in ("they", "them", "their", "theirs", "themselves"):
-            return self.latest(("group", "military", "police", "government", "organization"))
+            kinds = ("group", "military", "police", "government", "organization")
+            return self._latest_fitting(lambda a: a.kind_in(kinds), w)
+        return None
+
+    def _latest_fitting(self, fits: Callable[[Ref], bool], word: str) -> Ref | None:
+        """The latest actor that fits. An object pronoun ("him", "them") cannot be the subject
+        of its own clause, which is the actor resolved just before it: "Putin met Xi. Xi
+        praised him" is Putin."""
+        skip = None
+        if (
+            word in OBJECT_PRONOUNS
+            and self.actors
+            and self.subjects
+            and self.actors[-1].key == self.subjects[-1].key
+        ):
+            skip = self.actors[-1].key
+        for a in reversed(self.actors):
+            if a.key != skip and fits(a):
+                return a
         return None
 
     def description(self, head: str, country: str | None) -> Ref | None:
         """`the Mexican leader`, `the ministry`, `the junta` -> the latest matching actor."""
         h = head.lower()
-        if h in PERSON_TITLES:
-            return self.latest(("person",), country) or (
-                self.latest(("person",)) if country is None else None
-            )
-        kinds = DESCRIPTION_KINDS.get(h)
-        if kinds:
-            return self.latest(kinds, country) or (self.latest(kinds) if country is None else None)
-        return None
+        kinds = ("person",) if h in PERSON_TITLES else DESCRIPTION_KINDS.get(h)
+        if not kinds:
+            return None
+        preferred = self.recent_subject(
+            lambda a: a.kind_in(kinds) and (country is None or a.country == country)
+        )
+        if preferred is not None:
+            return preferred
+        return self.latest(kinds, country) or (self.latest(kinds) if country is None else None)
 
     def remember_group(self, refs: list[Ref], subject: bool = False) -> None:
         self.groups = [*self.groups[-7:], (list(refs), subject)]
