@@ -796,9 +796,19 @@ class SentenceCoder:
         # 3. the actor resolver: the phrase with its place ("Ethnic Albanians in south Serbia"),
         # the phrase, then its proper-name core, then with a country hint
         ref = None
+        # (an event noun is no actor: "French mediation in talks with Syria" is not Syria's)
+        event_noun = tok.pos_ == "NOUN" and ("N", lemma) in self.lex
         for c in tok.rights:
+            if event_noun:
+                break
             if c.dep_ == "prep" and c.lower_ in PLACE_PREPS and np and c.i == np[-1].i + 1:
-                cut = {d.i for p in c.subtree if p.dep_ in ("relcl", "acl") for d in p.subtree}
+                cut = {
+                    d.i
+                    for p in c.subtree
+                    if p.dep_ in ("relcl", "acl")
+                    or (p.dep_ == "appos" and p.ent_type_ not in ("GPE", "LOC"))
+                    for d in p.subtree
+                }
                 place = [p for p in c.subtree if p.i not in cut]
                 # "the Liberation Tigers of Tamil Eelam": a name that goes on after "of"
                 name_of = c.lower_ == "of" and tok.pos_ == "PROPN" and len(place) > 1

@@ -9,7 +9,10 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from test_extract_shapes import asserted, has  # noqa: E402
+from fakes import FakeActor, FakeResolver  # noqa: E402
+from test_extract_shapes import Doc, asserted, has  # noqa: E402
+
+from ingest.pipeline import extract_document
 
 
 def codes(recs: list[dict]) -> set[str]:
@@ -127,3 +130,26 @@ def test_meeting_with_a_partner_is_still_coded():
 def test_call_naming_something_is_no_phone_call():
     recs = asserted("France banned the group because of what it called its role in the riots.")
     assert "041" not in codes(recs), recs
+
+
+# --- an event noun is no actor, whatever a generous resolver finds in its phrase ---
+
+
+class _SubstringResolver(FakeResolver):
+    """Like the real resolver, finds a known person anywhere inside a long phrase."""
+
+    def resolve(self, mention: str) -> FakeActor | None:
+        found = super().resolve(mention)
+        if found is None and "putin" in mention.lower() and len(mention.split()) > 1:
+            return super().resolve("Putin")
+        return found
+
+
+def test_event_noun_with_a_place_phrase_is_not_resolved_as_a_whole():
+    doc = Doc(
+        "Turkey is opposed to French mediation in peace negotiations with Iran, a close aide to "
+        "President Putin said Wednesday."
+    )
+    recs = [r for r in extract_document(doc, resolver_factory=_SubstringResolver).records]
+    rejects = [r for r in recs if r["action"]["root"] == "12" and r["mode"] is None]
+    assert rejects and rejects[0]["target"]["country"] == "FRA", recs
