@@ -44,6 +44,8 @@ _COMMON_WORDS = words(
     "guinea jersey wallace lai leo francis mark grant sharon blair carney harris lee kim "
     "georgia jordan niger congress state states union"
 )
+# Names of bodies that are also ordinary phrases: only capitalized, they are the name.
+_CASED_NAMES = frozenset({"islamic state", "islamic republic", "lebanese forces"})
 _COORDINATION = re.compile(r",|;|&|\b(?:and|or|as well as|plus)\b", re.IGNORECASE)
 _PARENS = re.compile(r"\([^()]*\)")
 # Lower-case forms of these words are ordinary English, never the acronym.
@@ -252,6 +254,10 @@ def _longest(lex: Lexicon, tokens: tuple[Token, ...], i: int, cased: bool) -> _S
             entries, types = frozen
             if j == i and tokens[i].norm in _COMMON_WORDS and not tokens[i].capitalized:
                 # "the hunt", "a turkey": lower-case, these words are not names
+                entries = tuple(e for e in entries if not _proper(e))
+                types = frozenset(e.type for e in entries)
+            elif phrase in _CASED_NAMES and not all(t.capitalized for t in tokens[i : j + 1]):
+                # "a strict Islamic state" is a kind of state, not the Islamic State group
                 entries = tuple(e for e in entries if not _proper(e))
                 types = frozenset(e.type for e in entries)
             if entries:
@@ -590,7 +596,7 @@ class ActorResolver:
         if entry.display == "Group":
             return None  # "the group": only a named body ("Hamas group") says which
         if entry.type == "group":
-            org = org or hint
+            org = org or (None if ctx.disowned else hint)
             display = entry.display or ""
             if ctx.proper_words:
                 name = f"{' '.join(ctx.proper_words)} {display}"
@@ -779,6 +785,7 @@ class _Context:
         "former",
         "deputy_word",
         "ethnic",
+        "disowned",
     )
 
     def __init__(self, mods: tuple[_Seg, ...], lex: Lexicon) -> None:
@@ -796,6 +803,9 @@ class _Context:
         self.former = False
         self.deputy_word = ""
         self.ethnic = False  # two demonyms: "Bosnian Serb", "Turkish Cypriot"
+        # "pro-Russia rebels", "Iran-backed militias": the text names a side, not the actor's
+        # country, so a guessed country (the hint) must not be put in its place
+        self.disowned = False
         after_preposition = False
         last_loc_seg = -2
         last_fixed_seg = -2
@@ -819,10 +829,12 @@ class _Context:
                     pass  # "Vietnamese-led forces", "US-led coalition": coded as the leader's
                 elif word in _PATRONAGE and last_loc_seg == index - 1:
                     self.loc = None  # "Iran-backed": the patron, not the actor's country
+                    self.disowned = True
                 elif word in _PATRONAGE and word not in _LEADING and last_fixed_seg == index - 1:
                     # "Al Qaeda-linked Somali militants", "Hamas-backed": the patron body
                     # is not the actor
                     self.fixed = None
+                    self.disowned = self.loc is None or self.loc == fixed_loc
                     if self.loc == fixed_loc:
                         self.loc = None
                 elif word in _PATRONAGE and self.proper_words and mods[index - 1].unknown:
@@ -838,6 +850,7 @@ class _Context:
             loc = seg.first("loc")
             stance = index and mods[index - 1].tokens[-1].norm in ("pro", "anti")
             if stance:
+                self.disowned = True
                 continue  # "pro-Iranian Hezbollah" is not Iranian
             if loc is not None and " ".join(t.norm for t in seg.tokens) not in _AMBIGUOUS_NAMES:
                 ethnic = (

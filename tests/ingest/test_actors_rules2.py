@@ -88,3 +88,35 @@ def test_media_or_company_name_after_its_noun(r: ActorResolver) -> None:
 def test_short_names(r: ActorResolver) -> None:
     assert triple(r.resolve("Trinidad"))[1] == "TTO"
     assert triple(r.resolve("the Fatah Party"))[:2] == ("Fatah", "PSE")
+
+
+def test_a_side_named_in_the_text_blocks_the_hint(r: ActorResolver) -> None:
+    # "pro-Russia rebels" in an article about the U.S. are not U.S. rebels
+    assert triple(r.resolve_with_context("pro-Russia rebels", "USA"))[1] is None
+    assert triple(r.resolve_with_context("Iran-backed militias", "IRQ"))[1] is None
+    # without a stated side the hint still applies
+    assert triple(r.resolve_with_context("the rebels", "COL"))[1] == "COL"
+
+
+def test_names_that_are_also_common_phrases_need_capitals(r: ActorResolver) -> None:
+    assert r.resolve("a strict Islamic state") is None
+    assert triple(r.resolve("the Islamic State"))[0] == "Islamic State"
+    assert triple(r.resolve("Lebanese Forces"))[:3] == ("Lebanese Forces", "LBN", "organization")
+    assert triple(r.resolve("Lebanese forces"))[2] == "military"
+
+
+@pytest.mark.parametrize(
+    ("mention", "name", "country"),
+    [
+        ("Free Syrian Army fighters", "Free Syrian Army", "SYR"),
+        ("the Kachin Independence Army", "Kachin Independence Army", "MMR"),
+        ("Kurdish YPG militia", "People's Protection Units", "SYR"),
+        ("Janjaweed militias", "Janjaweed", "SDN"),
+        ("the TPLF", "Tigray People's Liberation Front", "ETH"),
+    ],
+)
+def test_armed_groups_of_current_news(
+    r: ActorResolver, mention: str, name: str, country: str
+) -> None:
+    # before, "Free Syrian Army" was the Syrian state's military and the others nobody
+    assert triple(r.resolve(mention))[:2] == (name, country)
