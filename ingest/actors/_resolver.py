@@ -151,10 +151,10 @@ class ResolvedActor:
 
 
 _ResultCache = dict[tuple[str, str | None], "ResolvedActor | None"]
-_RESULTS: OrderedDict[dt.date, _ResultCache] = OrderedDict()
+_RESULTS: OrderedDict[tuple[dt.date, bool], _ResultCache] = OrderedDict()
 
 
-def _results_for(on: dt.date) -> _ResultCache:
+def _results_for(on: tuple[dt.date, bool]) -> _ResultCache:
     """Results are shared by every resolver of the same date (the pipeline makes one resolver
     per article); the 32 most recently used dates are kept."""
     cache = _RESULTS.get(on)
@@ -283,8 +283,11 @@ class ActorResolver:
 
     def __init__(self, on: dt.date | dt.datetime | str | None = None) -> None:
         self.on = _as_date(on)
+        # No date (an undated text): offices still answer as of today, but a registry person
+        # out of office acts in the office they are known for, not as a private person
+        self.undated = on is None
         self._lex: Lexicon = lexicon()
-        self._cache = _results_for(self.on)
+        self._cache = _results_for((self.on, self.undated))
 
     # ----------------------------------------------------------------- public API
 
@@ -496,6 +499,12 @@ class ActorResolver:
         """A registry person; out of office, a title the registry does not track decides the
         sector ("Kremlin spokesman Dmitry Peskov", "Hamas chief Ismail Haniyeh")."""
         actor = self._person_actor(person)
+        if ctx.former and self.undated and actor.kind != "person":
+            # "former president Carlos Menem" in an undated text: the text says out of office
+            role = f"Former {actor.role}" if actor.role else None
+            return ResolvedActor(
+                person.name, person.country, "person", person.aliases, role, person.gender
+            )
         if actor.kind != "person" or ctx.title is None:
             return actor
         if (ctx.title.office or "") in OFFICES:
@@ -692,6 +701,10 @@ class ActorResolver:
 
     def _person_actor(self, person: Person) -> ResolvedActor:
         active = [t for t in person.terms if t.active(self.on)]
+        if not active and self.undated and person.terms:
+            # "Kofi Annan" in an undated text: the U.N. Secretary-General, the most senior
+            # office first, the latest such term
+            active = [min(person.terms, key=lambda t: (*_seniority(t), -t.start.toordinal()))]
         if active:
             term = min(active, key=_seniority)
             country = self._lex.country_of(term.org)
