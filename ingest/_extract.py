@@ -1467,8 +1467,12 @@ class SentenceCoder:
             ms, how = self._object_actors(o, exclude)
             if ms:
                 return ms, how
-        if v.lemma_.lower() in ABSORBING | WANTING | PERMITTING or match.code.startswith("112"):
-            # "demanded that the US cancel ..." -> the US
+        has_xcomp = any(c.dep_ == "xcomp" for c in v.children)
+        if (
+            v.lemma_.lower() in ABSORBING | WANTING | PERMITTING or match.code.startswith("112")
+        ) and not has_xcomp:
+            # "demanded that the US cancel ..." -> the US ("threatened to shell X where 100
+            # people were killed": the to-clause is the complement, the other clause is not)
             for c in v.children:
                 if c.dep_ == "ccomp":
                     for d in c.children:

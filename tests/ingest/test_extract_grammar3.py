@@ -12,6 +12,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from fakes import FakeActor, FakeResolver  # noqa: E402
 from test_extract_shapes import Doc, asserted, has  # noqa: E402
 
+from ingest.actors import ActorResolver
 from ingest.pipeline import extract_document
 
 
@@ -153,3 +154,17 @@ def test_event_noun_with_a_place_phrase_is_not_resolved_as_a_whole():
     recs = [r for r in extract_document(doc, resolver_factory=_SubstringResolver).records]
     rejects = [r for r in recs if r["action"]["root"] == "12" and r["mode"] is None]
     assert rejects and rejects[0]["target"]["country"] == "FRA", recs
+
+
+# --- the to-clause is the complement; a stray clause beside it gives no target ---
+
+
+def test_threat_target_comes_from_the_to_clause():
+    doc = Doc(
+        "Iran threatened to shell Iraqi towns today in revenge for an air raid on the western "
+        "city of Dezful where, it said, 40 people were killed."
+    )
+    # the real resolver: it knows "Iraqi towns" and gives "40 people" the nearest country
+    recs = extract_document(doc, resolver_factory=lambda on: ActorResolver(on=None)).records
+    threats = [r for r in recs if r["action"]["root"] == "13" and r["mode"] is None]
+    assert threats and all(r["target"]["country"] == "IRQ" for r in threats), recs
