@@ -3,13 +3,16 @@ parameters (the only composed parts of the query text are fixed fragments chosen
 
 from __future__ import annotations
 
+import calendar
 import contextlib
+import dataclasses
 import threading
 from collections.abc import Iterator
 from typing import Any
 
 from neo4j import READ_ACCESS, RoutingControl
 
+from kg.stores import _neo4j_tally as tallies
 from queries._base import GroupRow, Queries, country_brief
 from queries._types import ActorBrief, ActorRef, EventView, Filters, ReportView
 
@@ -89,6 +92,73 @@ def _match(
     all_where = conds + where
     tail = " WHERE " + " AND ".join(all_where) if all_where else ""
     return f"MATCH (e:Event){tail} WITH e", params
+
+
+def _tally_key(ref: ActorRef) -> str:
+    return tallies.country_key(ref.id) if ref.kind == "country" else tallies.actor_key(ref.id)
+
+
+def _tallied(f: Filters) -> bool:
+    """Whether the monthly tallies (asserted events, no confidence or outlet) can answer."""
+    return not f.include_modes and f.min_confidence is None and not f.outlet
+
+
+def _pair_keys(a: ActorRef, b: ActorRef) -> list[str] | None:
+    """Both directions' tally keys of a country dyad (one key for a country with itself)."""
+    if a.kind != "country" or b.kind != "country":
+        return None
+    return sorted({tallies.pair_key(a.id, b.id), tallies.pair_key(b.id, a.id)})
+
+
+def _month_split(f: Filters) -> tuple[Filters | None, list[Filters]]:
+    """The filter's date range as whole months (answered by tallies; None if there are none)
+    and the partial months at its edges (answered from the events)."""
+    lo, hi = f.date_from, f.date_to
+    first = None if lo is None else lo[:7] if lo.endswith("-01") else _next_month(lo[:7])
+    last = None if hi is None else hi[:7] if hi == _month_end(hi[:7]) else _prev_month(hi[:7])
+    if first is not None and last is not None and first > last:
+        return None, [f]  # no whole month inside the range
+    edges = []
+    if lo is not None and first != lo[:7]:
+        edges.append(dataclasses.replace(f, date_to=min(_month_end(lo[:7]), hi or "9999")))
+    if hi is not None and last != hi[:7]:
+        edges.append(dataclasses.replace(f, date_from=max(f"{hi[:7]}-01", lo or "0000")))
+    whole = dataclasses.replace(
+        f,
+        date_from=None if first is None else f"{first}-01",
+        date_to=None if last is None else _month_end(last),
+    )
+    return whole, edges
+
+
+def _month_end(month: str) -> str:
+    year, mon = int(month[:4]), int(month[5:7])
+    return f"{month}-{calendar.monthrange(year, mon)[1]:02d}"
+
+
+def _next_month(month: str) -> str:
+    year, mon = int(month[:4]), int(month[5:7])
+    return f"{year + (mon == 12):04d}-{mon % 12 + 1:02d}"
+
+
+def _prev_month(month: str) -> str:
+    year, mon = int(month[:4]), int(month[5:7])
+    return f"{year - (mon == 1):04d}-{(mon - 2) % 12 + 1:02d}"
+
+
+def _merge_groups(*parts: list[GroupRow]) -> list[GroupRow]:
+    acc: dict[tuple[str, int, str], list[Any]] = {}
+    for rows in parts:
+        for root, quad, cameo, n, g, lo, hi in rows:
+            slot = acc.get((root, quad, cameo))
+            if slot is None:
+                acc[(root, quad, cameo)] = [n, g, lo, hi]
+            else:
+                slot[0] += n
+                slot[1] += g
+                slot[2] = min(x for x in (slot[2], lo) if x) if slot[2] or lo else None
+                slot[3] = max(x for x in (slot[3], hi) if x) if slot[3] or hi else None
+    return [(r, q, c, n, g, lo, hi) for (r, q, c), (n, g, lo, hi) in sorted(acc.items())]
 
 
 def _brief(node: Any) -> ActorBrief:
@@ -177,7 +247,81 @@ class Neo4jQueries(Queries):
         )
         return [_brief(r["a"]) for r in rows]
 
+    # -- tallies (kg/stores/_neo4j_tally.py) ---------------------------------------------
+    def _cells(self, keys: list[str], f: Filters) -> list[tuple[str, dict[str, Any]]]:
+        """(month, cell properties) of the keys' cells inside the filter's months."""
+        where, params = ["t.key IN $keys"], {"keys": keys}
+        if f.date_from:
+            where.append("t.month >= $m1")
+            params["m1"] = f.date_from[:7]
+        if f.date_to:
+            where.append("t.month <= $m2")
+            params["m2"] = f.date_to[:7]
+        if len(where) == 1:
+            where.append("t.month IS NOT NULL")  # lets the (key, month) index answer
+        rows = self._run(
+            "MATCH (t:Tally) WHERE " + " AND ".join(where) + " RETURN t.month AS month, t {"
+            ".dq, .dq_n, .dq_g, .cg, .cg_n, .cg_g, .cg_lo, .cg_hi} AS cell",
+            **params,
+        )
+        return [(r["month"], r["cell"]) for r in rows]
+
+    def _tally_days(self, keys: list[str], f: Filters) -> list[tuple[str, int, int, float]]:
+        lo, hi, quads = f.date_from or "", f.date_to or "9999", set(f.quad_classes)
+        out = []
+        for month, cell in self._cells(keys, f):
+            for dq, n, g in zip(cell["dq"], cell["dq_n"], cell["dq_g"], strict=True):
+                day, quad = f"{month}-{dq // 4:02d}", dq % 4 + 1
+                if lo <= day <= hi and (not quads or quad in quads):
+                    out.append((day, quad, n, g))
+        return sorted(out)
+
+    def _tally_groups(
+        self,
+        keys: list[str],
+        f: Filters,
+        source: ActorRef | None = None,
+        target: ActorRef | None = None,
+        touching: ActorRef | None = None,
+    ) -> list[GroupRow]:
+        """Grouped counts: whole months from the cells, partial edge months from the events
+        (`source`/`target`/`touching` say which, as for `_group_rows`)."""
+        whole, edges = _month_split(f)
+        parts = [self._group_rows_from_events(e, source, target, touching) for e in edges]
+        if whole is not None:
+            roots, quads = set(whole.roots), set(whole.quad_classes)
+            acc: dict[tuple[str, int, str], list[Any]] = {}
+            for month, cell in self._cells(keys, whole):
+                groups = zip(
+                    cell["cg"], cell["cg_n"], cell["cg_g"], cell["cg_lo"], cell["cg_hi"],
+                    strict=True,
+                )  # fmt: skip
+                for code, n, g, lo, hi in groups:
+                    root, quad, cameo = code.split("|")
+                    if (roots and root not in roots) or (quads and int(quad) not in quads):
+                        continue
+                    first, last = f"{month}-{lo:02d}", f"{month}-{hi:02d}"
+                    slot = acc.get((root, int(quad), cameo))
+                    if slot is None:
+                        acc[(root, int(quad), cameo)] = [n, g, first, last]
+                    else:
+                        slot[0] += n
+                        slot[1] += g
+                        slot[2] = min(slot[2], first)
+                        slot[3] = max(slot[3], last)
+            parts.append([(r, q, c, n, g, lo, hi) for (r, q, c), (n, g, lo, hi) in acc.items()])
+        return _merge_groups(*parts)
+
     def _group_rows(self, f, source=None, target=None, touching=None) -> list[GroupRow]:
+        if _tallied(f):
+            if touching is not None and source is None and target is None:
+                return self._tally_groups([_tally_key(touching)], f, touching=touching)
+            if _pair_keys(source, target) if source and target else None:
+                key = tallies.pair_key(source.id, target.id)  # type: ignore[union-attr]
+                return self._tally_groups([key], f, source=source, target=target)
+        return self._group_rows_from_events(f, source, target, touching)
+
+    def _group_rows_from_events(self, f, source=None, target=None, touching=None) -> list[GroupRow]:
         match, params = _match(f, source, target, touching)
         rows = self._run(
             f"{match} RETURN e.root AS root, e.quad_class AS quad, e.cameo AS cameo,"
@@ -192,7 +336,14 @@ class Neo4jQueries(Queries):
 
     def _direction_rows(self, src, tgt, f, recent, want_daily):
         """One traversal of the direction's events for the grouped counts, the latest ids and
-        the daily counts (each event's properties are read once)."""
+        the daily counts (each event's properties are read once); a country dyad's from its
+        tallies and the latest few events."""
+        if _tallied(f) and _pair_keys(src, tgt):
+            key = tallies.pair_key(src.id, tgt.id)
+            groups = self._tally_groups([key], f, source=src, target=tgt)
+            ids = self._recent_ids(f, recent, source=src, target=tgt) if groups else []
+            days = self._tally_days([key], f) if want_daily and not f.roots else None
+            return groups, ids, days
         match, params = _match(f, source=src, target=tgt)
         daily = (
             " CALL (es) { UNWIND es AS e WITH e.date AS d, e.quad_class AS quad, count(*) AS n,"
@@ -280,6 +431,15 @@ class Neo4jQueries(Queries):
         return out, aliases
 
     def _daily(self, ref, other, f):
+        if _tallied(f) and not f.roots:
+            keys = [_tally_key(ref)] if other is None else _pair_keys(ref, other)
+            if keys:
+                acc: dict[tuple[str, int], list[Any]] = {}
+                for day, quad, n, g in self._tally_days(keys, f):
+                    slot = acc.setdefault((day, quad), [0, 0.0])
+                    slot[0] += n
+                    slot[1] += g
+                return [(d, q, n, g) for (d, q), (n, g) in sorted(acc.items())]
         # One record holding every (day, QuadClass) group: thousands of records cost more in
         # the driver than the aggregation does in the server.
         ret = (

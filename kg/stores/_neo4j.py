@@ -22,6 +22,7 @@ from neo4j.exceptions import (
 )
 
 from kg.model import Actor, Article, Event, GraphBatch, Report
+from kg.stores import _neo4j_tally as tallies
 from kg.stores._embedded import search_text
 from kg.stores._protocol import NODE_LABELS, RELATIONSHIP_TYPES, StoreError
 
@@ -55,6 +56,7 @@ SCHEMA_STATEMENTS = (
     "CREATE INDEX actor_name IF NOT EXISTS FOR (a:Actor) ON (a.name)",
     "CREATE TEXT INDEX actor_search_text IF NOT EXISTS FOR (a:Actor) ON (a.search_text)",
     "CREATE INDEX article_text_hash IF NOT EXISTS FOR (a:Article) ON (a.text_hash)",
+    *tallies.SCHEMA_STATEMENTS,
 )
 
 _ACTOR_ALIASES = (
@@ -76,12 +78,7 @@ SET a.url = row.url, a.title = row.title, a.outlet = row.outlet,
     a.text_hash = row.text_hash
 """
 
-_MISSING_ACTORS = """
-UNWIND $ids AS id
-OPTIONAL MATCH (a:Actor {id: id})
-WITH id, a WHERE a IS NULL
-RETURN collect(id) AS missing
-"""
+_ACTOR_COUNTRIES = "UNWIND $ids AS id MATCH (a:Actor {id: id}) RETURN a.id AS id, a.country AS c"
 
 _MISSING_ARTICLES = """
 UNWIND $ids AS id
@@ -138,7 +135,7 @@ CALL (s, e) {
 } IN TRANSACTIONS OF 10000 ROWS
 """
 
-_EXISTING_EVENTS = "UNWIND $ids AS id MATCH (e:Event {id: id}) RETURN e.id AS id"
+_EXISTING_EVENTS = "UNWIND $ids AS id MATCH (e:Event {id: id}) RETURN " + tallies.EVENT_FIELDS
 
 # The first sentence written for an (event, article, span) stays, as in the embedded store.
 _WRITE_REPORTS = """
@@ -287,17 +284,22 @@ class Neo4jStore:
     def _ensure_schema(self) -> None:
         def run() -> None:
             with self._session() as session:
-                had_endpoints = bool(
-                    session.run(
-                        "SHOW INDEXES YIELD name WHERE name = 'event_source_date' RETURN name"
+                before = {
+                    row["name"]
+                    for row in session.run(
+                        "SHOW INDEXES YIELD name WHERE name IN"
+                        " ['event_source_date', 'tally_key_month'] RETURN name"
                     ).data()
-                )
+                }
                 for statement in SCHEMA_STATEMENTS:
                     session.run(statement).consume()
-                if not had_endpoints:
+                if "event_source_date" not in before:
                     # A database written before the endpoint copies existed: fill them once.
                     session.run(_BACKFILL_ENDPOINTS).consume()
                 session.run("CALL db.awaitIndexes(300)").consume()
+                if "tally_key_month" not in before:
+                    # Written before tallies existed (or new): count its events once.
+                    tallies.rebuild(session)
 
         self._call("creating constraints and indexes", run)
 
@@ -362,15 +364,25 @@ class Neo4jStore:
                     tx.run(_WRITE_ACTORS, rows=chunk).consume()
             for chunk in _chunks(articles):
                 tx.run(_WRITE_ARTICLES, rows=chunk).consume()
-            _refuse_missing(tx, _MISSING_ACTORS, actor_refs, "actor")
+            countries = {
+                rec["id"]: rec["c"]
+                for ids in _chunks(actor_refs)
+                for rec in tx.run(_ACTOR_COUNTRIES, ids=ids)
+            }
+            if len(countries) < len(actor_refs):
+                missing = sorted(set(actor_refs) - set(countries))
+                raise StoreError(
+                    "batch refers to actor(s) that are neither in the batch nor in the store: "
+                    f"{missing[:5]}"
+                )
             _refuse_missing(tx, _MISSING_ARTICLES, article_refs, "article")
+            existing = {
+                rec["id"]: rec.data()
+                for ids in _chunks(sorted({e["id"] for e in events}))
+                for rec in tx.run(_EXISTING_EVENTS, ids=ids)
+            }
+            new = _new_event_rows(batch.events, set(existing))
             if fast:
-                existing = {
-                    rec["id"]
-                    for ids in _chunks([e["id"] for e in events])
-                    for rec in tx.run(_EXISTING_EVENTS, ids=ids)
-                }
-                new = _new_event_rows(batch.events, existing)
                 for chunk in _chunks(new):
                     tx.run(_CREATE_EVENTS, rows=chunk).consume()
                 created = {row["id"] for row in new}
@@ -380,6 +392,7 @@ class Neo4jStore:
                 tx.run(_WRITE_EVENTS, rows=chunk).consume()
             for chunk in _chunks([r for r in reports if r["event_id"] not in created]):
                 tx.run(_WRITE_REPORTS, rows=chunk).consume()
+            _update_tallies(tx, new, existing, events, countries)
 
         if not len(batch):
             return
@@ -404,6 +417,11 @@ class Neo4jStore:
             ).single()
             if found is None or found["n"] == 0:
                 return False
+            # Their cells are recomputed afterwards (the events that stay count the same).
+            reported = tx.run(
+                "UNWIND $ids AS id MATCH (e:Event {id: id}) RETURN " + tallies.EVENT_FIELDS,
+                ids=found["events"],
+            ).data()
             tx.run("MATCH (a:Article {id: $id}) DETACH DELETE a", id=article_id).consume()
             # Events left without any report go, then actors left without any event.
             actors = tx.run(
@@ -422,6 +440,7 @@ class Neo4jStore:
                 " DETACH DELETE x",
                 ids=actor_ids,
             ).consume()
+            tallies.recompute(tx, tallies.cells_of(reported))
             return True
 
         return self._write(f"deleting article {article_id}", work)
@@ -577,6 +596,33 @@ def _fold_actors(actors: list[Actor]) -> dict[str, Actor]:
     return folded
 
 
+def _update_tallies(
+    tx: neo4j.ManagedTransaction,
+    new: list[dict[str, Any]],
+    existing: dict[str, dict[str, Any]],
+    events: list[dict[str, Any]],
+    countries: dict[str, str | None],
+) -> None:
+    """Count the new events into their cells; recompute the cells of events whose date moved
+    earlier (the merge rule keeps the earliest date)."""
+    added = tallies.tally(
+        {
+            **row,
+            "source_country": countries.get(row["source_id"]),
+            "target_country": countries.get(row["target_id"]) if row["target_id"] else None,
+        }
+        for row in new
+    )
+    moved: list[dict[str, Any]] = []
+    for row in events:
+        old = existing.get(row["id"])
+        if old is not None and row["date"] < old["date"].iso_format():
+            moved.extend((old, {**old, "date": row["date"]}))
+    dirty = tallies.cells_of(moved)
+    tallies.add(tx, {k: c for k, c in added.items() if k not in dirty})
+    tallies.recompute(tx, dirty)
+
+
 def _refuse_missing(tx: neo4j.ManagedTransaction, query: str, ids: list[str], what: str) -> None:
     """Raise (rolling the transaction back) if events point at nodes that do not exist."""
     missing: list[str] = []
@@ -591,7 +637,8 @@ def _refuse_missing(tx: neo4j.ManagedTransaction, query: str, ids: list[str], wh
 
 def _new_event_rows(events: list[Event], existing: set[str]) -> list[dict[str, Any]]:
     """Rows for the CREATE path: one per new id (the highest confidence of its repeats in the
-    batch, the first properties otherwise) with its reports, each span once."""
+    batch, the earliest date, the first properties otherwise; as the MERGE path gives) with
+    its reports, each span once."""
     rows: dict[str, dict[str, Any]] = {}
     spans: dict[str, set[tuple[str, int, int]]] = {}
     for e in events:
@@ -603,6 +650,7 @@ def _new_event_rows(events: list[Event], existing: set[str]) -> list[dict[str, A
             spans[e.id] = set()
         else:
             row["confidence"] = max(row["confidence"], float(e.confidence))
+            row["date"] = min(row["date"], e.date)
         for r in e.reports:
             key = (r.article_id, r.start, r.end)
             if key not in spans[e.id]:

@@ -95,10 +95,17 @@ def empty_counts() -> dict[str, dict[str, int]]:
 
 
 def raw_neo4j_counts(store) -> tuple[int, int]:
-    """Every node and relationship in the database, counted by Cypher, not by the store."""
-    nodes = store.run_read("MATCH (n) RETURN count(n) AS n")[0]["n"]
+    """Every node (but the derived Tally cells) and relationship in the database, counted by
+    Cypher, not by the store."""
+    nodes = store.run_read("MATCH (n) WHERE NOT n:Tally RETURN count(n) AS n")[0]["n"]
     rels = store.run_read("MATCH ()-[r]->() RETURN count(r) AS n")[0]["n"]
     return nodes, rels
+
+
+def raw_tallies(store) -> dict[str, dict]:
+    """The Tally cells as stored (version counters left out)."""
+    rows = store.run_read("MATCH (t:Tally) RETURN t {.*} AS t")
+    return {r["t"]["id"]: {k: v for k, v in r["t"].items() if k != "version"} for r in rows}
 
 
 def test_store_implements_protocol(store: Store):
@@ -145,12 +152,14 @@ def test_same_batch_twice_changes_nothing(store: Store):
     store.upsert(seed_batch())
     before = store.counts()
     raw_before = raw_neo4j_counts(store) if store.backend == "neo4j" else None
+    tallies_before = raw_tallies(store) if store.backend == "neo4j" else None
     store.upsert(seed_batch())
     assert store.counts() == before
     assert store.get_event(REJECT.id) == REJECT
     assert store.get_actor(AMLO.id) == AMLO  # aliases not doubled
     if store.backend == "neo4j":
         assert raw_neo4j_counts(store) == raw_before == (10, 8)
+        assert raw_tallies(store) == tallies_before
 
 
 def test_repeated_event_keeps_highest_confidence(store: Store):
@@ -285,6 +294,7 @@ def test_failed_batch_writes_nothing(store: Store):
     assert store.counts() == empty_counts()
     if store.backend == "neo4j":
         assert raw_neo4j_counts(store) == (0, 0)
+        assert raw_tallies(store) == {}
 
 
 def test_report_for_unknown_article_is_refused(store: Store):
