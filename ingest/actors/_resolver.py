@@ -464,7 +464,12 @@ class ActorResolver:
             return None
         for title_side, name_side in ((second, first), (first, second)):
             head = _cut_preposition(_invert_of(_strip(_parse(title_side).segs)))[-1:]
-            named = self.is_person_name(name_side) or _name_run(_strip(_parse(name_side).segs))
+            name_segs = _strip(_parse(name_side).segs)
+            named = (
+                self.is_person_name(name_side)
+                or _name_run(name_segs)
+                or bool(name_segs and name_segs[-1].has("person"))
+            )
             if head and head[0].has("title") and named:
                 joined = self._resolve(_parse(f"{title_side} {name_side}"), hint)
                 if joined is not None:
@@ -498,8 +503,18 @@ class ActorResolver:
     def _titled_person(self, person: Person, ctx: _Context) -> ResolvedActor:
         """A registry person; out of office, a title the registry does not track decides the
         sector ("Kremlin spokesman Dmitry Peskov", "Hamas chief Ismail Haniyeh")."""
-        actor = self._person_actor(person)
-        if ctx.former and self.undated and actor.kind != "person":
+        office = ctx.title.office if ctx.title is not None else None
+        tracked = (office or "") in OFFICES
+        # undated: a tracked title picks that office ("U.N. Secretary-General Kofi Annan");
+        # an untracked one ("General David Petraeus") speaks for itself, as out of office
+        actor = self._person_actor(
+            person, office if tracked else None, principal=ctx.title is None or tracked
+        )
+        if (
+            ctx.former
+            and actor.kind != "person"
+            and not any(t.active(self.on) for t in person.terms)
+        ):
             # "former president Carlos Menem" in an undated text: the text says out of office
             role = f"Former {actor.role}" if actor.role else None
             return ResolvedActor(
@@ -507,6 +522,8 @@ class ActorResolver:
             )
         if actor.kind != "person" or ctx.title is None:
             return actor
+        if ctx.former:
+            return actor  # "former dictator Idi Amin": a private person now
         if (ctx.title.office or "") in OFFICES:
             return actor  # the registry knows this office; the date decides
         kind, role = self._title_kind(ctx)
@@ -699,12 +716,15 @@ class ActorResolver:
             return inst
         return ResolvedActor(fixed.name, fixed.country, kind, fixed.aliases)
 
-    def _person_actor(self, person: Person) -> ResolvedActor:
+    def _person_actor(
+        self, person: Person, office: str | None = None, principal: bool = True
+    ) -> ResolvedActor:
         active = [t for t in person.terms if t.active(self.on)]
-        if not active and self.undated and person.terms:
+        if not active and self.undated and principal and person.terms:
             # "Kofi Annan" in an undated text: the U.N. Secretary-General, the most senior
-            # office first, the latest such term
-            active = [min(person.terms, key=lambda t: (*_seniority(t), -t.start.toordinal()))]
+            # office first (or the one the text names), the latest such term
+            terms = [t for t in person.terms if t.office == office] or list(person.terms)
+            active = [min(terms, key=lambda t: (*_seniority(t), -t.start.toordinal()))]
         if active:
             term = min(active, key=_seniority)
             country = self._lex.country_of(term.org)

@@ -47,3 +47,31 @@ def test_dated_and_undated_results_are_cached_apart() -> None:
     today = ActorResolver(dt.date.today()).resolve("Kofi Annan")
     undated = ActorResolver(None).resolve("Kofi Annan")
     assert today is not None and undated is not None and today.kind != undated.kind
+
+
+def test_untracked_title_speaks_for_itself_without_a_date(undated: ActorResolver) -> None:
+    # Petraeus's registry office is CIA Director; "General" in the text makes him military
+    petraeus = undated.resolve("General David Petraeus")
+    assert petraeus is not None
+    assert (petraeus.country, petraeus.kind, petraeus.role) == ("USA", "military", "General")
+
+
+def test_former_with_an_untracked_title_stays_a_private_person() -> None:
+    # before: "former dictator Idi Amin" became the Ugandan government ("Leader") in 2008
+    amin = ActorResolver(dt.date(2008, 8, 1)).resolve("former dictator Idi Amin")
+    assert amin is not None and (amin.country, amin.kind) == ("UGA", "person")
+
+
+def test_added_office_holders_by_date() -> None:
+    emir_2005 = ActorResolver(dt.date(2005, 1, 1)).resolve("Qatar's emir")
+    emir_2020 = ActorResolver(dt.date(2020, 1, 1)).resolve("Qatar's emir")
+    assert emir_2005 is not None and emir_2005.name == "Hamad bin Khalifa Al Thani"
+    assert emir_2020 is not None and emir_2020.name == "Tamim bin Hamad Al Thani"
+    carter = ActorResolver(dt.date(1979, 3, 1)).resolve("President Carter")
+    assert carter is not None and (carter.name, carter.kind) == ("Jimmy Carter", "government")
+
+
+def test_title_apposition_with_a_registry_name() -> None:
+    r = ActorResolver(dt.date(2008, 8, 1))
+    actor = r.resolve("The US commander in Iraq, General David Petraeus")
+    assert actor is not None and (actor.name, actor.kind) == ("David Petraeus", "military")
