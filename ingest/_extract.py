@@ -348,6 +348,8 @@ OWNED_FORCES = frozenset(["force", "army", "troop", "military", "police", "gover
 # "Albanians in/of/from southern Serbia": the place can say whose the people are.
 PLACE_PREPS = frozenset(["in", "of", "from"])
 SIDE_CLAUSES = frozenset(["advcl", "relcl"])
+# "in defiance of X", "in protest against X": whom a protest is aimed at.
+PROTEST_AIMS = frozenset(["defiance", "protest", "opposition"])
 # Subordinate clauses that give the background or cause of the reported act.
 BACKGROUND_MARKS = frozenset(["after", "since", "because", "before", "until"])
 ATTACK_NOUNS = frozenset(
@@ -1722,6 +1724,10 @@ class SentenceCoder:
                                 targets, how = self._object_actors(o, {m.ref.key for m in sources})
                         if targets:
                             break
+            if not targets and code[:2] == "14":
+                # "blocked a road to show their anger at X", "in defiance of X"
+                targets = self._protest_aim(v, sources)
+                how = "deep" if targets else "none"
             if not targets and code[:2] in LOCATION_TARGET_ROOTS:
                 targets = self._place(v, sources, own_ok=code[:2] in ("08", "14", "17"))
                 how = "place" if targets else "none"
@@ -1839,6 +1845,30 @@ class SentenceCoder:
 
         aimed = {key(f) for f in found if f.target is not None}
         return [f for f in found if f.target is not None or key(f) not in aimed]
+
+    def _protest_aim(self, v: Any, sources: list[Mention]) -> list[Mention]:
+        """Whom a protest is aimed at when no object says so: the actor in its purpose clause
+        (`to show their disapproval of X's policies`) or in `in defiance/protest of X`."""
+        exclude = {m.ref.key for m in sources}
+        own = {m.ref.country for m in sources}
+        for c in v.children:
+            aim = None
+            if c.dep_ == "prep" and c.lower_ == "in":
+                aims = [p for p in c.children if p.dep_ == "pobj"]
+                aim = next((p for p in aims if p.lemma_.lower() in PROTEST_AIMS), None)
+            elif c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux"):
+                aim = c  # a purpose clause
+            if aim is None:
+                continue
+            ms = self._actors_under(aim, exclude)
+            if ms:
+                return ms
+            for t in aim.subtree:  # "their disapproval of the United States' policies"
+                if t.pos_ == "NOUN" and t.i != aim.i:
+                    ms = [m for m in self._owner(t, exclude) if m.ref.country not in own]
+                    if ms:
+                        return ms
+        return []
 
     def _home(self, sources: list[Mention]) -> list[Mention]:
         make = getattr(self.resolver, "country", None)

@@ -168,3 +168,18 @@ def test_threat_target_comes_from_the_to_clause():
     recs = extract_document(doc, resolver_factory=lambda on: ActorResolver(on=None)).records
     threats = [r for r in recs if r["action"]["root"] == "13" and r["mode"] is None]
     assert threats and all(r["target"]["country"] == "IRQ" for r in threats), recs
+
+
+# --- whom a protest is aimed at: its purpose clause or "in defiance of" ---
+
+
+def test_protest_purpose_clause_names_the_target():
+    recs = asserted(
+        "Iranian students blocked a road to show their anger at the United States' new sanctions."
+    )
+    assert has(recs, "IRN", "USA", "14"), recs
+
+
+def test_protest_in_defiance_of_names_the_target():
+    recs = asserted("Turkish workers rallied on Monday in defiance of the German government.")
+    assert has(recs, "TUR", "DEU", "14"), recs
