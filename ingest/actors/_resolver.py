@@ -450,7 +450,7 @@ class ActorResolver:
             return self._title_head(title, ctx, hint)
         entry = head.first("sector") or head.first("group")
         if entry is not None:
-            return self._sector_head(entry, ctx, hint)
+            return self._sector_head(entry, ctx, hint, " ".join(t.norm for t in head.tokens))
         return None
 
     def _appositive(self, mention: str, hint: str | None) -> ResolvedActor | None:
@@ -582,7 +582,7 @@ class ActorResolver:
         if ctx.sector is not None and ctx.sector.type == "group":
             return self._sector_head(ctx.sector, ctx, hint)  # "cartel leaders", "rebel commander"
         org = ctx.loc or (ctx.person_country if ctx.person else None)
-        org = org or _IMPLIED_ORG.get(title.display or "") or hint
+        org = org or _IMPLIED_ORG.get(title.display or "") or (None if ctx.disowned else hint)
         if org is None:
             return None
         if ctx.former:
@@ -615,7 +615,9 @@ class ActorResolver:
             return ResolvedActor(f"{adj} {title.display}s", org, title.kind or "group")
         return self._institution(org, title.kind or "government")
 
-    def _sector_head(self, entry: Entry, ctx: _Context, hint: str | None) -> ResolvedActor | None:
+    def _sector_head(
+        self, entry: Entry, ctx: _Context, hint: str | None, head_norm: str = ""
+    ) -> ResolvedActor | None:
         if ctx.fixed is not None:
             return self._fixed_actor_obj(ctx.fixed)  # "EU ministers", "Hamas fighters"
         org = ctx.loc or ctx.person_country or (ctx.fixed.org if ctx.fixed else None)
@@ -633,7 +635,8 @@ class ActorResolver:
             return ResolvedActor(
                 f"{self._lex.adjective(org)} {display}", org, entry.kind or "group"
             )
-        org = org or hint
+        if org is None and not ctx.disowned and not _plural_state(head_norm):
+            org = hint
         if org is None:
             return None
         return self._institution(org, entry.kind or "government", entry.display)
@@ -844,6 +847,10 @@ class _Context:
         last_fixed_seg = -2
         fixed_loc: str | None = None
         for index, seg in enumerate(mods):
+            if seg.tokens[0].norm in _ELSEWHERE and not after_preposition:
+                # "Western troops", "foreign diplomats", "coalition forces": from somewhere
+                # the text names or implies, never the hint's own state
+                self.disowned = True
             if seg.unknown or (seg.has("det") and seg.tokens[0].norm in _DEPUTY):
                 word = seg.tokens[0].norm
                 if word.isdigit() or (
@@ -941,6 +948,13 @@ def _drop_quantity(segs: tuple[_Seg, ...]) -> tuple[_Seg, ...]:
     return segs
 
 
+# Modifiers that place an actor outside any one state the hint could name.
+_ELSEWHERE = words(
+    "western european arab african asian gulf nordic balkan foreign international "
+    "multinational overseas allied coalition"
+)
+# Plural state nouns: several states, never the hint's one government ("other governments").
+_PLURAL_STATE_NOUNS = words("governments militaries armies ministries parliaments regimes")
 # "a group based in X": participles that only say where the actor is.
 _LOCATED = words("based operating stationed active headquartered")
 _PLACE_NOUNS = words("province region district city county governorate oblast territory")
@@ -1022,6 +1036,11 @@ def _cut_preposition(segs: tuple[_Seg, ...]) -> tuple[_Seg, ...]:  # noqa: C901
                 return (*segs[:k], last)
             return segs[:k]
     return segs
+
+
+def _plural_state(head_norm: str) -> bool:
+    """ "governments", "foreign armies": the head names several states."""
+    return bool(head_norm) and head_norm.split()[-1] in _PLURAL_STATE_NOUNS
 
 
 def _strip(segs: tuple[_Seg, ...]) -> tuple[_Seg, ...]:

@@ -120,3 +120,34 @@ def test_armed_groups_of_current_news(
 ) -> None:
     # before, "Free Syrian Army" was the Syrian state's military and the others nobody
     assert triple(r.resolve(mention))[:2] == (name, country)
+
+
+@pytest.mark.parametrize(
+    "mention",
+    [
+        "Western troops",
+        "foreign diplomats",
+        "European governments",
+        "other governments",
+        "Gulf officials",
+        "coalition forces",
+        "African peacekeepers",
+    ],
+)
+def test_actors_from_elsewhere_do_not_take_the_hint(r: ActorResolver, mention: str) -> None:
+    # before: "Western troops" in an article about Iran became the Iranian military
+    actor = r.resolve_with_context(mention, "IRN")
+    assert actor is None or actor.country != "IRN", triple(actor)
+
+
+@pytest.mark.parametrize(
+    ("mention", "name"),
+    [
+        ("the government", "Iranian Government"),
+        ("officials", "Iranian Government"),
+        ("the army", "Iranian Military"),
+        ("security forces", "Iranian Security Forces"),
+    ],
+)
+def test_state_nouns_still_take_the_hint(r: ActorResolver, mention: str, name: str) -> None:
+    assert triple(r.resolve_with_context(mention, "IRN"))[:2] == (name, "IRN")
