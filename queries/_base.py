@@ -53,7 +53,9 @@ def _limit(limit: int, name: str = "limit") -> int:
 
 
 def _mean(total: float, n: int) -> float | None:
-    return round(total / n, 3) if n else None
+    # Goldstein scores have one decimal: rounding the sum first makes the mean independent of
+    # the order a backend summed in (float error could tip a ...5 the other way).
+    return round(round(total, 6) / n, 3) if n else None
 
 
 def _label(cameo: str) -> str:

@@ -154,7 +154,7 @@ class EmbeddedQueries(Queries):
         for r in self._all(
             "SELECT r.*, a.url, a.title, a.outlet, a.published FROM reports r"
             " JOIN articles a ON a.id = r.article_id"
-            f" WHERE r.event_id IN ({marks}) ORDER BY a.published, r.article_id, r.start",
+            f" WHERE r.event_id IN ({marks}) ORDER BY a.published, r.article_id, r.start, r.end",
             ids,
         ):
             reports.setdefault(r["event_id"], []).append(

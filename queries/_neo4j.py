@@ -338,6 +338,8 @@ class Neo4jQueries(Queries):
         """One traversal of the direction's events for the grouped counts, the latest ids and
         the daily counts (each event's properties are read once); a country dyad's from its
         tallies and the latest few events."""
+        if src == tgt:
+            want_daily = False  # both directions are the same events: the caller counts once
         if _tallied(f) and _pair_keys(src, tgt):
             key = tallies.pair_key(src.id, tgt.id)
             groups = self._tally_groups([key], f, source=src, target=tgt)
@@ -385,7 +387,7 @@ class Neo4jQueries(Queries):
             "MATCH (s:Actor)-[:SOURCE_OF]->(e:Event) WHERE e.id IN $ids"
             " OPTIONAL MATCH (e)-[:TARGET]->(t:Actor)"
             " OPTIONAL MATCH (e)-[r:REPORTED_IN]->(a:Article)"
-            " WITH e, s, t, r, a ORDER BY a.published, a.id, r.start"
+            " WITH e, s, t, r, a ORDER BY a.published, a.id, r.start, r.end"
             " RETURN e, s, t, collect(CASE WHEN a IS NULL THEN NULL ELSE"
             " {article_id: a.id, sentence: r.sentence, start: r.start, end: r.end, url: a.url,"
             " title: a.title, outlet: a.outlet, published: a.published} END) AS reports",

@@ -1,0 +1,152 @@
+"""The Neo4j store answers country dyads, timelines and profiles from monthly tallies
+(kg/stores/_neo4j_tally.py); the embedded store counts events. Both must give the same answers
+on the same random graph, after merges that move dates, repeats and deletions, for whole and
+partial months and every filter."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from kg.codebook import codebook
+from kg.model import Actor, Article, Event, GraphBatch, Report
+from kg.stores import EmbeddedStore
+from kg.stores import _neo4j_tally as tallies
+from queries import Filters, for_store
+
+pytestmark = pytest.mark.neo4j
+
+COUNTRIES = ("USA", "MEX", "CHN", None)
+CODES = sorted(c for c in codebook() if len(c) >= 3)[::7]
+
+
+def random_batches(seed: int) -> tuple[list[GraphBatch], list[str]]:
+    rng = random.Random(seed)
+    actors = [
+        Actor.create(f"Actor {i}", COUNTRIES[i % len(COUNTRIES)], ("government", "person")[i % 2])
+        for i in range(10)
+    ]
+    batches, article_ids = [], []
+    for b in range(6):
+        batch = GraphBatch(actors=list(actors))
+        for a in range(4):
+            url = f"https://t.example/{seed}/{b}/{a}"
+            art = Article(Article.make_id(url, ""), url, f"t{a}", f"outlet{a % 2}", None, url)
+            batch.articles.append(art)
+            article_ids.append(art.id)
+            for i in range(12):
+                src, tgt = rng.sample(actors, 2)
+                day = f"2025-{rng.randrange(3, 7):02d}-{rng.randrange(1, 29):02d}"
+                ev = Event.coded(
+                    src.id,
+                    None if rng.random() < 0.1 else tgt.id,
+                    rng.choice(CODES),
+                    day,
+                    action_text="did",
+                    confidence=rng.choice((0.4, 0.9)),
+                    mode="hypothetical" if rng.random() < 0.1 else None,
+                    reports=(Report(art.id, f"Sentence {b} {a} {i}.", 0, 10 + i),),
+                )
+                batch.events.append(ev)
+                if rng.random() < 0.15:  # another report of the same event, a day earlier
+                    batch.events.append(_earlier(ev, art.id, i))
+        batches.append(batch)
+    return batches, article_ids
+
+
+def _earlier(ev: Event, article_id: str, i: int) -> Event:
+    """The same event reported again with an earlier date (the merge rule keeps the earliest:
+    the stored event's date moves)."""
+    from datetime import date, timedelta
+
+    day = (date.fromisoformat(ev.date) - timedelta(days=1)).isoformat()
+    return Event(**{**ev.__dict__, "date": day, "reports": (Report(article_id, "Again.", 0, i),)})
+
+
+FILTERS = [
+    Filters(),
+    Filters(date_from="2025-04-01", date_to="2025-05-31"),
+    Filters(date_from="2025-04-10", date_to="2025-06-20"),
+    Filters(date_from="2025-04-10", date_to="2025-05-05"),
+    Filters(date_from="2025-05-02"),
+    Filters(date_to="2025-05-30"),
+    Filters(roots=("04", "19")),
+    Filters(quad_classes=(1, 4), date_from="2025-03-15"),
+    Filters(min_confidence=0.5),
+    Filters(include_modes=True),
+    Filters(outlet="outlet1", date_from="2025-04-01"),
+]
+
+
+def answers(store, actor_ids: list[str]) -> list:
+    q = for_store(store)
+    out: list = []
+    refs = ["USA", "MEX", "CHN", *actor_ids[:3]]
+    for f in FILTERS:
+        for a in refs:
+            out.append(q.timeline(a, bucket="day", filters=f).to_dict())
+            out.append(q.actor_profile(a, filters=f).to_dict())
+            for b in refs:
+                if a != b:
+                    out.append(q.relationship(a, b, filters=f, bucket="week").to_dict())
+                    out.append(q.timeline(a, b, bucket="month", filters=f).to_dict())
+        out.append(q.relationship("USA", "USA", filters=f, bucket="day").to_dict())
+    return out
+
+
+def stored_cells(store) -> dict[str, dict]:
+    rows = store.run_read("MATCH (t:Tally) RETURN t {.*} AS t")
+    return {r["t"]["id"]: {k: v for k, v in r["t"].items() if k != "version"} for r in rows}
+
+
+def recounted_cells(store) -> dict[str, dict]:
+    """The cells a from-scratch tally of every stored event gives."""
+    rows = store.run_read("MATCH (e:Event) RETURN " + tallies.EVENT_FIELDS)
+    return {
+        tallies.cell_id(k, m): {"id": tallies.cell_id(k, m), "key": k, "month": m, **c.props()}
+        for (k, m), c in tallies.tally(rows).items()
+    }
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_tallied_answers_equal_counted_answers(neo4j_store_session, tmp_path, seed):
+    neo = neo4j_store_session
+    neo.clear()
+    embedded = EmbeddedStore(tmp_path / "kg")
+    try:
+        batches, article_ids = random_batches(seed)
+        for batch in batches:
+            neo.upsert(batch)
+            embedded.upsert(batch)
+        neo.upsert(batches[2])  # a repeat changes nothing
+        embedded.upsert(batches[2])
+        for art in article_ids[::5]:
+            assert neo.delete_article(art) and embedded.delete_article(art)
+        assert stored_cells(neo) == recounted_cells(neo)
+        actor_ids = [a.id for a in batches[0].actors]
+        assert answers(neo, actor_ids) == answers(embedded, actor_ids)
+    finally:
+        embedded.close()
+        neo.clear()
+
+
+def test_store_without_tallies_gets_them_on_open(neo4j_store_session):
+    from kg.stores._neo4j import Neo4jStore
+
+    neo = neo4j_store_session
+    neo.clear()
+    batches, _ = random_batches(3)
+    for batch in batches[:2]:
+        neo.upsert(batch)
+    expected = stored_cells(neo)
+    assert expected and expected == recounted_cells(neo)
+    with neo.driver.session() as session:  # as written before tallies existed
+        session.run("MATCH (t:Tally) DELETE t").consume()
+        session.run("DROP INDEX tally_key_month").consume()
+    reopened = Neo4jStore(neo.uri)
+    try:
+        assert stored_cells(reopened) == expected
+    finally:
+        reopened.close()
+        neo.clear()
