@@ -348,6 +348,8 @@ OWNED_FORCES = frozenset(["force", "army", "troop", "military", "police", "gover
 # "Albanians in/of/from southern Serbia": the place can say whose the people are.
 PLACE_PREPS = frozenset(["in", "of", "from"])
 SIDE_CLAUSES = frozenset(["advcl", "relcl"])
+# "sent a team to help/assist": the purpose makes the sending aid.
+HELPING = frozenset(["help", "assist"])
 # "in defiance of X", "in protest against X": whom a protest is aimed at.
 PROTEST_AIMS = frozenset(["defiance", "protest", "opposition"])
 # Subordinate clauses that give the background or cause of the reported act.
@@ -1586,6 +1588,13 @@ class SentenceCoder:
                     inner = self.code_verb(c, depth + 1)
                     if inner and inner[0].code.startswith("09"):
                         return inner[0], v
+                    if c.lemma_.lower() in HELPING or any(
+                        a.lower_ in HELPING for a in c.children if a.dep_ == "aux"
+                    ):
+                        # "will send a team to help identify victims": sending help is aid
+                        helped = self.lex.lookup("V", lemma, set(), {"help": 1})
+                        if helped is not None:
+                            return helped, v
         if vm and vm.code == "042" and self._peacekeepers_arrive(v):
             # "the first peacekeepers arrived in X": a deployment, not a visit
             return Match(replace(vm.entry, code="074"), vm.cue), v

@@ -183,3 +183,21 @@ def test_protest_purpose_clause_names_the_target():
 def test_protest_in_defiance_of_names_the_target():
     recs = asserted("Turkish workers rallied on Monday in defiance of the German government.")
     assert has(recs, "TUR", "DEU", "14"), recs
+
+
+# --- sending people to help is aid ---
+
+
+def test_sending_a_team_to_help_is_aid():
+    recs = asserted("Germany sent a team of doctors to Turkey to help treat the wounded.")
+    assert has(recs, "DEU", "TUR", "07"), recs
+
+
+def test_dispatching_experts_to_assist_is_aid():
+    recs = asserted("France dispatched experts to Egypt to assist the rescue effort.")
+    assert has(recs, "FRA", "EGY", "07"), recs
+
+
+def test_announced_dispatch_to_help_is_an_intent_to_aid():
+    recs = asserted("Germany said it will send a team to Turkey to help identify the victims.")
+    assert any(r["action"]["cameo"].startswith("033") for r in recs), recs
