@@ -151,3 +151,19 @@ def test_actors_from_elsewhere_do_not_take_the_hint(r: ActorResolver, mention: s
 )
 def test_state_nouns_still_take_the_hint(r: ActorResolver, mention: str, name: str) -> None:
     assert triple(r.resolve_with_context(mention, "IRN"))[:2] == (name, "IRN")
+
+
+@pytest.mark.parametrize(
+    ("mention", "country"),
+    [
+        ("N'Djamena", "TCD"),
+        ("Monrovia", "LBR"),
+        ("Abidjan", "CIV"),
+        ("Port-au-Prince", "HTI"),
+        ("Lomé", "TGO"),
+        ("Freetown police", "SLE"),
+    ],
+)
+def test_more_capitals_are_their_governments(r: ActorResolver, mention: str, country: str) -> None:
+    # before: these capitals were unknown words ("N'Djamena" even became a person)
+    assert triple(r.resolve(mention))[1] == country
