@@ -42,7 +42,8 @@ from ._text import POSSESSIVE, Token, tokenize
 _COMMON_WORDS = words(
     "hunt turkey chad china may rice brown bush gore cooper moon park fox bishop gallant "
     "guinea jersey wallace lai leo francis mark grant sharon blair carney harris lee kim "
-    "georgia jordan niger congress state states union"
+    "georgia jordan niger congress state states union car let mas sang pole doge meta quad "
+    "diet ola"
 )
 # Names of bodies that are also ordinary phrases: only capitalized, they are the name.
 _CASED_NAMES = frozenset({"islamic state", "islamic republic", "lebanese forces"})
@@ -150,6 +151,9 @@ class ResolvedActor:
         return self.role is not None or self.kind == "person" or self.gender is not None
 
 
+_UNATTRIBUTED = ResolvedActor(
+    "Unidentified Perpetrators", None, "group", ("unknown attackers", "unidentified attackers")
+)
 _ResultCache = dict[tuple[str, str | None], "ResolvedActor | None"]
 _RESULTS: OrderedDict[tuple[dt.date, bool], _ResultCache] = OrderedDict()
 
@@ -253,8 +257,8 @@ def _longest(lex: Lexicon, tokens: tuple[Token, ...], i: int, cased: bool) -> _S
         if frozen is not None:
             entries, types = frozen
             if j == i and tokens[i].norm in _COMMON_WORDS and not tokens[i].capitalized:
-                # "the hunt", "a turkey": lower-case, these words are not names
-                entries = tuple(e for e in entries if not _proper(e))
+                # "the hunt", "a turkey", "a car bomb": lower-case, these words are not names
+                entries = tuple(e for e in entries if not _proper(e) and e.type != "loc")
                 types = frozenset(e.type for e in entries)
             elif phrase in _CASED_NAMES and not all(t.capitalized for t in tokens[i : j + 1]):
                 # "a strict Islamic state" is a kind of state, not the Islamic State group
@@ -348,6 +352,37 @@ class ActorResolver:
             if actor is not None and actor not in found:
                 found.append(actor)
         return tuple(found)
+
+    def resolve_instrument(self, mention: str) -> ResolvedActor | None:
+        """Who wielded an attack named by a noun: "Israeli tank shelling", "a Russian air
+        strike", "Hamas rocket fire", "US Predator attacks" -> that state's military or that body.
+
+        For agentless reports ("were killed in Israeli shelling"). Only a state or body written
+        in the phrase counts; a place or the article's country never does ("a car bomb in
+        Baghdad" -> None), so nobody is blamed on a guess.
+        """
+        segs = _drop_quantity(_strip(_parse(mention).segs))
+        if not segs or not segs[-1].unknown or segs[-1].tokens[0].norm not in _ATTACK_NOUNS:
+            if segs and segs[-1].has("sector") and not segs[-1].has("title"):
+                actor = self._resolve(_Parsed(mention, segs, False, False), None)
+                return actor if actor is not None and actor.kind == "military" else None
+            return None
+        # the words before the attack noun: "Israeli tank", "US Predator", "Hamas rocket"
+        mods = tuple(s for s in segs[:-1] if not (s.unknown and s.tokens[0].norm in _ATTACK_NOUNS))
+        ctx = _Context(mods, self._lex)
+        if ctx.disowned:
+            return None
+        if ctx.fixed is not None:
+            return self._fixed_actor_obj(ctx.fixed)
+        region = any(e.type == "loc" and e.form == "region" for s in mods for e in s.entries)
+        if ctx.loc is None or region:
+            return None  # "Basra bombing": a place, not an attacker
+        return self._institution(ctx.loc, "military")
+
+    def unattributed(self) -> ResolvedActor:
+        """The actor of a violent act the text attributes to nobody ("three civilians were
+        killed in a suicide bombing"): no country, so no state is blamed."""
+        return _UNATTRIBUTED
 
     def is_person_name(self, mention: str) -> bool:
         """A registry person, or two to four capitalized unknown words that look like a name."""
@@ -948,6 +983,13 @@ def _drop_quantity(segs: tuple[_Seg, ...]) -> tuple[_Seg, ...]:
     return segs
 
 
+# Nouns of attacks and weapons: "Israeli shelling", "a Russian air strike", "Hamas rockets".
+_ATTACK_NOUNS = words(
+    "shelling shells shell fire gunfire airstrike airstrikes strike strikes raid raids "
+    "bombardment bombardments bombing bombings missile missiles rocket rockets artillery "
+    "mortar mortars attack attacks offensive assault assaults tank tanks warplane warplanes jet "
+    "jets helicopter helicopters gunship gunships sniper snipers drone drones torpedo barrage"
+)
 # Modifiers that place an actor outside any one state the hint could name.
 _ELSEWHERE = words(
     "western european arab african asian gulf nordic balkan foreign international "
