@@ -1106,12 +1106,15 @@ class SentenceCoder:
         return None
 
     def _future(self, v: Any) -> bool:
-        """will/shall/'ll on v (or `would` in reported speech): announced, not hypothetical."""
+        """will/shall/'ll on v (or `would` in reported speech, or `willing/ready to`):
+        announced, not hypothetical."""
         t = v
         while True:
             auxes = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
             if auxes & FUTURE_AUX or ("would" in auxes and self._in_speech(t) is not None):
                 return True
+            if t.dep_ == "xcomp" and t.head.pos_ == "ADJ" and t.head.lower_ in INTENT_ADJ:
+                return True  # "is willing to send material if it is attacked": an offer
             if t.dep_ not in ("xcomp", "conj") or t.head.i == t.i:
                 return False
             t = t.head
@@ -1733,6 +1736,10 @@ class SentenceCoder:
                                 targets, how = self._object_actors(o, {m.ref.key for m in sources})
                         if targets:
                             break
+            if not targets and (code[:2] == "07" or code.startswith("033")):
+                # "sent material to help defend Saudi Arabia": the purpose names the beneficiary
+                targets = self._purpose_target(v, sources)
+                how = "deep" if targets else "none"
             if not targets and code[:2] == "14":
                 # "blocked a road to show their anger at X", "in defiance of X"
                 targets = self._protest_aim(v, sources)
@@ -1875,6 +1882,19 @@ class SentenceCoder:
             for t in aim.subtree:  # "their disapproval of the United States' policies"
                 if t.pos_ == "NOUN" and t.i != aim.i:
                     ms = [m for m in self._owner(t, exclude) if m.ref.country not in own]
+                    if ms:
+                        return ms
+        return []
+
+    def _purpose_target(self, v: Any, sources: list[Mention]) -> list[Mention]:
+        """The object of a purpose clause (`to help defend X`) on v; only a direct object, not
+        any place deeper in it (`to help identify victims of the crash in Ukraine`)."""
+        exclude = {m.ref.key for m in sources}
+        for c in v.children:
+            if c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux"):
+                verbs = [c] + [x for x in c.children if x.dep_ == "xcomp"]
+                for o in (o for x in verbs for o in x.children if o.dep_ in ("dobj", "dative")):
+                    ms = [m for m in self.group_mentions(o) if m.ref.key not in exclude]
                     if ms:
                         return ms
         return []

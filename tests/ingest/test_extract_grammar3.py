@@ -201,3 +201,26 @@ def test_dispatching_experts_to_assist_is_aid():
 def test_announced_dispatch_to_help_is_an_intent_to_aid():
     recs = asserted("Germany said it will send a team to Turkey to help identify the victims.")
     assert any(r["action"]["cameo"].startswith("033") for r in recs), recs
+
+
+# --- "willing to X if Y" is an offer; aid's purpose clause names the beneficiary ---
+
+
+def test_willing_to_send_if_attacked_is_an_offer():
+    recs = asserted("Germany is willing to send weapons to help defend Ukraine if it is invaded.")
+    assert has(recs, "DEU", "UKR", "03"), recs
+
+
+def test_not_willing_to_send_is_a_refusal():
+    recs = asserted("Germany is not willing to send weapons to Ukraine.")
+    assert any(r["action"]["root"] == "12" and r["source"]["country"] == "DEU" for r in recs)
+
+
+def test_aid_purpose_beneficiary_is_the_target():
+    recs = asserted("France sent medicine to help Egypt after the floods.")
+    assert has(recs, "FRA", "EGY", "07"), recs
+
+
+def test_aid_purpose_does_not_reach_into_places():
+    recs = asserted("France sent a team to help identify victims of the crash in Ukraine.")
+    assert not any(r["target"] and r["target"]["country"] == "UKR" for r in recs), recs
