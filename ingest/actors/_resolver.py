@@ -379,6 +379,41 @@ class ActorResolver:
             return None  # "Basra bombing": a place, not an attacker
         return self._institution(ctx.loc, "military")
 
+    def resolve_place(self, mention: str, country_hint: str | None = None) -> str | None:
+        """The state a place phrase lies in (ISO3), for where an event happened: "Alaska",
+        "northern Nigeria", "Kenya's capital", "the Bosnian town of Gorazde", "East Timor's
+        capital Dili", "Basra" -> USA, NGA, KEN, BIH, TLS, IRQ. None for anything else.
+
+        A place is not an actor (`resolve("Alaska")` is None); this lets the extractor say
+        whose territory an act was aimed at ("military exercises in Alaska") when it decides
+        the place is the target. An unknown name is accepted only after a place noun ("the
+        town of Gorazde"), so a person's name ("Jim Jordan") is never read as a place.
+        """
+        found: str | None = None
+        after_place_noun = False
+        for seg in _strip(_parse(mention).segs):
+            word = seg.tokens[0].norm
+            loc = seg.first("loc")
+            fixed = seg.first("fixed")
+            if loc is not None and len(seg.types - {"loc"}) == 0:
+                name = " ".join(t.norm for t in seg.tokens)
+                if name in _AMBIGUOUS_NAMES and country_hint != loc.iso3:
+                    return None
+                found = found or loc.iso3
+                after_place_noun = False
+            elif fixed is not None and fixed.fixed is not None and not fixed.fixed.name:
+                found = found or fixed.fixed.org  # a capital or seat of government
+                after_place_noun = False
+            elif seg.has("det", "possessive") or (seg.unknown and word in _COMPASS):
+                continue
+            elif len(seg.tokens) == 1 and word in _PLACE_WORDS:
+                after_place_noun = True  # "town" is also a noun of civilians: still a place
+            elif seg.unknown and after_place_noun and all(t.capitalized for t in seg.tokens):
+                continue  # "the town of Gorazde", "capital Dili"
+            else:
+                return None
+        return found
+
     def unattributed(self) -> ResolvedActor:
         """The actor of a violent act the text attributes to nobody ("three civilians were
         killed in a suicide bombing"): no country, so no state is blamed."""
@@ -989,6 +1024,12 @@ _ATTACK_NOUNS = words(
     "bombardment bombardments bombing bombings missile missiles rocket rockets artillery "
     "mortar mortars attack attacks offensive assault assaults tank tanks warplane warplanes jet "
     "jets helicopter helicopters gunship gunships sniper snipers drone drones torpedo barrage"
+)
+# Words of a place phrase around a place name: "the Bosnian town of Gorazde".
+_PLACE_WORDS = words(
+    "of city town village villages province region district capital enclave county area "
+    "border frontier coast island islands port suburb suburbs outskirts territory state "
+    "in near outside"
 )
 # Modifiers that place an actor outside any one state the hint could name.
 _ELSEWHERE = words(

@@ -1,0 +1,61 @@
+"""`ActorResolver.resolve_place`: the state a place phrase lies in, for where an act happened.
+Places stay non-actors for `resolve`. Phrases written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from ingest.actors import ActorResolver
+
+
+@pytest.fixture(scope="module")
+def r() -> ActorResolver:
+    return ActorResolver(dt.date(2024, 6, 3))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "iso3"),
+    [
+        ("Alaska", "USA"),
+        ("northern Nigeria", "NGA"),
+        ("Kenya's capital", "KEN"),
+        ("the Croatian town of Vukovar", "HRV"),
+        ("Haiti's capital Port-au-Prince", "HTI"),
+        ("a village in southern Lebanon", "LBN"),
+        ("Tehran", "IRN"),
+        ("the Gaza Strip", "PSE"),
+        ("Darfur", "SDN"),
+        ("the state of Ohio", "USA"),
+    ],
+)
+def test_place_phrases(r: ActorResolver, phrase: str, iso3: str) -> None:
+    assert r.resolve_place(phrase) == iso3
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "Jim Jordan",  # a person, not Jordan
+        "Mexican sovereignty",
+        "the Syrian rebels",
+        "the Red Sea",
+        "Georgia",  # the U.S. state or the country: only with a hint
+        "the town of Springfield",  # a place the tables do not know
+    ],
+)
+def test_not_places_or_unknown(r: ActorResolver, phrase: str) -> None:
+    assert r.resolve_place(phrase) is None
+
+
+def test_ambiguous_place_with_hint(r: ActorResolver) -> None:
+    assert r.resolve_place("Georgia", country_hint="GEO") == "GEO"
+
+
+def test_places_are_still_not_actors(r: ActorResolver) -> None:
+    assert r.resolve("Alaska") is None
+    assert r.resolve("northern Nigeria") is not None  # a state name stays the state
+    # a U.S. state names the country as a modifier, like "Basra police"
+    police = r.resolve("New Jersey police")
+    assert police is not None and (police.country, police.kind) == ("USA", "police")
