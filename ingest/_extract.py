@@ -348,6 +348,11 @@ OWNED_FORCES = frozenset(["force", "army", "troop", "military", "police", "gover
 # "Albanians in/of/from southern Serbia": the place can say whose the people are.
 PLACE_PREPS = frozenset(["in", "of", "from"])
 SIDE_CLAUSES = frozenset(["advcl", "relcl"])
+# Generic nouns for a body that a name before them identifies ("the APEC forum").
+BODY_HEADS = frozenset(
+    ["forum", "network", "organization", "organisation", "movement", "alliance", "bloc",
+     "coalition", "faction", "body", "group", "grouping", "outfit"]
+)  # fmt: skip
 # "sent a team to help/assist": the purpose makes the sending aid.
 HELPING = frozenset(["help", "assist"])
 # "in defiance of X", "in protest against X": whom a protest is aimed at.
@@ -836,6 +841,13 @@ class SentenceCoder:
                     owners = [m for m in self.mentions(c) if m.ref.country]
                     if owners:
                         ref = self._resolve(text, owners[0].ref.country)
+        if ref is None and tok.pos_ == "NOUN" and lemma in BODY_HEADS:
+            # "the APEC forum", "al-Qaeda's terror network": the named body the noun stands for
+            for c in tok.children:
+                if c.dep_ in ("compound", "nmod", "poss") and c.pos_ == "PROPN" and c.i < tok.i:
+                    named_body = self.mentions(c)
+                    if named_body and not named_body[0].ref.is_person:
+                        return [Mention(named_body[0].ref, text, "named")]
         if ref is None and len(np) > 1 and tok.pos_ == "PROPN":
             lo = (
                 max(i for i, t in enumerate(np) if t.pos_ != "PROPN" and t.i < tok.i) + 1

@@ -59,7 +59,7 @@ def test_contact_relative_clause_is_background():
         "troops shelled the city."
     )
     assert has(recs, "DEU", "IRN", "08"), recs
-    assert not any(r["source"]["country"] == "RUS" for r in recs), recs
+    assert not any(r["source"]["name"] == "Vladimir Putin" for r in recs), recs
 
 
 def test_non_restrictive_relative_clause_still_reports():
@@ -224,3 +224,27 @@ def test_aid_purpose_beneficiary_is_the_target():
 def test_aid_purpose_does_not_reach_into_places():
     recs = asserted("France sent a team to help identify victims of the crash in Ukraine.")
     assert not any(r["target"] and r["target"]["country"] == "UKR" for r in recs), recs
+
+
+# --- "the ASEAN forum": a generic body noun stands for the name before it ---
+
+
+class _BodyResolver(FakeResolver):
+    """Knows one international body by its acronym, nothing about generic nouns after it."""
+
+    def resolve(self, mention: str) -> FakeActor | None:
+        if mention.strip().lower() == "asean":
+            return FakeActor("ASEAN", "IGO", "igo")
+        return super().resolve(mention)
+
+
+def test_body_noun_after_a_name_is_that_body():
+    doc = Doc("The ASEAN forum has agreed to hold talks with China next month.")
+    recs = extract_document(doc, resolver_factory=_BodyResolver).records
+    assert any(r["source"]["name"] == "ASEAN" and r["mode"] is None for r in recs), recs
+
+
+def test_person_before_a_body_noun_is_not_the_body():
+    doc = Doc("The Putin group has agreed to hold talks with China next month.")
+    recs = extract_document(doc, resolver_factory=_BodyResolver).records
+    assert not any(r["source"]["name"] == "Vladimir Putin" for r in recs), recs
