@@ -28,6 +28,8 @@ def r() -> ActorResolver:
         ("the Gaza Strip", "PSE"),
         ("Darfur", "SDN"),
         ("the state of Ohio", "USA"),
+        ("near the town of Samarra", "IRQ"),
+        ("the southern port of Tyre", "LBN"),
     ],
 )
 def test_place_phrases(r: ActorResolver, phrase: str, iso3: str) -> None:
@@ -59,3 +61,8 @@ def test_places_are_still_not_actors(r: ActorResolver) -> None:
     # a U.S. state names the country as a modifier, like "Basra police"
     police = r.resolve("New Jersey police")
     assert police is not None and (police.country, police.kind) == ("USA", "police")
+
+
+def test_lower_case_tyre_is_a_word(r: ActorResolver) -> None:
+    assert r.resolve_place("a burst tyre") is None
+    assert r.resolve("Tyre fishermen") is not None  # the city as a modifier
