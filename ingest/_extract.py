@@ -1019,6 +1019,14 @@ class SentenceCoder:
         for c in v.children:
             if c.dep_ in SUBJ:
                 ms = self.group_mentions(c)
+                if all(m.via == "guess" and not m.ref.country for m in ms):
+                    # "Kenzo Oshima, the UN relief coordinator, demanded ...": an unknown name
+                    # is who its apposition says
+                    for a in c.children:
+                        if a.dep_ == "appos":
+                            known = [m for m in self.group_mentions(a) if m.ref.country]
+                            if known:
+                                return known, False, False
                 # "US drone attacks killed ...": the attack's owner acts
                 return (ms or self._event_owner(c)), False, False
         if depth > 4 or v.head.i == v.i:

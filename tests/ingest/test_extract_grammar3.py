@@ -248,3 +248,11 @@ def test_person_before_a_body_noun_is_not_the_body():
     doc = Doc("The Putin group has agreed to hold talks with China next month.")
     recs = extract_document(doc, resolver_factory=_BodyResolver).records
     assert not any(r["source"]["name"] == "Vladimir Putin" for r in recs), recs
+
+
+# --- an unknown name is who its apposition says ---
+
+
+def test_unknown_name_subject_takes_its_apposition():
+    recs = asserted("Ivan Petrenko, the Ukrainian foreign minister, urged Russia to withdraw.")
+    assert any(r["source"]["country"] == "UKR" and r["target"]["country"] == "RUS" for r in recs)
