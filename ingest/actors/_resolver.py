@@ -465,6 +465,8 @@ class ActorResolver:
         segs = _cut_preposition(_invert_of(_drop_quantity(_strip(parsed.segs))))
         if not segs:
             return None
+        if len(segs) > 1 and segs[-2].unknown and segs[-2].tokens[0].norm == "non":
+            return None  # "non-Muslims", "non-Arabs": everyone but a group, nobody in particular
         head, mods = segs[-1], segs[:-1]
         name_run = _name_run(segs)
         if (
@@ -917,6 +919,8 @@ class _Context:
         last_fixed_seg = -2
         fixed_loc: str | None = None
         for index, seg in enumerate(mods):
+            if index and mods[index - 1].unknown and mods[index - 1].tokens[0].norm == "non":
+                continue  # "non-Arab militias": not Arab, and nothing else said
             if seg.tokens[0].norm in _ELSEWHERE and not after_preposition:
                 # "Western troops", "foreign diplomats", "coalition forces": from somewhere
                 # the text names or implies, never the hint's own state

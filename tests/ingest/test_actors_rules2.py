@@ -167,3 +167,10 @@ def test_state_nouns_still_take_the_hint(r: ActorResolver, mention: str, name: s
 def test_more_capitals_are_their_governments(r: ActorResolver, mention: str, country: str) -> None:
     # before: these capitals were unknown words ("N'Djamena" even became a person)
     assert triple(r.resolve(mention))[1] == country
+
+
+def test_non_negates_a_group(r: ActorResolver) -> None:
+    # before: "non-Muslims" resolved to Muslims (and took the hint: "Somali Muslims")
+    assert r.resolve_with_context("non-Muslims", "SOM") is None
+    militia = r.resolve("non-Arab militias")
+    assert militia is not None and "Arab" not in militia.name
