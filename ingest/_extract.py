@@ -1626,6 +1626,15 @@ class SentenceCoder:
         if lemma == "claim" and self._claimed_act(v) is not None:
             # "The US claimed that ISIL had attacked Iraq": an allegation against ISIL
             return self.lex.lookup("V", "allege", set(), bag) or vm, v  # type: ignore[return-value]
+        if (
+            lemma == "order"
+            and (vm is None or not vm.entry.cues)
+            and any(c.dep_ == "dobj" for c in v.children)
+            and any(c.dep_ == "xcomp" for c in v.children)
+        ):
+            # "a judge ordered Menem to appear for questioning": a demand on Menem (the caller
+            # drops it when the object is nobody or the source's own forces)
+            return self.lex.lookup("V", "demand", set(), bag) or vm, v  # type: ignore[return-value]
         if lemma in WANTING and self._wants_of_someone(v):
             # "Obama wants Putin to attack Switzerland": an appeal to Putin
             return self.lex.lookup("V", "urge", set(), bag) or vm, v  # type: ignore[return-value]
@@ -1782,6 +1791,8 @@ class SentenceCoder:
                 how = "deep" if targets else how
             if code.startswith(NEEDS_TARGET) and not targets:
                 continue
+            if lemma == "order" and code[:2] == "10" and not targets:
+                continue  # "ordered troops to withdraw": a command to one's own, no demand
             if (
                 not targets
                 and len(sources) == 1

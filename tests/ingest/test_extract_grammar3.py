@@ -256,3 +256,16 @@ def test_person_before_a_body_noun_is_not_the_body():
 def test_unknown_name_subject_takes_its_apposition():
     recs = asserted("Ivan Petrenko, the Ukrainian foreign minister, urged Russia to withdraw.")
     assert any(r["source"]["country"] == "UKR" and r["target"]["country"] == "RUS" for r in recs)
+
+
+# --- "ordered X to do Y" is a demand on X, unless X is the source's own ---
+
+
+def test_ordering_someone_to_act_is_a_demand():
+    recs = asserted("Germany ordered Russian diplomats to leave the embassy within a week.")
+    assert has(recs, "DEU", "RUS", "10"), recs
+
+
+def test_ordering_own_troops_is_no_demand():
+    recs = asserted("Russia ordered Russian troops to return to their barracks.")
+    assert not any(r["action"]["root"] == "10" for r in recs), recs
