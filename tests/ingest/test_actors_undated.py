@@ -75,3 +75,16 @@ def test_title_apposition_with_a_registry_name() -> None:
     r = ActorResolver(dt.date(2008, 8, 1))
     actor = r.resolve("The US commander in Iraq, General David Petraeus")
     assert actor is not None and (actor.name, actor.kind) == ("David Petraeus", "military")
+
+
+def test_more_current_office_holders() -> None:
+    r = ActorResolver(dt.date(2025, 5, 4))
+    zambia = r.resolve("the Zambian president")
+    nepal = r.resolve("Nepal's prime minister")
+    hong_kong = r.resolve("the Hong Kong leader")
+    assert zambia is not None and zambia.name == "Hakainde Hichilema"
+    assert nepal is not None and nepal.name == "K. P. Sharma Oli"
+    assert hong_kong is not None and hong_kong.name == "John Lee Ka-chiu"
+    spokeswoman = r.resolve("Chinese foreign ministry spokeswoman Mao Ning")
+    assert spokeswoman is not None and spokeswoman.gender == "f"
+    assert spokeswoman.kind == "ministry"
