@@ -1602,8 +1602,15 @@ class SentenceCoder:
                 for w in self.memory.event_sources.get(group + ":bag", []):
                     bag.setdefault(str(w), 3)
         vm = self.lex.lookup("V", lemma, parts, bag)
-        if vm and lemma in INTRANSITIVE_TRAVEL and not any(c.dep_ == "dobj" for c in v.children):
-            vm = None  # "the envoy returned to Geneva" travels; "returned the prisoners" is 084
+        if (
+            vm
+            and lemma in INTRANSITIVE_TRAVEL
+            and vm.entry.particle != "for"
+            and not any(c.dep_ == "dobj" for c in v.children)
+        ):
+            # "the envoy returned to Geneva" travels; "returned the prisoners" is 084;
+            # "returned to Geneva for talks" is the talks
+            vm = None
         if lemma in ("send", "dispatch") and (vm is None or not vm.entry.cues) and depth < 3:
             # "sent officials to X to investigate the crash": the purpose is the act
             for c in v.children:
@@ -1769,6 +1776,10 @@ class SentenceCoder:
                 # "sent material to help defend Saudi Arabia": the purpose names the beneficiary
                 targets = self._purpose_target(v, sources)
                 how = "deep" if targets else "none"
+            if not targets and code[:2] == "04" and match.entry.target == "none":
+                # "returned to Geneva for talks with X": the partner, never the place
+                targets = self._partners(v, sources)
+                how = "direct" if targets else "none"
             if not targets and code[:2] == "14":
                 # "blocked a road to show their anger at X", "in defiance of X"
                 targets = self._protest_aim(v, sources)

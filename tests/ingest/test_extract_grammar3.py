@@ -269,3 +269,22 @@ def test_ordering_someone_to_act_is_a_demand():
 def test_ordering_own_troops_is_no_demand():
     recs = asserted("Russia ordered Russian troops to return to their barracks.")
     assert not any(r["action"]["root"] == "10" for r in recs), recs
+
+
+# --- returning somewhere for talks is the talks ---
+
+
+def test_return_for_talks_is_consultation():
+    recs = asserted("French and German negotiators returned to Brazil for talks on trade.")
+    consult = [r for r in recs if r["action"]["root"] == "04"]
+    assert {r["source"]["country"] for r in consult} == {"FRA", "DEU"}, recs
+    assert not any(r["action"]["root"] == "08" for r in recs), recs
+
+
+def test_return_for_talks_with_a_partner_targets_the_partner():
+    recs = asserted("The French envoy returned to Geneva for talks with Putin.")
+    assert has(recs, "FRA", "RUS", "04"), recs
+
+
+def test_plain_return_home_is_no_event():
+    assert asserted("The French envoy returned to Paris on Monday.") == []
