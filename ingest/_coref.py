@@ -271,11 +271,18 @@ class ArticleMemory:
                         return a
             return self._latest_fitting(fits, w)
         if w in ("it", "its", "itself"):
-            return self.latest(("country", "government", "igo", "organization", "ministry"))
-        if w in ("they", "them", "their", "theirs", "themselves"):
+            kinds = ("country", "government", "igo", "organization", "ministry")
+        elif w in ("they", "them", "their", "theirs", "themselves"):
             kinds = ("group", "military", "police", "government", "organization")
-            return self._latest_fitting(lambda a: a.kind_in(kinds), w)
-        return None
+        else:
+            return None
+        if subject:
+            # "China criticized Japan. It also warned ...": a subject pronoun continues the
+            # recent subject, not the latest object
+            preferred = self.recent_subject(lambda a: a.kind_in(kinds))
+            if preferred is not None:
+                return preferred
+        return self._latest_fitting(lambda a: a.kind_in(kinds), w)
 
     def _latest_fitting(self, fits: Callable[[Ref], bool], word: str) -> Ref | None:
         """The latest actor that fits. An object pronoun ("him", "them") cannot be the subject

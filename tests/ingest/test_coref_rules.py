@@ -108,3 +108,18 @@ def test_pipeline_the_group_is_the_named_body() -> None:
     )
     accusers = {src for src, tgt, root in got if root == "11"}
     assert accusers == {"Hamas"}
+
+
+def test_subject_it_continues_the_recent_subject() -> None:
+    china = Ref("China", "CHN", "country")
+    japan = Ref("Japan", "JPN", "country")
+    # "China criticized Japan. It also warned the Philippines."
+    mem = memory((china, True), (japan, False))
+    assert mem.pronoun("it", subject=True) == china
+    # not a subject: the latest fitting actor, as before
+    assert mem.pronoun("its") == japan
+
+
+def test_pipeline_it_after_an_object() -> None:
+    got = _dyads("China criticized Japan on Monday. It also warned the Philippines.")
+    assert ("China", "Philippines", "13") in got
