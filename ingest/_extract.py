@@ -533,6 +533,7 @@ REPORTING = frozenset(
         "confirm",
         "indicate",
         "signal",
+        "claim",
     ]
 )
 FUTURE_AUX = frozenset(["will", "shall", "'ll", "wo"])
@@ -1221,6 +1222,18 @@ class SentenceCoder:
                     return c
         return None
 
+    def _claims_own_act(self, v: Any, sources: list[Mention]) -> bool:
+        """Is the act a `claimed that ...` clause reports the claimer's own?"""
+        act = self._claimed_act(v)
+        if act is None or not sources:
+            return False
+        keys = {m.ref.key for m in sources}
+        for c in act.children:
+            if c.dep_ in SUBJ:
+                ms = self.group_mentions(c)
+                return bool(ms) and all(m.ref.key in keys for m in ms)
+        return False
+
     def _condition_subject(self, v: Any, exclude: set) -> list[Mention]:
         """Actors that an if/unless clause on v (or on its complements) is about."""
         stack = [v]
@@ -1756,6 +1769,8 @@ class SentenceCoder:
                     owner, how2 = self._object_actors(trigger, {m.ref.key for m in sources})
                     targets, how = (owner, how2) if how2 == "event" else ([], "none")
             code = match.code
+            if lemma == "claim" and code.startswith("112") and self._claims_own_act(v, sources):
+                code = "015"  # "the US claimed that they had attacked Iraq": responsibility
             if code == "150" and len({m.ref.country for m in sources}) > 1:
                 code = "062"  # exercises by two countries together are joint exercises
             if code[:2] == "04" and how == "deep":

@@ -288,3 +288,17 @@ def test_return_for_talks_with_a_partner_targets_the_partner():
 
 def test_plain_return_home_is_no_event():
     assert asserted("The French envoy returned to Paris on Monday.") == []
+
+
+# --- claiming one's own act is claiming responsibility, another's an accusation ---
+
+
+def test_claiming_own_attack_is_claiming_responsibility():
+    recs = asserted("Russia claimed that it had attacked Ukrainian troops near Kharkiv.")
+    assert has(recs, "RUS", "UKR", "01") and "015" in codes(recs), recs
+    assert not any(r["action"]["root"] == "11" for r in recs), recs
+
+
+def test_claiming_anothers_attack_stays_an_accusation():
+    recs = asserted("Russia claimed that Ukraine had attacked Russian positions near Belgorod.")
+    assert any(r["action"]["root"] == "11" and r["source"]["country"] == "RUS" for r in recs)
