@@ -512,6 +512,20 @@ class ActorResolver:
             body = fixed.fixed
             # "the Defense Department" is the Pentagon; "Chile's Defense Department" is not
             foreign = ctx.loc and ctx.loc not in (body.country, body.org)
+            kind = body.kind_on(self.on)
+            state_body = (
+                body.kind in _STATE_KINDS
+                and not body.changes  # not the Taliban
+                and not head.has("sector", "group", "title")  # those read as the noun below
+            )
+            if foreign and body.name and body.country not in (None, IGO) and state_body:
+                # "South Korea's Joint Chiefs of Staff", "Russia's Security Council": another
+                # state's body of the same name, not the U.S. one the tables know
+                assert ctx.loc is not None
+                display = _span_text(parsed.text, list(head.tokens))
+                named = self._institution(ctx.loc, kind, display[:1].upper() + display[1:])
+                if named is not None:
+                    return named
             if not (foreign and head.has("sector", "group", "title")):
                 return self._fixed_actor_obj(body)
         loc = head.first("loc")
@@ -1028,6 +1042,10 @@ _ATTACK_NOUNS = words(
     "bombardment bombardments bombing bombings missile missiles rocket rockets artillery "
     "mortar mortars attack attacks offensive assault assaults tank tanks warplane warplanes jet "
     "jets helicopter helicopters gunship gunships sniper snipers drone drones torpedo barrage"
+)
+# Kinds of a state's own institutions (a named one belongs to one state only).
+_STATE_KINDS = frozenset(
+    {"government", "military", "ministry", "legislature", "judiciary", "police"}
 )
 # Words of a place phrase around a place name: "the Bosnian town of Gorazde".
 _PLACE_WORDS = words(

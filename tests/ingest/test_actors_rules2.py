@@ -174,3 +174,21 @@ def test_non_negates_a_group(r: ActorResolver) -> None:
     assert r.resolve_with_context("non-Muslims", "SOM") is None
     militia = r.resolve("non-Arab militias")
     assert militia is not None and "Arab" not in militia.name
+
+
+@pytest.mark.parametrize(
+    ("mention", "country", "kind"),
+    [
+        # before: the U.S. Joint Chiefs of Staff, whatever country the text named
+        ("South Korea's Joint Chiefs of Staff", "KOR", "military"),
+        ("Japan's Joint Chiefs of Staff", "JPN", "military"),
+        # a named body that is not a state institution keeps its own country
+        ("Iran's Hezbollah", "LBN", "group"),
+        ("Pakistan's Taliban", "AFG", "government"),
+    ],
+)
+def test_other_states_body_of_the_same_name(
+    r: ActorResolver, mention: str, country: str, kind: str
+) -> None:
+    actor = r.resolve(mention)
+    assert actor is not None and (actor.country, actor.kind) == (country, kind)
