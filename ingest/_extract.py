@@ -404,7 +404,8 @@ OWNER_PREPS = frozenset(["against", "to", "toward", "towards", "at", "into", "wi
 # Measures aimed "on" something: "tariffs on Chinese steel" points at China.
 MEASURE_NOUNS = frozenset(
     ["sanction", "tariff", "restriction", "ban", "embargo", "duty", "curb", "limit", "attack",
-     "strike", "raid", "levy", "sanctions", "tariffs", "restrictions", "duties", "curbs"]
+     "strike", "raid", "levy", "sanctions", "tariffs", "restrictions", "duties", "curbs",
+     "blockade", "siege"]
 )  # fmt: skip
 
 

@@ -302,3 +302,16 @@ def test_claiming_own_attack_is_claiming_responsibility():
 def test_claiming_anothers_attack_stays_an_accusation():
     recs = asserted("Russia claimed that Ukraine had attacked Russian positions near Belgorod.")
     assert any(r["action"]["root"] == "11" and r["source"]["country"] == "RUS" for r in recs)
+
+
+# --- easing a blockade is 0872, aimed at whom the blockade was on ---
+
+
+def test_lifting_a_blockade_is_easing_a_military_blockade():
+    recs = asserted("The Israeli army lifted a week-old blockade on Egyptian trucks on Friday.")
+    assert has(recs, "ISR", "EGY", "08") and "0872" in codes(recs), recs
+
+
+def test_easing_a_curfew_is_0813():
+    recs = asserted("The Turkish government eased the curfew in Istanbul on Sunday.")
+    assert "0813" in codes(recs), recs
