@@ -315,3 +315,16 @@ def test_lifting_a_blockade_is_easing_a_military_blockade():
 def test_easing_a_curfew_is_0813():
     recs = asserted("The Turkish government eased the curfew in Istanbul on Sunday.")
     assert "0813" in codes(recs), recs
+
+
+# --- withdrawing inspectors or peacekeepers is 166x, aimed at where they leave ---
+
+
+def test_announced_withdrawal_of_inspectors_is_a_threat_against_the_host():
+    recs = asserted("Germany announced that it will withdraw its inspectors from Iran.")
+    assert has(recs, "DEU", "IRN", "13"), recs
+
+
+def test_withdrawal_of_peacekeepers_is_1661():
+    recs = asserted("France withdrew its peacekeepers from Egypt on Monday.")
+    assert has(recs, "FRA", "EGY", "16") and "1661" in codes(recs), recs

@@ -29,6 +29,14 @@ def test_every_code_is_in_the_codebook():
         ("call", set(), {"crime": 1}, "111"),
         ("reject", set(), {"troops": 3}, "1212"),
         ("send", set(), {"aid": 1, "humanitarian": 2}, "073"),
+        ("withdraw", set(), {"inspectors": 1}, "1662"),
+        ("withdraw", set(), {"peacekeepers": 1}, "1661"),
+        ("withdraw", set(), {"troops": 1}, "0874"),
+        ("lift", set(), {"blockade": 1}, "0872"),
+        ("ease", set(), {"curfew": 1}, "0813"),
+        ("dispatch", set(), {"help": 1}, "070"),
+        ("return", {"for"}, {"talks": 2}, "040"),
+        ("return", set(), {}, "084"),
     ],
 )
 def test_complements_decide_the_code(lemma, particles, bag, code):
