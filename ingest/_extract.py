@@ -1177,11 +1177,15 @@ class SentenceCoder:
         if sent.text.rstrip().rstrip("\"'”’) ").endswith("?"):
             return "question"
         for t in chain:
+            # "the US must be ready to mediate": the obligation anywhere up the chain wins over
+            # the willingness below it
             auxes = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
             if auxes & OBLIGATION_AUX or (
                 "to" in auxes and t.dep_ == "xcomp" and t.head.lemma_ == "have"
             ):
                 return "obligation"
+        for t in chain:
+            auxes = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
             if "would" in auxes:
                 return "future" if self._in_speech(t) is not None else "hypothetical"
             if auxes & HYPOTHETICAL_AUX:

@@ -328,3 +328,12 @@ def test_announced_withdrawal_of_inspectors_is_a_threat_against_the_host():
 def test_withdrawal_of_peacekeepers_is_1661():
     recs = asserted("France withdrew its peacekeepers from Egypt on Monday.")
     assert has(recs, "FRA", "EGY", "16") and "1661" in codes(recs), recs
+
+
+# --- "must be ready to X" is an obligation, not the obliged party's own intent ---
+
+
+def test_must_be_ready_to_is_a_demand_not_an_intent():
+    recs = asserted("Putin said that Germany must be ready to mediate between Iran and Israel.")
+    assert has(recs, "RUS", "DEU", "10"), recs
+    assert not any(r["source"]["country"] == "DEU" for r in recs), recs
