@@ -259,7 +259,9 @@ def _load_regions(lex: Lexicon) -> None:
 def _load_fixed(lex: Lexicon) -> None:
     name = "igos.tsv"
     for number, (code, display, aliases) in _rows(_BASE[0], name, 2, 3):
-        del number
+        if code in lex.countries or code in lex.igos:
+            # terms.tsv names an org by this key: it must mean one state or one IGO
+            raise _fail(name, number, f"key {code!r} is already a country code or IGO key")
         fixed = Fixed(display, IGO, "igo", _split(aliases), org=code)
         lex.igos[code] = fixed
         for phrase in (display, *fixed.aliases):

@@ -192,3 +192,37 @@ def test_other_states_body_of_the_same_name(
 ) -> None:
     actor = r.resolve(mention)
     assert actor is not None and (actor.country, actor.kind) == (country, kind)
+
+
+def test_igo_key_that_is_a_country_code_is_rejected(tmp_path) -> None:
+    import shutil
+
+    from ingest.actors import ActorDataError
+    from ingest.actors._data import DATA_DIR, load_lexicon
+
+    for path in DATA_DIR.iterdir():
+        shutil.copy(path, tmp_path / path.name)
+    igos = tmp_path / "igos.tsv"
+    # "CAN" for the Andean Community would turn the Canadian government into that IGO
+    igos.write_text(
+        igos.read_text(encoding="utf-8") + "CAN\tAndean Community\tComunidad Andina\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ActorDataError, match=r"igos\.tsv:\d+: key 'CAN' is already"):
+        load_lexicon(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("mention", "name", "country"),
+    [
+        ("MONUSCO peacekeepers", "MONUSCO", "IGO"),
+        ("Europol", "Europol", "IGO"),
+        ("the Alliance of Sahel States", "Alliance of Sahel States", "IGO"),
+        ("Oxfam", "Oxfam", None),
+        ("the Canadian government", "Canadian Government", "CAN"),
+    ],
+)
+def test_more_international_bodies(
+    r: ActorResolver, mention: str, name: str, country: str | None
+) -> None:
+    assert triple(r.resolve(mention))[:2] == (name, country)
