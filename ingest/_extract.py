@@ -2061,8 +2061,8 @@ class SentenceCoder:
             if self.mode(v, sent) != "obligation":
                 continue
             speaker = self._in_speech(v)
-            if speaker is None:
-                continue
+            if speaker is None or self._protest_claim(speaker):
+                continue  # "rallied against X, saying he must resign": part of the protest
             sources, inherited, _ = self.subjects(speaker)
             subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
             if not sources or not subj:

@@ -337,3 +337,9 @@ def test_must_be_ready_to_is_a_demand_not_an_intent():
     recs = asserted("Putin said that Germany must be ready to mediate between Iran and Israel.")
     assert has(recs, "RUS", "DEU", "10"), recs
     assert not any(r["source"]["country"] == "DEU" for r in recs), recs
+
+
+def test_protest_saying_someone_must_resign_is_one_protest():
+    recs = asserted("Iranian students rallied against Putin on Monday, saying he must resign.")
+    assert has(recs, "IRN", "RUS", "14"), recs
+    assert not any(r["action"]["root"] == "10" for r in recs), recs
