@@ -43,7 +43,7 @@ _COMMON_WORDS = words(
     "hunt turkey chad china may rice brown bush gore cooper moon park fox bishop gallant "
     "guinea jersey wallace lai leo francis mark grant sharon blair carney harris lee kim "
     "georgia jordan niger congress state states union car let mas sang pole doge meta quad "
-    "diet ola tyre"
+    "diet ola tyre raw"
 )
 # Names of bodies that are also ordinary phrases: only capitalized, they are the name.
 _CASED_NAMES = frozenset({"islamic state", "islamic republic", "lebanese forces"})

@@ -226,3 +226,20 @@ def test_more_international_bodies(
     r: ActorResolver, mention: str, name: str, country: str | None
 ) -> None:
     assert triple(r.resolve(mention))[:2] == (name, country)
+
+
+@pytest.mark.parametrize(
+    ("mention", "name", "country"),
+    [
+        ("Qatari mediators", "Qatari Government", "QAT"),
+        ("Russian oligarchs", "Russian Oligarchs", "RUS"),
+        ("Jewish settlers", "Israeli Settlers", "ISR"),
+        ("RAF jets", "Royal Air Force", "GBR"),
+        ("RAW", "Research and Analysis Wing", "IND"),
+    ],
+)
+def test_current_news_nouns_and_services(
+    r: ActorResolver, mention: str, name: str, country: str
+) -> None:
+    assert triple(r.resolve(mention))[:2] == (name, country)
+    assert r.resolve("raw materials") is None
