@@ -1869,7 +1869,13 @@ class SentenceCoder:
                 or trigger.lemma_.lower() in MUTUAL_WORDS
                 or (code == "062" and match.code == "150")
             )
-            if not targets and len(sources) > 1 and code[:2] in RECIPROCAL_ROOTS and mutual:
+            if (
+                (not targets or how == "deep")
+                and len(sources) > 1
+                and code[:2] in RECIPROCAL_ROOTS
+                and mutual
+            ):
+                # "A and B signed a deal on Iran": A and B with each other, not with Iran
                 pairs = [(a, b) for a in sources for b in sources if a.ref.key != b.ref.key]
                 how = "reciprocal"
             else:

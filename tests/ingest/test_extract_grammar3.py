@@ -343,3 +343,12 @@ def test_protest_saying_someone_must_resign_is_one_protest():
     recs = asserted("Iranian students rallied against Putin on Monday, saying he must resign.")
     assert has(recs, "IRN", "RUS", "14"), recs
     assert not any(r["action"]["root"] == "10" for r in recs), recs
+
+
+# --- coordinated partners of a mutual act act on each other, not on its topic ---
+
+
+def test_coordinated_partners_agree_with_each_other_not_the_topic():
+    recs = asserted("France and Germany agreed on sanctions against Iran.")
+    assert has(recs, "FRA", "DEU", "03") and has(recs, "DEU", "FRA", "03"), recs
+    assert not any(r["target"] and r["target"]["country"] == "IRN" for r in recs), recs
