@@ -53,6 +53,16 @@ PERSON_TITLES = frozenset(
         "dictator",
         "strongman",
         "pope",
+        "pontiff",
+        "cleric",
+        "ayatollah",
+        "sheikh",
+        "autocrat",
+        "negotiator",
+        "mediator",
+        "billionaire",
+        "tycoon",
+        "princess",
     ]
 )
 # Pronouns that are never the subject of their own clause (reflexives and possessives may be).

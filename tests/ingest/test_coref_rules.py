@@ -123,3 +123,18 @@ def test_subject_it_continues_the_recent_subject() -> None:
 def test_pipeline_it_after_an_object() -> None:
     got = _dyads("China criticized Japan on Monday. It also warned the Philippines.")
     assert ("China", "Philippines", "13") in got
+
+
+@pytest.mark.parametrize("head", ["pontiff", "billionaire", "cleric", "tycoon"])
+def test_more_person_descriptions(head: str) -> None:
+    musk = Ref("Elon Musk", "USA", "person", gender="m")
+    mem = memory((musk, True), (IRAN, False))
+    assert mem.description(head, None) == musk
+
+
+def test_pipeline_the_cleric() -> None:
+    got = _dyads(
+        "Ayatollah Ali Khamenei addressed the nation on Monday. "
+        "The cleric accused Washington of lying."
+    )
+    assert ("Ali Khamenei", "U.S. Government", "11") in got
