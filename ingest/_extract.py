@@ -1844,6 +1844,14 @@ class SentenceCoder:
                     intent = "130" if code[:2] not in ("01", "02", "10", "11", "12") else None
                 if intent is not None:
                     code, mode = intent, "future"
+            if (
+                mode == "negated"
+                and code.startswith(("03", "057"))
+                and v.dep_ == "xcomp"
+                and v.head.lemma_.lower() in FAILING
+            ):
+                # "failed to reach agreement": CAMEO codes the failed agreement as a rejection
+                code, mode = "120", None
             if mode == "negated" and self._future(v) and code[:2] in REFUSABLE:
                 # "said he would not provide support to Israel": a refusal, asserted now
                 code, mode = REFUSAL[code[:2]], None
@@ -1872,7 +1880,7 @@ class SentenceCoder:
             if (
                 (not targets or how == "deep")
                 and len(sources) > 1
-                and code[:2] in RECIPROCAL_ROOTS
+                and (code[:2] in RECIPROCAL_ROOTS or match.code[:2] in RECIPROCAL_ROOTS)
                 and mutual
             ):
                 # "A and B signed a deal on Iran": A and B with each other, not with Iran

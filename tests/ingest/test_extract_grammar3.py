@@ -10,7 +10,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 from fakes import FakeActor, FakeResolver  # noqa: E402
-from test_extract_shapes import Doc, asserted, has  # noqa: E402
+from test_extract_shapes import Doc, asserted, has, run  # noqa: E402
 
 from ingest.actors import ActorResolver
 from ingest.pipeline import extract_document
@@ -352,3 +352,16 @@ def test_coordinated_partners_agree_with_each_other_not_the_topic():
     recs = asserted("France and Germany agreed on sanctions against Iran.")
     assert has(recs, "FRA", "DEU", "03") and has(recs, "DEU", "FRA", "03"), recs
     assert not any(r["target"] and r["target"]["country"] == "IRN" for r in recs), recs
+
+
+# --- a failed agreement is a rejection (both ways for coordinated partners) ---
+
+
+def test_failing_to_reach_agreement_is_a_mutual_rejection():
+    recs = asserted("Russia and Ukraine failed to reach agreement on the exchange of prisoners.")
+    assert has(recs, "RUS", "UKR", "12") and has(recs, "UKR", "RUS", "12"), recs
+
+
+def test_failing_to_attack_stays_negated():
+    recs = run("Russian troops failed to capture the Ukrainian town of Sumy.")
+    assert not any(r["mode"] is None and r["action"]["root"] in ("12", "17", "19") for r in recs)
