@@ -389,30 +389,14 @@ class ActorResolver:
         the place is the target. An unknown name is accepted only after a place noun ("the
         town of Gorazde"), so a person's name ("Jim Jordan") is never read as a place.
         """
-        found: str | None = None
-        after_place_noun = False
-        for seg in _strip(_parse(mention).segs):
-            word = seg.tokens[0].norm
-            loc = seg.first("loc")
-            fixed = seg.first("fixed")
-            if loc is not None and len(seg.types - {"loc"}) == 0:
-                name = " ".join(t.norm for t in seg.tokens)
-                if name in _AMBIGUOUS_NAMES and country_hint != loc.iso3:
-                    return None
-                found = found or loc.iso3
-                after_place_noun = False
-            elif fixed is not None and fixed.fixed is not None and not fixed.fixed.name:
-                found = found or fixed.fixed.org  # a capital or seat of government
-                after_place_noun = False
-            elif seg.has("det", "possessive") or (seg.unknown and word in _COMPASS):
-                continue
-            elif len(seg.tokens) == 1 and word in _PLACE_WORDS:
-                after_place_noun = True  # "town" is also a noun of civilians: still a place
-            elif seg.unknown and after_place_noun and all(t.capitalized for t in seg.tokens):
-                continue  # "the town of Gorazde", "capital Dili"
-            else:
-                return None
-        return found
+        seg = _place_seg(_strip(_parse(mention).segs), country_hint)
+        if seg is None:
+            return None
+        loc = seg.first("loc")
+        if loc is not None and len(seg.types - {"loc"}) == 0:
+            return loc.iso3
+        fixed = seg.first("fixed")
+        return fixed.fixed.org if fixed is not None and fixed.fixed is not None else None
 
     def unattributed(self) -> ResolvedActor:
         """The actor of a violent act the text attributes to nobody ("three civilians were
@@ -1108,17 +1092,18 @@ def _cut_preposition(segs: tuple[_Seg, ...]) -> tuple[_Seg, ...]:  # noqa: C901
                 tail = tail[1:]  # "in south Serbia"
             before = segs[k - 1]
             people = any(e.type == "loc" and e.form == "people" for e in before.entries)
+            place = tail[0] if len(tail) == 1 and tail[0].has("loc") else _place_seg(tail)
             if (
                 seg.tokens[0].norm == "in"
                 and (before.has("group", "sector") or people)
                 and not before.has("title")
-                and len(tail) == 1
-                and tail[0].has("loc")
+                and place is not None
                 and not any(s.has("loc") for s in segs[: k - 1 if people else k])
             ):
                 # "trade unions in Denmark": Danish unions; "security forces in Guinea",
-                # "Albanians in south Serbia" (a people where it lives)
-                return (tail[0], *segs[:k])
+                # "Albanians in south Serbia" (a people where it lives), "prisoners in East
+                # Timor's capital Dili"
+                return (place, *segs[:k])
             origin = next(
                 (t for t in tail if t.has("loc", "fixed") and not t.has("sector", "group")), None
             )
@@ -1141,6 +1126,35 @@ def _cut_preposition(segs: tuple[_Seg, ...]) -> tuple[_Seg, ...]:  # noqa: C901
                 return (*segs[:k], last)
             return segs[:k]
     return segs
+
+
+def _place_seg(segs: tuple[_Seg, ...], hint: str | None = None) -> _Seg | None:
+    """The first place name of a phrase that is only a place ("northern Nigeria", "East Timor's
+    capital Dili", "the town of Gorazde"), else None. See `ActorResolver.resolve_place`."""
+    found: _Seg | None = None
+    after_place_noun = False
+    for seg in segs:
+        word = seg.tokens[0].norm
+        loc = seg.first("loc")
+        fixed = seg.first("fixed")
+        if loc is not None and len(seg.types - {"loc"}) == 0:
+            name = " ".join(t.norm for t in seg.tokens)
+            if name in _AMBIGUOUS_NAMES and hint != loc.iso3:
+                return None
+            found = found or seg
+            after_place_noun = False
+        elif fixed is not None and fixed.fixed is not None and not fixed.fixed.name:
+            found = found or seg  # a capital or seat of government
+            after_place_noun = False
+        elif seg.has("det", "possessive") or (seg.unknown and word in _COMPASS):
+            continue
+        elif len(seg.tokens) == 1 and word in _PLACE_WORDS:
+            after_place_noun = True  # "town" is also a noun of civilians: still a place
+        elif seg.unknown and after_place_noun and all(t.capitalized for t in seg.tokens):
+            continue  # "the town of Gorazde", "capital Dili"
+        else:
+            return None
+    return found
 
 
 def _plural_state(head_norm: str) -> bool:
