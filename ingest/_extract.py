@@ -1295,6 +1295,12 @@ class SentenceCoder:
                     return True  # an alleged act is the allegation, not an established act
                 if h.pos_ == "NOUN":  # "its demand that Israel ease ..."
                     return hl in EVENT_ANAPHORA or ("N", hl) in self.lex
+                if any(m.dep_ == "mark" and m.lower_ == "that" for m in t.children) and any(
+                    o.dep_ == "dobj" and o.pos_ == "NOUN" and ("N", o.lemma_.lower()) in self.lex
+                    for o in h.children
+                ):
+                    return True  # "reiterated its demand today that Israel ease ...": the
+                    # parser hangs the demand's content on the verb
                 if hl in WANTING and self._wants_of_someone(h):
                     return True
                 return h.pos_ in ("VERB", "AUX") and hl in ABSORBING

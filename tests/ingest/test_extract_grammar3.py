@@ -365,3 +365,12 @@ def test_failing_to_reach_agreement_is_a_mutual_rejection():
 def test_failing_to_attack_stays_negated():
     recs = run("Russian troops failed to capture the Ukrainian town of Sumy.")
     assert not any(r["mode"] is None and r["action"]["root"] in ("12", "17", "19") for r in recs)
+
+
+# --- "repeated its demand today that X do Y": Y is the demand's content ---
+
+
+def test_demand_content_hung_on_the_verb_is_not_an_act():
+    recs = asserted("Iran renewed its demand today that Germany release the tanker.")
+    assert any(r["source"]["country"] == "IRN" and r["action"]["root"] == "10" for r in recs)
+    assert not any(r["source"]["country"] == "DEU" for r in recs), recs
