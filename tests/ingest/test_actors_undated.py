@@ -88,3 +88,14 @@ def test_more_current_office_holders() -> None:
     spokeswoman = r.resolve("Chinese foreign ministry spokeswoman Mao Ning")
     assert spokeswoman is not None and spokeswoman.gender == "f"
     assert spokeswoman.kind == "ministry"
+
+
+def test_more_foreign_and_defence_ministers() -> None:
+    r = ActorResolver(dt.date(2025, 5, 4))
+    lebanon = r.resolve("the Lebanese foreign minister")
+    saudi = r.resolve("the Saudi defence minister")
+    assert lebanon is not None and lebanon.name == "Youssef Rajji"
+    assert saudi is not None and saudi.name == "Khalid bin Salman"
+    # the predecessor by date
+    before = ActorResolver(dt.date(2023, 1, 1)).resolve("the Lebanese foreign minister")
+    assert before is not None and before.name == "Abdallah Bou Habib"
