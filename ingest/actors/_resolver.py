@@ -77,6 +77,8 @@ _KIND_DISPLAY = {
 # Registry offices, most senior first: a person holding several is shown by the first.
 _OFFICE_ORDER = {office: i for i, office in enumerate(OFFICES)}
 _OFFICE_KIND = {"army_chief": "military"}
+# Titles of go-betweens: "the mediators" in an article about Israel are not Israeli.
+_THIRD_PARTY_TITLES = frozenset({"Mediator"})
 # Titles that name their state: "the pope".
 _IMPLIED_ORG = {"Pope": "VAT"}
 # "to Mexico" in "U.S. Ambassador to Mexico": a place after these is not the actor's country.
@@ -652,7 +654,12 @@ class ActorResolver:
         if ctx.sector is not None and ctx.sector.type == "group":
             return self._sector_head(ctx.sector, ctx, hint)  # "cartel leaders", "rebel commander"
         org = ctx.loc or (ctx.person_country if ctx.person else None)
-        org = org or _IMPLIED_ORG.get(title.display or "") or (None if ctx.disowned else hint)
+        third_party = (title.display or "") in _THIRD_PARTY_TITLES
+        org = (
+            org
+            or _IMPLIED_ORG.get(title.display or "")
+            or (None if ctx.disowned or third_party else hint)
+        )
         if org is None:
             return None
         if ctx.former:

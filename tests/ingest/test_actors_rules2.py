@@ -243,3 +243,9 @@ def test_current_news_nouns_and_services(
 ) -> None:
     assert triple(r.resolve(mention))[:2] == (name, country)
     assert r.resolve("raw materials") is None
+
+
+def test_mediators_are_never_the_hints_state(r: ActorResolver) -> None:
+    # before: "the mediators" in an article about Israel became the Israeli government
+    assert r.resolve_with_context("the mediators", "ISR") is None
+    assert triple(r.resolve_with_context("Egyptian mediators", "ISR"))[1] == "EGY"
