@@ -374,3 +374,16 @@ def test_demand_content_hung_on_the_verb_is_not_an_act():
     recs = asserted("Iran renewed its demand today that Germany release the tanker.")
     assert any(r["source"]["country"] == "IRN" and r["action"]["root"] == "10" for r in recs)
     assert not any(r["source"]["country"] == "DEU" for r in recs), recs
+
+
+# --- CAMEO's finer codes: expelled diplomats, a rally against, a conceded victory ---
+
+
+def test_expelling_diplomats_reduces_relations():
+    recs = asserted("Germany expelled two Russian diplomats for spying on Monday.")
+    assert "161" in codes(recs) and has(recs, "DEU", "RUS", "16"), recs
+
+
+def test_calling_for_sanctions_against_a_country_rallies_opposition():
+    recs = asserted("Putin called for sanctions against Turkey after the incident.")
+    assert has(recs, "RUS", "TUR", "11") and "113" in codes(recs), recs

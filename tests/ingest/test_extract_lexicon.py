@@ -37,6 +37,12 @@ def test_every_code_is_in_the_codebook():
         ("dispatch", set(), {"help": 1}, "070"),
         ("return", {"for"}, {"talks": 2}, "040"),
         ("return", set(), {}, "084"),
+        ("expel", set(), {"diplomats": 1}, "161"),
+        ("expel", set(), {"journalists": 1}, "174"),
+        ("recognize", set(), {"victory": 1}, "080"),
+        ("recognize", set(), {"independence": 1}, "054"),
+        ("prevent", set(), {"demonstration": 1}, "172"),
+        ("call", {"for"}, {"sanctions": 1}, "113"),
     ],
 )
 def test_complements_decide_the_code(lemma, particles, bag, code):

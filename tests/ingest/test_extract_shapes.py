@@ -70,7 +70,7 @@ def test_passive_with_by_and_event_anaphora():
 
 def test_passive_with_by_actor_patient():
     recs = asserted("Japanese diplomats were expelled by China last week.")
-    assert has(recs, "CHN", "JPN", "17")
+    assert has(recs, "CHN", "JPN", "16")  # expelling diplomats reduces relations (161)
 
 
 def test_passive_without_agent_codes_nothing():
@@ -88,7 +88,7 @@ def test_passive_state_act_without_agent_is_the_local_authorities():
 
 def test_decided_to_expel_shares_the_subject():
     recs = asserted("Germany decided to expel four Russian diplomats.")
-    assert has(recs, "DEU", "RUS", "17")
+    assert has(recs, "DEU", "RUS", "16")
 
 
 def test_agree_to_resume_talks_is_intent_to_negotiate():
