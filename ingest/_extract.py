@@ -1782,6 +1782,9 @@ class SentenceCoder:
             code = match.code
             if lemma == "claim" and code.startswith("112") and self._claims_own_act(v, sources):
                 code = "015"  # "the US claimed that they had attacked Iraq": responsibility
+            if code.startswith("174") and targets and all(t.ref.country == "IGO" for t in targets):
+                # expelling a UN agency or mission is expelling international involvement
+                code = "166"
             if code == "150" and len({m.ref.country for m in sources}) > 1:
                 code = "062"  # exercises by two countries together are joint exercises
             if code[:2] == "04" and how == "deep":

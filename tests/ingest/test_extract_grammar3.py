@@ -387,3 +387,9 @@ def test_expelling_diplomats_reduces_relations():
 def test_calling_for_sanctions_against_a_country_rallies_opposition():
     recs = asserted("Putin called for sanctions against Turkey after the incident.")
     assert has(recs, "RUS", "TUR", "11") and "113" in codes(recs), recs
+
+
+def test_expelling_an_international_body_is_expelling_involvement():
+    doc = Doc("Turkey forced ASEAN out of the country last year.")
+    recs = [r for r in extract_document(doc, resolver_factory=_BodyResolver).records]
+    assert any(r["action"]["cameo"] == "166" and r["target"]["name"] == "ASEAN" for r in recs), recs
