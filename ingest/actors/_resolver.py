@@ -1042,8 +1042,10 @@ _STATE_KINDS = frozenset(
 _PLACE_WORDS = words(
     "of city town village villages province region district capital enclave county area "
     "border frontier coast island islands port suburb suburbs outskirts territory state "
-    "in near outside"
+    "in near outside site sites facility facilities plant camp base airport prison hospital "
+    "refinery school university mall market embassy consulate"
 )
+_CONNECTORS = words("of in near outside")
 # Modifiers that place an actor outside any one state the hint could name.
 _ELSEWHERE = words(
     "western european arab african asian gulf nordic balkan foreign international "
@@ -1140,6 +1142,9 @@ def _place_seg(segs: tuple[_Seg, ...], hint: str | None = None) -> _Seg | None:
     capital Dili", "the town of Gorazde"), else None. See `ActorResolver.resolve_place`."""
     found: _Seg | None = None
     after_place_noun = False
+    # "the Natanz enrichment site", "Baghdad University Medical School": words before a final
+    # place noun describe the place
+    described = any(t.norm in _PLACE_WORDS - _CONNECTORS for seg in segs for t in seg.tokens)
     for seg in segs:
         word = seg.tokens[0].norm
         loc = seg.first("loc")
@@ -1159,6 +1164,8 @@ def _place_seg(segs: tuple[_Seg, ...], hint: str | None = None) -> _Seg | None:
             after_place_noun = True  # "town" is also a noun of civilians: still a place
         elif seg.unknown and after_place_noun and all(t.capitalized for t in seg.tokens):
             continue  # "the town of Gorazde", "capital Dili"
+        elif described and (seg.unknown or seg.has("group", "sector")):
+            continue
         else:
             return None
     return found

@@ -30,6 +30,11 @@ def r() -> ActorResolver:
         ("the state of Ohio", "USA"),
         ("near the town of Samarra", "IRQ"),
         ("the southern port of Tyre", "LBN"),
+        # descriptive words before a place noun (before: None)
+        ("the Natanz enrichment site", "IRN"),
+        ("an upscale mall in Kenya's capital", "KEN"),
+        ("a military base in Syria", "SYR"),
+        ("the U.S. embassy in Baghdad", "USA"),
     ],
 )
 def test_place_phrases(r: ActorResolver, phrase: str, iso3: str) -> None:
@@ -45,6 +50,8 @@ def test_place_phrases(r: ActorResolver, phrase: str, iso3: str) -> None:
         "the Red Sea",
         "Georgia",  # the U.S. state or the country: only with a hint
         "the town of Springfield",  # a place the tables do not know
+        "Syrian rebels",  # actors, not places
+        "Israeli troops",
     ],
 )
 def test_not_places_or_unknown(r: ActorResolver, phrase: str) -> None:
