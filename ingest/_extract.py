@@ -145,6 +145,11 @@ NO_SHARE_PREPS = frozenset(["for", "of", "against", "despite", "without", "over"
 # Nouns for people and bodies: with a demonym they are that country's actors ("Nigerian student").
 HUMAN_NOUNS = frozenset(
     [
+        # "the Turkish and Greek sides agreed": a country's party to talks
+        "side",
+        "sides",
+        "delegation",
+        "delegations",
         "student",
         "man",
         "woman",

@@ -393,3 +393,16 @@ def test_expelling_an_international_body_is_expelling_involvement():
     doc = Doc("Turkey forced ASEAN out of the country last year.")
     recs = [r for r in extract_document(doc, resolver_factory=_BodyResolver).records]
     assert any(r["action"]["cameo"] == "166" and r["target"]["name"] == "ASEAN" for r in recs), recs
+
+
+# --- "the Russian and Ukrainian sides": each country's party ---
+
+
+def test_coordinated_sides_are_their_countries():
+    recs = asserted("The Russian and Ukrainian sides agreed to exchange prisoners on Friday.")
+    assert has(recs, "RUS", "UKR", "03") and has(recs, "UKR", "RUS", "03"), recs
+
+
+def test_a_delegation_is_its_country():
+    recs = asserted("The Turkish delegation met Putin in Moscow.")
+    assert has(recs, "TUR", "RUS", "04"), recs
