@@ -249,3 +249,19 @@ def test_mediators_are_never_the_hints_state(r: ActorResolver) -> None:
     # before: "the mediators" in an article about Israel became the Israeli government
     assert r.resolve_with_context("the mediators", "ISR") is None
     assert triple(r.resolve_with_context("Egyptian mediators", "ISR"))[1] == "EGY"
+
+
+@pytest.mark.parametrize(
+    ("mention", "country", "kind"),
+    [
+        ("Afghan asylum-seekers", "AFG", "group"),
+        ("Russian spies", "RUS", "government"),
+        ("Chinese regulators", "CHN", "government"),
+        ("Ukrainian volunteers", "UKR", "group"),
+        ("Gazan health workers", "PSE", "group"),
+        ("a Kenyan broadcaster", "KEN", "organization"),
+    ],
+)
+def test_more_actor_nouns(r: ActorResolver, mention: str, country: str, kind: str) -> None:
+    actor = r.resolve(mention)
+    assert actor is not None and (actor.country, actor.kind) == (country, kind)
