@@ -829,7 +829,7 @@ class SentenceCoder:
                 # "the Liberation Tigers of Tamil Eelam": a name that goes on after "of"
                 name_of = c.lower_ == "of" and tok.pos_ == "PROPN" and len(place) > 1
                 name_of = name_of and all(p.pos_ in ("PROPN", "ADP", "DET", "CCONJ") for p in place)
-                if name_of or any(p.ent_type_ in ("GPE", "LOC") for p in place):
+                if name_of or any(p.ent_type_ in ("GPE", "LOC", "NORP") for p in place):
                     wide = self._resolve(f"{text} {' '.join(p.text for p in place)}")
                     if wide is not None and (wide.country or name_of):
                         ref = wide
@@ -1524,8 +1524,14 @@ class SentenceCoder:
             if ms:
                 return ms, how
         has_xcomp = any(c.dep_ == "xcomp" for c in v.children)
+        # "reiterated its demand that Israel ease ...": the parser hangs the noun's clause here
+        noun_event = match.code[:2] in ("02", "10", "11", "13") and any(
+            c.dep_ == "dobj" and ("N", c.lemma_.lower()) in self.lex for c in v.children
+        )
         if (
-            v.lemma_.lower() in ABSORBING | WANTING | PERMITTING or match.code.startswith("112")
+            v.lemma_.lower() in ABSORBING | WANTING | PERMITTING
+            or match.code.startswith("112")
+            or noun_event
         ) and not has_xcomp:
             # "demanded that the US cancel ..." -> the US ("threatened to shell X where 100
             # people were killed": the to-clause is the complement, the other clause is not)

@@ -406,3 +406,20 @@ def test_coordinated_sides_are_their_countries():
 def test_a_delegation_is_its_country():
     recs = asserted("The Turkish delegation met Putin in Moscow.")
     assert has(recs, "TUR", "RUS", "04"), recs
+
+
+# --- a people "of the Egyptian Sinai" is resolved with its place; a demand's clause ---
+
+
+def test_people_of_a_demonym_place_take_that_country():
+    doc = Doc(
+        "Bedouin residents of the Egyptian Sinai threatened today to block the roads unless "
+        "Israel reopened the crossing."
+    )
+    recs = extract_document(doc, resolver_factory=lambda on: ActorResolver(on=None)).records
+    assert any(r["source"]["country"] == "EGY" and r["action"]["root"] == "13" for r in recs)
+
+
+def test_demand_clause_hung_on_the_verb_names_the_target():
+    recs = asserted("Iran renewed its demand today that Germany release the tanker.")
+    assert has(recs, "IRN", "DEU", "10"), recs
