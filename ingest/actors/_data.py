@@ -107,12 +107,27 @@ class Term:
 
 
 @dataclass(frozen=True)
+class Affiliation:
+    """A person leading or speaking for a non-state body (Hezbollah, the RSF) on some dates."""
+
+    person: str
+    body: Fixed
+    role: str
+    start: dt.date
+    end: dt.date | None
+
+    def active(self, on: dt.date) -> bool:
+        return self.start <= on and (self.end is None or on < self.end)
+
+
+@dataclass(frozen=True)
 class Person:
     name: str
     country: str
     gender: str | None
     aliases: tuple[str, ...]
     terms: tuple[Term, ...] = ()
+    affiliations: tuple[Affiliation, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -391,12 +406,50 @@ def _load_people(lex: Lexicon) -> None:
         lex.terms_by_org.setdefault((org, office), []).append(term)
         if term.leader:
             lex.leaders_by_org.setdefault(org, []).append(term)
+    bodies = _affiliations(lex, raw)
     for person, (country, gender, aliases) in raw.items():
         lex.people[person] = Person(
-            person, country, gender, aliases, tuple(sorted(terms[person], key=lambda t: t.start))
+            person,
+            country,
+            gender,
+            aliases,
+            tuple(sorted(terms[person], key=lambda t: t.start)),
+            tuple(sorted(bodies.get(person, ()), key=lambda a: a.start)),
         )
         for phrase in (person, *aliases):
             lex.add(phrase, Entry("person", person=person))
+
+
+def _affiliations(lex: Lexicon, people: dict[str, object]) -> dict[str, list[Affiliation]]:
+    """affiliations.tsv: person, named body (a named.tsv name), role, start, end."""
+    name = "affiliations.tsv"
+    if not (_BASE[0] / name).exists():
+        return {}
+    found: dict[str, list[Affiliation]] = {}
+    for number, (person, body, role, start, end) in _rows(_BASE[0], name, 4, 5):
+        if person not in people:
+            raise _fail(name, number, f"{person!r} is not in people.tsv")
+        fixed = next(
+            (
+                e.fixed
+                for e in lex.phrases.get(key(body), ())
+                if e.fixed is not None and e.fixed.name == body
+            ),
+            None,
+        )
+        if fixed is None:
+            raise _fail(name, number, f"{body!r} is not a body in named.tsv or igos.tsv")
+        item = Affiliation(
+            person,
+            fixed,
+            role,
+            _date(name, number, start),
+            _date(name, number, end) if end else None,
+        )
+        if item.end is not None and item.end <= item.start:
+            raise _fail(name, number, f"affiliation ends ({end}) before it starts ({start})")
+        found.setdefault(person, []).append(item)
+    return found
 
 
 _BASE = [DATA_DIR]  # the directory being loaded, for error messages

@@ -800,6 +800,22 @@ class ActorResolver:
         self, person: Person, office: str | None = None, principal: bool = True
     ) -> ResolvedActor:
         active = [t for t in person.terms if t.active(self.on)]
+        if not active and person.affiliations and principal:
+            # "Hassan Nasrallah" in 2020 speaks for Hezbollah; undated, for the latest body
+            # only if the registry has no state or IGO office for the person
+            now = [a for a in person.affiliations if a.active(self.on)]
+            if not now and self.undated and not person.terms:
+                now = [person.affiliations[-1]]
+            if now:
+                link = now[-1]
+                return ResolvedActor(
+                    person.name,
+                    link.body.country,
+                    link.body.kind_on(self.on),
+                    person.aliases,
+                    link.role,
+                    person.gender,
+                )
         if not active and self.undated and principal and person.terms:
             # "Kofi Annan" in an undated text: the U.N. Secretary-General, the most senior
             # office first (or the one the text names), the latest such term
