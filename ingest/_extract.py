@@ -908,6 +908,10 @@ class SentenceCoder:
         religion = any(c.ent_type_ == "NORP" for c in tok.lefts) and tok.tag_ == "NNS"
         human = lemma in HUMAN_NOUNS or low_text in HUMAN_NOUNS
         if tok.pos_ == "NOUN" and human and (country or religion):
+            if country is None:
+                # "Egyptian police dispersed Moslem fundamentalist demonstrators": a creed names
+                # no state; the group is taken to be local to the actor before it
+                country = self._country_near(tok)
             kind = (DESCRIPTION_KINDS.get(low_text) or DESCRIPTION_KINDS.get(lemma) or ("",))[0]
             if not kind:
                 kind = "group" if tok.tag_ == "NNS" else "person"
@@ -1812,8 +1816,9 @@ class SentenceCoder:
                                 targets, how = self._object_actors(o, {m.ref.key for m in sources})
                         if targets:
                             break
-            if not targets and (code[:2] == "07" or code.startswith("033")):
-                # "sent material to help defend Saudi Arabia": the purpose names the beneficiary
+            if not targets and (code[:2] in ("07", "17", "18", "19") or code.startswith("033")):
+                # "sent material to help defend Saudi Arabia": the purpose names the beneficiary;
+                # "opened fire to disperse demonstrators": it names whom the force is used on
                 targets = self._purpose_target(v, sources)
                 how = "deep" if targets else "none"
             if not targets and code[:2] == "04" and match.entry.target == "none":

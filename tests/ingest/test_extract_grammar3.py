@@ -423,3 +423,11 @@ def test_people_of_a_demonym_place_take_that_country():
 def test_demand_clause_hung_on_the_verb_names_the_target():
     recs = asserted("Iran renewed its demand today that Germany release the tanker.")
     assert has(recs, "IRN", "DEU", "10"), recs
+
+
+# --- force used "to disperse X" is used on X; a creed-named group is local ---
+
+
+def test_force_purpose_clause_names_its_target():
+    recs = asserted("Turkish police opened fire to disperse Kurdish demonstrators on Monday.")
+    assert has(recs, "TUR", "TUR", "19"), recs
