@@ -28,6 +28,7 @@ from ._data import (
     NAME_PARTICLES,
     OFFICES,
     PRONOUNS,
+    Affiliation,
     Entry,
     Fixed,
     Lexicon,
@@ -697,6 +698,9 @@ class ActorResolver:
     ) -> ResolvedActor | None:
         if ctx.fixed is not None:
             return self._fixed_actor_obj(ctx.fixed)  # "EU ministers", "Hamas fighters"
+        link = self._affiliation(ctx.person) if ctx.person and not ctx.loc else None
+        if link is not None:
+            return self._fixed_actor_obj(link.body)  # "Haftar's forces" are the LNA
         org = ctx.loc or ctx.person_country or (ctx.fixed.org if ctx.fixed else None)
         if entry.display == "Group":
             return None  # "the group": only a named body ("Hamas group") says which
@@ -800,14 +804,9 @@ class ActorResolver:
         self, person: Person, office: str | None = None, principal: bool = True
     ) -> ResolvedActor:
         active = [t for t in person.terms if t.active(self.on)]
-        if not active and person.affiliations and principal:
-            # "Hassan Nasrallah" in 2020 speaks for Hezbollah; undated, for the latest body
-            # only if the registry has no state or IGO office for the person
-            now = [a for a in person.affiliations if a.active(self.on)]
-            if not now and self.undated and not person.terms:
-                now = [person.affiliations[-1]]
-            if now:
-                link = now[-1]
+        if not active and principal:
+            link = self._affiliation(person)
+            if link is not None:
                 return ResolvedActor(
                     person.name,
                     link.body.country,
@@ -835,6 +834,16 @@ class ActorResolver:
         return ResolvedActor(
             person.name, person.country, "person", person.aliases, role, person.gender
         )
+
+    def _affiliation(self, person: Person) -> Affiliation | None:
+        """The non-state body a person acts for on the date ("Hassan Nasrallah" in 2020:
+        Hezbollah); undated, the latest one, if the registry has no office for the person."""
+        if any(t.active(self.on) for t in person.terms):
+            return None
+        now = [a for a in person.affiliations if a.active(self.on)]
+        if not now and self.undated and not person.terms and person.affiliations:
+            now = [person.affiliations[-1]]
+        return now[-1] if now else None
 
     def _pick_person(self, seg: _Seg, country: str | None) -> Person | None:
         """Several registry persons may share an alias ("Sharif"): prefer the one in office."""

@@ -60,3 +60,13 @@ def test_malformed_affiliation_names_file_and_line(tmp_path: Path, line: str, pr
     table.write_text(table.read_text(encoding="utf-8") + line, encoding="utf-8")
     with pytest.raises(ActorDataError, match=rf"affiliations\.tsv:\d+: .*{problem}"):
         load_lexicon(tmp_path)
+
+
+def test_a_leaders_forces_are_the_body() -> None:
+    r = ActorResolver(dt.date(2020, 1, 1))
+    # before: the Libyan state military (from Haftar's home country)
+    forces = r.resolve("Haftar's forces")
+    assert forces is not None and (forces.name, forces.kind) == ("Libyan National Army", "group")
+    # a head of state's troops stay the state's military
+    troops = r.resolve("Putin's troops")
+    assert troops is not None and (troops.country, troops.kind) == ("RUS", "military")
