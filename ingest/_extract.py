@@ -1752,6 +1752,7 @@ class SentenceCoder:
                     continue
                 self.mentions(t)
         found: list[Found] = []
+        aimed_at: dict[int, list[Mention]] = {}  # verb index -> its targets, for adjuncts
         for v in sent:
             if v.pos_ != "VERB":
                 continue
@@ -1845,6 +1846,22 @@ class SentenceCoder:
                 # party is whoever the condition is about
                 targets = self._condition_subject(v, {m.ref.key for m in sources})
                 how = "deep" if targets else how
+            if (
+                not targets
+                and v.tag_ == "VBG"
+                and v.dep_ in ("advcl", "conj")
+                and not any(c.dep_ in SUBJ for c in v.children)
+            ):
+                # "opened fire to disperse X, killing one and arresting 12": the adjunct act
+                # falls on whoever the act it hangs on fell on
+                h = v.head
+                while h.i not in aimed_at and h.tag_ == "VBG" and h.dep_ in ("advcl", "conj"):
+                    h = h.head  # "killing one and arresting 12": through the conjunct chain
+                inherited_targets = aimed_at.get(h.i, [])
+                if inherited_targets:
+                    targets, how = inherited_targets, "deep"
+            if targets:
+                aimed_at[v.i] = targets
             if code.startswith(NEEDS_TARGET) and not targets:
                 continue
             if lemma == "order" and code[:2] == "10" and not targets:

@@ -431,3 +431,10 @@ def test_demand_clause_hung_on_the_verb_names_the_target():
 def test_force_purpose_clause_names_its_target():
     recs = asserted("Turkish police opened fire to disperse Kurdish demonstrators on Monday.")
     assert has(recs, "TUR", "TUR", "19"), recs
+
+
+def test_participle_adjunct_falls_on_the_head_acts_target():
+    recs = asserted(
+        "Turkish police opened fire on Kurdish demonstrators, killing one and arresting 12."
+    )
+    assert has(recs, "TUR", "TUR", "17"), recs
