@@ -43,6 +43,9 @@ def test_every_code_is_in_the_codebook():
         ("recognize", set(), {"independence": 1}, "054"),
         ("prevent", set(), {"demonstration": 1}, "172"),
         ("call", {"for"}, {"sanctions": 1}, "113"),
+        ("force", {"out"}, {"refugees": 1}, "201"),
+        ("force", {"out"}, {"envoy": 1}, "174"),
+        ("expel", set(), {"villagers": 1}, "201"),
     ],
 )
 def test_complements_decide_the_code(lemma, particles, bag, code):
