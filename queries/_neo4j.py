@@ -94,8 +94,9 @@ def _match(
     return f"MATCH (e:Event){tail} WITH e", params
 
 
-def _tally_key(ref: ActorRef) -> str:
-    return tallies.country_key(ref.id) if ref.kind == "country" else tallies.actor_key(ref.id)
+def _tally_keys(ref: ActorRef) -> list[str] | None:
+    """A country's tally key (actors are not tallied)."""
+    return [tallies.country_key(ref.id)] if ref.kind == "country" else None
 
 
 def _tallied(f: Filters) -> bool:
@@ -248,8 +249,8 @@ class Neo4jQueries(Queries):
         return [_brief(r["a"]) for r in rows]
 
     # -- tallies (kg/stores/_neo4j_tally.py) ---------------------------------------------
-    def _cells(self, keys: list[str], f: Filters) -> list[tuple[str, dict[str, Any]]]:
-        """(month, cell properties) of the keys' cells inside the filter's months."""
+    def _cells(self, keys: list[str], f: Filters) -> list[tuple[str, tallies.Cell]]:
+        """(month, cell) of the keys' cell nodes inside the filter's months."""
         where, params = ["t.key IN $keys"], {"keys": keys}
         if f.date_from:
             where.append("t.month >= $m1")
@@ -260,18 +261,18 @@ class Neo4jQueries(Queries):
         if len(where) == 1:
             where.append("t.month IS NOT NULL")  # lets the (key, month) index answer
         rows = self._run(
-            "MATCH (t:Tally) WHERE " + " AND ".join(where) + " RETURN t.month AS month, t {"
-            ".dq, .dq_n, .dq_g, .cg, .cg_n, .cg_g, .cg_lo, .cg_hi} AS cell",
+            "MATCH (t:Tally) WHERE " + " AND ".join(where) + " RETURN t.month AS month,"
+            " t.ints AS ints, t.floats AS floats",
             **params,
         )
-        return [(r["month"], r["cell"]) for r in rows]
+        return [(r["month"], tallies.Cell.from_props(r)) for r in rows]
 
     def _tally_days(self, keys: list[str], f: Filters) -> list[tuple[str, int, int, float]]:
         lo, hi, quads = f.date_from or "", f.date_to or "9999", set(f.quad_classes)
         out = []
         for month, cell in self._cells(keys, f):
-            for dq, n, g in zip(cell["dq"], cell["dq_n"], cell["dq_g"], strict=True):
-                day, quad = f"{month}-{dq // 4:02d}", dq % 4 + 1
+            for (dom, quad), (n, g) in cell.days.items():
+                day = f"{month}-{dom:02d}"
                 if lo <= day <= hi and (not quads or quad in quads):
                     out.append((day, quad, n, g))
         return sorted(out)
@@ -292,18 +293,13 @@ class Neo4jQueries(Queries):
             roots, quads = set(whole.roots), set(whole.quad_classes)
             acc: dict[tuple[str, int, str], list[Any]] = {}
             for month, cell in self._cells(keys, whole):
-                groups = zip(
-                    cell["cg"], cell["cg_n"], cell["cg_g"], cell["cg_lo"], cell["cg_hi"],
-                    strict=True,
-                )  # fmt: skip
-                for code, n, g, lo, hi in groups:
-                    root, quad, cameo = code.split("|")
-                    if (roots and root not in roots) or (quads and int(quad) not in quads):
+                for (root, quad, cameo), (n, g, lo, hi) in cell.groups.items():
+                    if (roots and root not in roots) or (quads and quad not in quads):
                         continue
                     first, last = f"{month}-{lo:02d}", f"{month}-{hi:02d}"
-                    slot = acc.get((root, int(quad), cameo))
+                    slot = acc.get((root, quad, cameo))
                     if slot is None:
-                        acc[(root, int(quad), cameo)] = [n, g, first, last]
+                        acc[(root, quad, cameo)] = [n, g, first, last]
                     else:
                         slot[0] += n
                         slot[1] += g
@@ -314,8 +310,8 @@ class Neo4jQueries(Queries):
 
     def _group_rows(self, f, source=None, target=None, touching=None) -> list[GroupRow]:
         if _tallied(f):
-            if touching is not None and source is None and target is None:
-                return self._tally_groups([_tally_key(touching)], f, touching=touching)
+            if touching is not None and touching.kind == "country":
+                return self._tally_groups(_tally_keys(touching) or [], f, touching=touching)
             if _pair_keys(source, target) if source and target else None:
                 key = tallies.pair_key(source.id, target.id)  # type: ignore[union-attr]
                 return self._tally_groups([key], f, source=source, target=target)
@@ -371,6 +367,21 @@ class Neo4jQueries(Queries):
 
     def _recent_ids(self, f, limit, source=None, target=None, touching=None):
         match, params = _match(f, source, target, touching)
+        if touching is None and (source is not None or target is not None):
+            # The planner walks the (endpoints, date) index backwards only when ORDER BY names
+            # every index property; that gives the latest `limit` events' earliest date, and
+            # a second seek from that date breaks ties by id as the other backend does.
+            ends = [("source", source), ("target", target)]
+            order = ", ".join(f"{_key(end, ref)} DESC" for end, ref in ends if ref is not None)
+            from_floor = match.replace(" WHERE ", " WHERE e.date >= floor AND ", 1)
+            rows = self._run(
+                f"{match} ORDER BY {order}, e.date DESC LIMIT $limit"
+                f" WITH min(e.date) AS floor {from_floor}"
+                " RETURN e.id AS id ORDER BY e.date DESC, e.id DESC LIMIT $limit",
+                limit=limit,
+                **params,
+            )
+            return [r["id"] for r in rows]
         rows = self._run(
             f"{match} RETURN e.id AS id ORDER BY e.date DESC, e.id DESC LIMIT $limit",
             limit=limit,
@@ -434,7 +445,7 @@ class Neo4jQueries(Queries):
 
     def _daily(self, ref, other, f):
         if _tallied(f) and not f.roots:
-            keys = [_tally_key(ref)] if other is None else _pair_keys(ref, other)
+            keys = _tally_keys(ref) if other is None else _pair_keys(ref, other)
             if keys:
                 acc: dict[tuple[str, int], list[Any]] = {}
                 for day, quad, n, g in self._tally_days(keys, f):

@@ -382,17 +382,22 @@ class Neo4jStore:
                 for rec in tx.run(_EXISTING_EVENTS, ids=ids)
             }
             new = _new_event_rows(batch.events, set(existing))
+            pending = []
             if fast:
-                for chunk in _chunks(new):
-                    tx.run(_CREATE_EVENTS, rows=chunk).consume()
+                pending = [tx.run(_CREATE_EVENTS, rows=chunk) for chunk in _chunks(new)]
                 created = {row["id"] for row in new}
             else:
                 created = set()
+            # Counted while the server creates the events (consume() waits for it).
+            added, dirty = _tally_changes(new, existing, events, countries)
+            for result in pending:
+                result.consume()
             for chunk in _chunks([e for e in events if e["id"] not in created]):
                 tx.run(_WRITE_EVENTS, rows=chunk).consume()
             for chunk in _chunks([r for r in reports if r["event_id"] not in created]):
                 tx.run(_WRITE_REPORTS, rows=chunk).consume()
-            _update_tallies(tx, new, existing, events, countries)
+            tallies.add(tx, {k: c for k, c in added.items() if k not in dirty})
+            tallies.recompute(tx, dirty)
 
         if not len(batch):
             return
@@ -596,15 +601,14 @@ def _fold_actors(actors: list[Actor]) -> dict[str, Actor]:
     return folded
 
 
-def _update_tallies(
-    tx: neo4j.ManagedTransaction,
+def _tally_changes(
     new: list[dict[str, Any]],
     existing: dict[str, dict[str, Any]],
     events: list[dict[str, Any]],
     countries: dict[str, str | None],
-) -> None:
-    """Count the new events into their cells; recompute the cells of events whose date moved
-    earlier (the merge rule keeps the earliest date)."""
+) -> tuple[dict[tuple[str, str], tallies.Cell], set[tuple[str, str]]]:
+    """The new events' counts per cell, and the cells to recompute: those of events whose
+    date moved earlier (the merge rule keeps the earliest date)."""
     added = tallies.tally(
         {
             **row,
@@ -618,9 +622,7 @@ def _update_tallies(
         old = existing.get(row["id"])
         if old is not None and row["date"] < old["date"].iso_format():
             moved.extend((old, {**old, "date": row["date"]}))
-    dirty = tallies.cells_of(moved)
-    tallies.add(tx, {k: c for k, c in added.items() if k not in dirty})
-    tallies.recompute(tx, dirty)
+    return added, tallies.cells_of(moved)
 
 
 def _refuse_missing(tx: neo4j.ManagedTransaction, query: str, ids: list[str], what: str) -> None:

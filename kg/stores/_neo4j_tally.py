@@ -8,11 +8,13 @@ key's asserted (mode-less) events of one month as sparse arrays: per (day, QuadC
 cells instead. Keys:
 
 - ``c:USA``          events touching the country (either end; an event is counted once)
-- ``a:<actor id>``   events touching the actor
 - ``c:USA>c:MEX``    events from an actor of the first country to one of the second
 
-Additions are merged into the cells (under the cell's write lock, so concurrent writers do not
-lose counts); a deletion or a moved date recomputes the cells it touches from the events.
+A write adds one small node per cell it touches holding just its own events (no read, no
+rewrite of a busy country's month: bulk loads touch every such cell in every batch); a cell
+with more than COMPACT_AFTER nodes is merged into one. A deletion or a moved date recomputes
+the cells it touches from the events. Actors are not tallied: most have few events, and a
+tally per actor would add a node per event to every write.
 """
 
 from __future__ import annotations
@@ -25,9 +27,9 @@ import neo4j
 
 LABEL = "Tally"
 CHUNK = 5000
+COMPACT_AFTER = 4  # nodes per cell before they are merged into one
 
 SCHEMA_STATEMENTS = (
-    "CREATE CONSTRAINT tally_id IF NOT EXISTS FOR (t:Tally) REQUIRE t.id IS UNIQUE",
     "CREATE INDEX tally_key_month IF NOT EXISTS FOR (t:Tally) ON (t.key, t.month)",
 )
 
@@ -39,21 +41,23 @@ EVENT_FIELDS = (
     " e.target_country AS target_country"
 )
 
-_LOCK_AND_READ = """
-UNWIND $ids AS id
-MERGE (t:Tally {id: id})
-ON CREATE SET t.version = 0
-SET t.version = t.version + 1
-RETURN t {.*} AS t
+_CREATE = "UNWIND $rows AS row CREATE (t:Tally) SET t = row"
+
+_CROWDED = """
+UNWIND $cells AS c
+MATCH (t:Tally {key: c[0], month: c[1]})
+WITH c, count(t) AS n WHERE n > $most
+RETURN c AS cell
 """
 
-_WRITE = """
-UNWIND $rows AS row
-MATCH (t:Tally {id: row.id})
-SET t += row.props
+# Read and delete a cell's nodes (the delete takes their write locks).
+_TAKE = """
+UNWIND $cells AS c
+MATCH (t:Tally {key: c[0], month: c[1]})
+WITH c, t, t {.*} AS props
+DELETE t
+RETURN c AS cell, props
 """
-
-_DELETE = "UNWIND $ids AS id MATCH (t:Tally {id: id}) DELETE t"
 
 # One cell's events, by key kind; `$lo`/`$hi` bound the month. The touching branch mirrors the
 # queries' own: the second half leaves out what the first found.
@@ -64,19 +68,11 @@ _CELL_EVENTS = {
     " AND e.mode IS NULL RETURN " + EVENT_FIELDS + " UNION ALL MATCH (e:Event)"
     " WHERE e.target_country = $a AND date($lo) <= e.date < date($hi) AND e.mode IS NULL"
     " AND NOT coalesce(e.source_country = $a, false) RETURN " + EVENT_FIELDS,
-    "actor": "MATCH (e:Event) WHERE e.source_id = $a AND date($lo) <= e.date < date($hi)"
-    " AND e.mode IS NULL RETURN " + EVENT_FIELDS + " UNION ALL MATCH (e:Event)"
-    " WHERE e.target_id = $a AND date($lo) <= e.date < date($hi) AND e.mode IS NULL"
-    " AND NOT coalesce(e.source_id = $a, false) RETURN " + EVENT_FIELDS,
 }
 
 
 def country_key(code: str) -> str:
     return f"c:{code}"
-
-
-def actor_key(actor_id: str) -> str:
-    return f"a:{actor_id}"
 
 
 def pair_key(source_country: str, target_country: str) -> str:
@@ -85,9 +81,7 @@ def pair_key(source_country: str, target_country: str) -> str:
 
 def event_keys(row: dict[str, Any]) -> set[str]:
     """The keys an event counts under (a set: an event inside one country counts once)."""
-    keys = {actor_key(row["source_id"])}
-    if row.get("target_id"):
-        keys.add(actor_key(row["target_id"]))
+    keys: set[str] = set()
     sc, tc = row.get("source_country"), row.get("target_country")
     if sc:
         keys.add(country_key(sc))
@@ -96,10 +90,6 @@ def event_keys(row: dict[str, Any]) -> set[str]:
     if sc and tc:
         keys.add(pair_key(sc, tc))
     return keys
-
-
-def cell_id(key: str, month: str) -> str:
-    return f"{key}|{month}"
 
 
 def _iso(value: Any) -> str:
@@ -144,54 +134,98 @@ class Cell:
                 group[3] = max(group[3], hi)
 
     def props(self) -> dict[str, Any]:
+        """Two arrays (fewer, larger properties are cheaper to write and read): `ints` holds
+        the number of (day, quad) entries, their codes and counts, then the group codes,
+        counts, first and last days; `floats` the Goldstein sums in the same order."""
         days = sorted(self.days.items())
         groups = sorted(self.groups.items())
         return {
-            "dq": [d * 4 + q - 1 for (d, q), _ in days],
-            "dq_n": [int(v[0]) for _, v in days],
-            "dq_g": [float(v[1]) for _, v in days],
-            "cg": [f"{r}|{q}|{c}" for (r, q, c), _ in groups],
-            "cg_n": [int(v[0]) for _, v in groups],
-            "cg_g": [float(v[1]) for _, v in groups],
-            "cg_lo": [int(v[2]) for _, v in groups],
-            "cg_hi": [int(v[3]) for _, v in groups],
+            "ints": [
+                len(days),
+                *(d * 4 + q - 1 for (d, q), _ in days),
+                *(int(v[0]) for _, v in days),
+                *(_group_code(*k) for k, _ in groups),
+                *(int(v[0]) for _, v in groups),
+                *(int(v[2]) for _, v in groups),
+                *(int(v[3]) for _, v in groups),
+            ],
+            "floats": [float(v[1]) for _, v in days] + [float(v[1]) for _, v in groups],
             "events": sum(int(v[0]) for _, v in days),
         }
 
     @classmethod
     def from_props(cls, p: dict[str, Any]) -> Cell:
         cell = cls()
-        for dq, n, g in zip(
-            p.get("dq") or (), p.get("dq_n") or (), p.get("dq_g") or (), strict=True
-        ):
-            cell.days[(dq // 4, dq % 4 + 1)] = [n, g]
-        rows = zip(
-            p.get("cg") or (),
-            p.get("cg_n") or (),
-            p.get("cg_g") or (),
-            p.get("cg_lo") or (),
-            p.get("cg_hi") or (),
-            strict=True,
-        )
-        for code, n, g, lo, hi in rows:
-            root, quad, cameo = code.split("|")
-            cell.groups[(root, int(quad), cameo)] = [n, g, lo, hi]
+        ints, floats = p["ints"], p["floats"]
+        nd = ints[0]
+        ng = (len(ints) - 1 - 2 * nd) // 4
+        for i in range(nd):
+            dq = ints[1 + i]
+            cell.days[(dq // 4, dq % 4 + 1)] = [ints[1 + nd + i], floats[i]]
+        base = 1 + 2 * nd
+        for i in range(ng):
+            cell.groups[_group_key(ints[base + i])] = [
+                ints[base + ng + i],
+                floats[nd + i],
+                ints[base + 2 * ng + i],
+                ints[base + 3 * ng + i],
+            ]
         return cell
+
+
+def _group_code(root: str, quad: int, cameo: str) -> int:
+    """(root, QuadClass, CAMEO code) as one integer; the CAMEO code keeps its leading zeros
+    behind a 1 ("042" -> 1042)."""
+    return (int(root) * 10 + quad) * 100_000 + int("1" + cameo)
+
+
+def _group_key(code: int) -> tuple[str, int, str]:
+    return f"{code // 1_000_000:02d}", code // 100_000 % 10, str(code % 100_000)[1:]
 
 
 def tally(rows: Iterable[dict[str, Any]]) -> dict[tuple[str, str], Cell]:
     """Cells (key, month) for event rows (EVENT_FIELDS names); moded events are not tallied."""
-    cells: dict[tuple[str, str], Cell] = {}
+    days: dict[tuple[str, str, int, int], list[float]] = {}
+    groups: dict[tuple[str, str, str, int, str], list[float]] = {}
     for row in rows:
         if row.get("mode") is not None:
             continue
+        sc, tc = row.get("source_country"), row.get("target_country")
+        if not sc and not tc:
+            continue
         day = _iso(row["date"])
         month, dom = day[:7], int(day[8:10])
-        for key in event_keys(row):
-            cell = cells.get((key, month))
-            if cell is None:
-                cell = cells[(key, month)] = Cell()
-            cell.add(dom, row["root"], int(row["quad_class"]), row["cameo"], row["goldstein"])
+        root, quad, cameo, g = row["root"], int(row["quad_class"]), row["cameo"], row["goldstein"]
+        keys = [country_key(sc)] if sc else []
+        if tc and tc != sc:
+            keys.append(country_key(tc))
+        if sc and tc:
+            keys.append(pair_key(sc, tc))
+        for key in keys:
+            slot = days.get((key, month, dom, quad))
+            if slot is None:
+                days[(key, month, dom, quad)] = [1, g]
+            else:
+                slot[0] += 1
+                slot[1] += g
+            group = groups.get((key, month, root, quad, cameo))
+            if group is None:
+                groups[(key, month, root, quad, cameo)] = [1, g, dom, dom]
+            else:
+                group[0] += 1
+                group[1] += g
+                if dom < group[2]:
+                    group[2] = dom
+                elif dom > group[3]:
+                    group[3] = dom
+    cells: dict[tuple[str, str], Cell] = {}
+    for (key, month, dom, quad), slot in days.items():
+        cell = cells.get((key, month))
+        if cell is None:
+            cell = cells[(key, month)] = Cell()
+        cell.days[(dom, quad)] = slot
+    for (key, month, root, quad, cameo), group in groups.items():
+        cells[(key, month)].groups[(root, quad, cameo)] = group
     return cells
 
 
@@ -200,22 +234,28 @@ def _chunks(rows: list[Any]) -> Iterator[list[Any]]:
         yield rows[i : i + CHUNK]
 
 
+def _rows(cells: dict[tuple[str, str], Cell]) -> list[dict[str, Any]]:
+    return [{"key": k, "month": m, **c.props()} for (k, m), c in cells.items()]
+
+
 def add(tx: neo4j.ManagedTransaction, cells: dict[tuple[str, str], Cell]) -> None:
-    """Merge `cells` into the stored ones (creating missing ones), each under its write lock."""
+    """Add `cells` (new events' counts) as nodes of their own; merge crowded cells."""
     if not cells:
         return
-    by_id = {cell_id(k, m): (k, m, c) for (k, m), c in cells.items()}
-    ids = sorted(by_id)
-    rows = []
-    for chunk in _chunks(ids):
-        for rec in tx.run(_LOCK_AND_READ, ids=chunk):
-            stored = rec["t"]
-            key, month, delta = by_id[stored["id"]]
-            cell = Cell.from_props(stored)
-            cell.merge(delta)
-            rows.append({"id": stored["id"], "props": {"key": key, "month": month, **cell.props()}})
-    for chunk in _chunks(rows):
-        tx.run(_WRITE, rows=chunk).consume()
+    for chunk in _chunks(_rows(cells)):
+        tx.run(_CREATE, rows=chunk).consume()
+    crowded = [
+        tuple(rec["cell"])
+        for chunk in _chunks([[k, m] for k, m in cells])
+        for rec in tx.run(_CROWDED, cells=chunk, most=COMPACT_AFTER)
+    ]
+    merged: dict[tuple[str, str], Cell] = {}
+    for chunk in _chunks([list(c) for c in crowded]):
+        for rec in tx.run(_TAKE, cells=chunk):
+            cell = merged.setdefault((rec["cell"][0], rec["cell"][1]), Cell())
+            cell.merge(Cell.from_props(rec["props"]))
+    for chunk in _chunks(_rows(merged)):
+        tx.run(_CREATE, rows=chunk).consume()
 
 
 def recompute(tx: neo4j.ManagedTransaction, cells: Iterable[tuple[str, str]]) -> None:
@@ -223,25 +263,16 @@ def recompute(tx: neo4j.ManagedTransaction, cells: Iterable[tuple[str, str]]) ->
     wanted = sorted(set(cells))
     if not wanted:
         return
+    for chunk in _chunks([[k, m] for k, m in wanted]):
+        tx.run(_TAKE, cells=chunk).consume()
     fresh: dict[tuple[str, str], Cell] = {}
     for key, month in wanted:
         query, params = _cell_query(key, month)
         got = tally(rec.data() for rec in tx.run(query, params))
         if (key, month) in got:
             fresh[(key, month)] = got[(key, month)]
-    # Lock every named cell (creating the ones about to be filled), then overwrite or delete.
-    ids = [cell_id(k, m) for k, m in wanted]
-    for chunk in _chunks(ids):
-        tx.run(_LOCK_AND_READ, ids=chunk).consume()
-    rows = [
-        {"id": cell_id(k, m), "props": {"key": k, "month": m, **c.props()}}
-        for (k, m), c in fresh.items()
-    ]
-    for chunk in _chunks(rows):
-        tx.run(_WRITE, rows=chunk).consume()
-    empty = [cell_id(k, m) for k, m in wanted if (k, m) not in fresh]
-    for chunk in _chunks(empty):
-        tx.run(_DELETE, ids=chunk).consume()
+    for chunk in _chunks(_rows(fresh)):
+        tx.run(_CREATE, rows=chunk).consume()
 
 
 def _cell_query(key: str, month: str) -> tuple[str, dict[str, Any]]:
@@ -253,7 +284,7 @@ def _cell_query(key: str, month: str) -> tuple[str, dict[str, Any]]:
         params.update(a=a[2:], b=b[2:])
         return _CELL_EVENTS["pair"], params
     params["a"] = key[2:]
-    return _CELL_EVENTS["country" if key.startswith("c:") else "actor"], params
+    return _CELL_EVENTS["country"], params
 
 
 def cells_of(rows: Iterable[dict[str, Any]]) -> set[tuple[str, str]]:
@@ -286,12 +317,7 @@ def rebuild(session: neo4j.Session, page: int = 50_000) -> int:
                 cells[k].merge(c)
             else:
                 cells[k] = c
-    rows = [
-        {"id": cell_id(k, m), "props": {"key": k, "month": m, "version": 1, **c.props()}}
-        for (k, m), c in cells.items()
-    ]
+    rows = _rows(cells)
     for chunk in _chunks(rows):
-        session.run(
-            "UNWIND $rows AS row CREATE (t:Tally {id: row.id}) SET t += row.props", rows=chunk
-        ).consume()
+        session.run(_CREATE, rows=chunk).consume()
     return len(rows)
