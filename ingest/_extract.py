@@ -1951,6 +1951,8 @@ class SentenceCoder:
             for s, t in pairs:
                 if t is not None and code[:2] in RECIPROCAL_ROOTS and s.ref.key == t.ref.key:
                     continue
+                if _placeless_guess(s) and (t is None or _placeless_guess(t)):
+                    continue  # "a protestor demolished the building": no actor for the graph
                 found.append(
                     Found(
                         s,
@@ -2194,6 +2196,14 @@ class SentenceCoder:
         if inherited:
             score -= 0.05
         return round(max(0.05, min(0.99, score)), 3)
+
+
+def _placeless_guess(m: Mention) -> bool:
+    """A common-noun mention with no country (`a protestor`): not an actor on its own."""
+    if m.ref.country or m.ref.is_person or m.via == "coref":
+        return False
+    words = [w for w in m.text.split() if w.lower() not in ("a", "an", "the", "some")]
+    return bool(words) and all(w.islower() or not w[:1].isalpha() for w in words)
 
 
 def make_date_resolver(

@@ -438,3 +438,26 @@ def test_participle_adjunct_falls_on_the_head_acts_target():
         "Turkish police opened fire on Kurdish demonstrators, killing one and arresting 12."
     )
     assert has(recs, "TUR", "TUR", "17"), recs
+
+
+# --- nobody in particular acting on nobody is no event for the graph ---
+
+
+class _GenericResolver(FakeResolver):
+    """Knows generic nouns as country-less groups, as the real resolver does."""
+
+    def resolve(self, mention: str) -> FakeActor | None:
+        if mention.strip().lower() in ("protestor", "a protestor", "protesters"):
+            return FakeActor("Protesters", None, "group")
+        return super().resolve(mention)
+
+
+def test_countryless_common_noun_acting_alone_is_dropped():
+    doc = Doc("A protestor set fire to the building.")
+    recs = extract_document(doc, resolver_factory=_GenericResolver).records
+    assert recs == [], recs
+
+
+def test_countryful_common_noun_is_kept():
+    recs = asserted("Iranian protesters set fire to the German embassy.")
+    assert any(r["source"]["country"] == "IRN" for r in recs), recs
