@@ -265,3 +265,12 @@ def test_mediators_are_never_the_hints_state(r: ActorResolver) -> None:
 def test_more_actor_nouns(r: ActorResolver, mention: str, country: str, kind: str) -> None:
     actor = r.resolve(mention)
     assert actor is not None and (actor.country, actor.kind) == (country, kind)
+
+
+def test_named_parliament_and_generic_one_are_one_actor(r: ActorResolver) -> None:
+    sejm = r.resolve("the Sejm")
+    generic = r.resolve("the Polish parliament")
+    assert sejm is not None and generic is not None
+    assert sejm.to_actor().id == generic.to_actor().id
+    kyiv_office = r.resolve("Bankova")
+    assert kyiv_office is not None and kyiv_office.country == "UKR"
