@@ -716,7 +716,8 @@ class ActorResolver:
             return ResolvedActor(
                 f"{self._lex.adjective(org)} {display}", org, entry.kind or "group"
             )
-        if org is None and not ctx.disowned and not _plural_state(head_norm):
+        foreign_force = ctx.coalition and entry.kind == "military"  # "coalition forces"
+        if org is None and not ctx.disowned and not foreign_force and not _plural_state(head_norm):
             org = hint
         if org is None:
             return None
@@ -924,6 +925,7 @@ class _Context:
         "deputy_word",
         "ethnic",
         "disowned",
+        "coalition",
     )
 
     def __init__(self, mods: tuple[_Seg, ...], lex: Lexicon) -> None:
@@ -944,6 +946,7 @@ class _Context:
         # "pro-Russia rebels", "Iran-backed militias": the text names a side, not the actor's
         # country, so a guessed country (the hint) must not be put in its place
         self.disowned = False
+        self.coalition = False
         after_preposition = False
         last_loc_seg = -2
         last_fixed_seg = -2
@@ -951,6 +954,8 @@ class _Context:
         for index, seg in enumerate(mods):
             if index and mods[index - 1].unknown and mods[index - 1].tokens[0].norm == "non":
                 continue  # "non-Arab militias": not Arab, and nothing else said
+            if seg.tokens[0].norm == "coalition" and not after_preposition:
+                self.coalition = True  # "coalition forces" are foreign; "coalition government"
             if seg.tokens[0].norm in _ELSEWHERE and not after_preposition:
                 # "Western troops", "foreign diplomats", "coalition forces": from somewhere
                 # the text names or implies, never the hint's own state
@@ -1074,7 +1079,7 @@ _CONNECTORS = words("of in near outside")
 # Modifiers that place an actor outside any one state the hint could name.
 _ELSEWHERE = words(
     "western european arab african asian gulf nordic balkan foreign international "
-    "multinational overseas allied coalition"
+    "multinational overseas allied"
 )
 # Plural state nouns: several states, never the hint's one government ("other governments").
 _PLURAL_STATE_NOUNS = words("governments militaries armies ministries parliaments regimes")

@@ -274,3 +274,9 @@ def test_named_parliament_and_generic_one_are_one_actor(r: ActorResolver) -> Non
     assert sejm.to_actor().id == generic.to_actor().id
     kyiv_office = r.resolve("Bankova")
     assert kyiv_office is not None and kyiv_office.country == "UKR"
+
+
+def test_coalition_government_keeps_the_hint_but_coalition_forces_do_not(r: ActorResolver) -> None:
+    government = r.resolve_with_context("the coalition government", "ISR")
+    assert government is not None and government.country == "ISR"
+    assert r.resolve_with_context("coalition troops", "ISR") is None
