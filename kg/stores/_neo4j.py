@@ -78,14 +78,14 @@ SET a.url = row.url, a.title = row.title, a.outlet = row.outlet,
     a.text_hash = row.text_hash
 """
 
-_ACTOR_COUNTRIES = "UNWIND $ids AS id MATCH (a:Actor {id: id}) RETURN a.id AS id, a.country AS c"
-
-_MISSING_ARTICLES = """
-UNWIND $ids AS id
-OPTIONAL MATCH (a:Article {id: id})
-WITH id, a WHERE a IS NULL
-RETURN collect(id) AS missing
+# The nodes a batch's events point at, by id: their element ids let the CREATE below reach
+# them without an index seek per event (the batch's own actors and articles are write-locked by
+# their MERGE ... SET, so the ids stay valid until commit).
+_ACTOR_NODES = """
+UNWIND $ids AS id MATCH (a:Actor {id: id}) RETURN a.id AS id, a.country AS c, elementId(a) AS n
 """
+
+_ARTICLE_NODES = "UNWIND $ids AS id MATCH (a:Article {id: id}) RETURN a.id AS id, elementId(a) AS n"
 
 # A new event keeps its first-written properties; a repeat only raises the confidence.
 # source_id/target_id/source_country/target_country copy the event's endpoints (never changed
@@ -112,8 +112,8 @@ MERGE (e)-[:TARGET]->(t)
 # event, its relationships and its reports; no existence checks on relationships.
 _CREATE_EVENTS = """
 UNWIND $rows AS row
-MATCH (s:Actor {id: row.source_id})
-OPTIONAL MATCH (t:Actor {id: row.target_id})
+MATCH (s:Actor) WHERE elementId(s) = row.s
+OPTIONAL MATCH (t:Actor) WHERE elementId(t) = row.t
 CREATE (s)-[:SOURCE_OF]->(e:Event {id: row.id, date: date(row.date), cameo: row.cameo,
     root: row.root, label: row.label, quad_class: row.quad_class, goldstein: row.goldstein,
     plover: row.plover, action_text: row.action_text, confidence: row.confidence,
@@ -122,7 +122,7 @@ CREATE (s)-[:SOURCE_OF]->(e:Event {id: row.id, date: date(row.date), cameo: row.
 FOREACH (_ IN CASE WHEN t IS NULL THEN [] ELSE [1] END | CREATE (e)-[:TARGET]->(t))
 WITH e, row
 UNWIND row.reports AS rep
-MATCH (a:Article {id: rep.article_id})
+MATCH (a:Article) WHERE elementId(a) = rep.a
 CREATE (e)-[:REPORTED_IN {sentence: rep.sentence, start: rep.start, end: rep.end}]->(a)
 """
 
@@ -364,18 +364,13 @@ class Neo4jStore:
                     tx.run(_WRITE_ACTORS, rows=chunk).consume()
             for chunk in _chunks(articles):
                 tx.run(_WRITE_ARTICLES, rows=chunk).consume()
-            countries = {
-                rec["id"]: rec["c"]
-                for ids in _chunks(actor_refs)
-                for rec in tx.run(_ACTOR_COUNTRIES, ids=ids)
+            found = _nodes(tx, _ACTOR_NODES, actor_refs, "actor")
+            countries = {i: rec["c"] for i, rec in found.items()}
+            actor_nodes = {i: rec["n"] for i, rec in found.items()}
+            article_nodes = {
+                i: rec["n"]
+                for i, rec in _nodes(tx, _ARTICLE_NODES, article_refs, "article").items()
             }
-            if len(countries) < len(actor_refs):
-                missing = sorted(set(actor_refs) - set(countries))
-                raise StoreError(
-                    "batch refers to actor(s) that are neither in the batch nor in the store: "
-                    f"{missing[:5]}"
-                )
-            _refuse_missing(tx, _MISSING_ARTICLES, article_refs, "article")
             existing = {
                 rec["id"]: rec.data()
                 for ids in _chunks(sorted({e["id"] for e in events}))
@@ -384,7 +379,10 @@ class Neo4jStore:
             new = _new_event_rows(batch.events, set(existing))
             pending = []
             if fast:
-                pending = [tx.run(_CREATE_EVENTS, rows=chunk) for chunk in _chunks(new)]
+                pending = [
+                    tx.run(_CREATE_EVENTS, rows=_with_nodes(chunk, actor_nodes, article_nodes))
+                    for chunk in _chunks(new)
+                ]
                 created = {row["id"] for row in new}
             else:
                 created = set()
@@ -625,16 +623,34 @@ def _tally_changes(
     return added, tallies.cells_of(moved)
 
 
-def _refuse_missing(tx: neo4j.ManagedTransaction, query: str, ids: list[str], what: str) -> None:
-    """Raise (rolling the transaction back) if events point at nodes that do not exist."""
-    missing: list[str] = []
-    for chunk in _chunks(ids):
-        missing.extend(tx.run(query, ids=chunk).single(strict=True)["missing"])
-    if missing:
+def _nodes(
+    tx: neo4j.ManagedTransaction, query: str, ids: list[str], what: str
+) -> dict[str, dict[str, Any]]:
+    """The records of the nodes with these ids; refuses (rolling the transaction back) a batch
+    whose events point at nodes that do not exist."""
+    found = {rec["id"]: rec.data() for chunk in _chunks(ids) for rec in tx.run(query, ids=chunk)}
+    if len(found) < len(ids):
+        missing = sorted(set(ids) - set(found))
         raise StoreError(
             f"batch refers to {what}(s) that are neither in the batch nor in the store: "
-            f"{sorted(missing)[:5]}"
+            f"{missing[:5]}"
         )
+    return found
+
+
+def _with_nodes(
+    rows: list[dict[str, Any]], actors: dict[str, str], articles: dict[str, str]
+) -> list[dict[str, Any]]:
+    """CREATE rows with the element ids of their actors and articles."""
+    return [
+        {
+            **row,
+            "s": actors[row["source_id"]],
+            "t": actors[row["target_id"]] if row["target_id"] else None,
+            "reports": [{**r, "a": articles[r["article_id"]]} for r in row["reports"]],
+        }
+        for row in rows
+    ]
 
 
 def _new_event_rows(events: list[Event], existing: set[str]) -> list[dict[str, Any]]:
