@@ -1801,6 +1801,21 @@ class SentenceCoder:
             if code.startswith("174") and targets and all(t.ref.country == "IGO" for t in targets):
                 # expelling a UN agency or mission is expelling international involvement
                 code = "166"
+            own = {m.ref.country for m in sources if m.ref.country}
+            trained = (
+                [m for c in v.children if c.dep_ == "dobj" for m in self.group_mentions(c)]
+                if code.startswith("062") and lemma == "train"
+                else []
+            )
+            if trained and own and all(m.ref.country in own for m in trained):
+                # training one's own forces or hackers builds force (154), aimed at whoever
+                # the trained are meant for ("capable of cyber warfare against the US")
+                code = "154"
+                keys = {m.ref.key for m in sources} | {m.ref.key for m in trained}
+                objs = [c for c in v.children if c.dep_ == "dobj"]
+                deeper = [m for o in objs for m in self._actors_under(o, keys, max_depth=7)]
+                targets = [m for m in deeper if m.ref.country not in own][:1]
+                how = "deep" if targets else "none"
             if code == "150" and len({m.ref.country for m in sources}) > 1:
                 code = "062"  # exercises by two countries together are joint exercises
             if code[:2] == "04" and how == "deep":

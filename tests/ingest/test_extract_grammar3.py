@@ -461,3 +461,17 @@ def test_countryless_common_noun_acting_alone_is_dropped():
 def test_countryful_common_noun_is_kept():
     recs = asserted("Iranian protesters set fire to the German embassy.")
     assert any(r["source"]["country"] == "IRN" for r in recs), recs
+
+
+# --- training one's own forces builds force; training another's is cooperation ---
+
+
+def test_training_own_troops_is_mobilization_aimed_at_the_enemy():
+    recs = asserted("Russia has trained 500 Russian troops capable of attacking Ukraine.")
+    assert has(recs, "RUS", "UKR", "15"), recs
+    assert not any(r["action"]["root"] == "06" for r in recs), recs
+
+
+def test_training_anothers_troops_is_military_cooperation():
+    recs = asserted("Germany trained Ukrainian troops on Monday.")
+    assert has(recs, "DEU", "UKR", "06"), recs
