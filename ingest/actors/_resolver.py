@@ -47,7 +47,7 @@ _COMMON_WORDS = words(
     "diet ola tyre raw"
 )
 # Names of bodies that are also ordinary phrases: only capitalized, they are the name.
-_CASED_NAMES = frozenset({"islamic state", "islamic republic", "lebanese forces"})
+_CASED_NAMES = frozenset({"islamic state", "lebanese forces"})
 _COORDINATION = re.compile(r",|;|&|\b(?:and|or|as well as|plus)\b", re.IGNORECASE)
 _PARENS = re.compile(r"\([^()]*\)")
 # Lower-case forms of these words are ordinary English, never the acronym.

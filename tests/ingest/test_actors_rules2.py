@@ -280,3 +280,8 @@ def test_coalition_government_keeps_the_hint_but_coalition_forces_do_not(r: Acto
     government = r.resolve_with_context("the coalition government", "ISR")
     assert government is not None and government.country == "ISR"
     assert r.resolve_with_context("coalition troops", "ISR") is None
+
+
+def test_lower_case_islamic_republic_is_still_iran(r: ActorResolver) -> None:
+    # wire style writes "the Islamic republic" for Iran
+    assert triple(r.resolve("the Islamic republic"))[1] == "IRN"
