@@ -1688,8 +1688,18 @@ class SentenceCoder:
             # "agreed to lift the embargo" = intent to ease sanctions (0354); "threatened to
             # cut off electricity" = threat to reduce aid (131): the complement's act, as intent
             for c in v.children:
-                if c.dep_ == "xcomp" and c.pos_ == "VERB":
+                # (the parser sometimes makes the to-complement an advcl: "have sworn to fight")
+                to_clause = c.dep_ == "advcl" and any(
+                    a.dep_ == "aux" and a.lower_ == "to" for a in c.children
+                )
+                if (c.dep_ == "xcomp" or to_clause) and c.pos_ == "VERB":
                     inner = self.code_verb(c, depth + 1)
+                    if inner and any(n.dep_ == "neg" for n in c.children):
+                        # "vowed not to return the Golan Heights": a refusal, never an intent
+                        root = inner[0].code[:2]
+                        if lemma in COMMISSIVE and root in REFUSABLE:
+                            return Match(replace(inner[0].entry, code=REFUSAL[root]), None), v
+                        continue
                     code = intent_code(inner[0].code) if inner else None
                     if code and (lemma in COMMISSIVE or code.startswith("13")):
                         return Match(replace(inner[0].entry, code=code), inner[0].cue), v

@@ -475,3 +475,18 @@ def test_training_own_troops_is_mobilization_aimed_at_the_enemy():
 def test_training_anothers_troops_is_military_cooperation():
     recs = asserted("Germany trained Ukrainian troops on Monday.")
     assert has(recs, "DEU", "UKR", "06"), recs
+
+
+# --- commitments: a negated complement is a refusal; a to-advcl is the complement ---
+
+
+def test_vowing_not_to_return_territory_is_a_refusal():
+    recs = asserted("Putin vowed not to return the occupied territory to Ukraine.")
+    assert has(recs, "RUS", "UKR", "12"), recs
+    assert not any(r["action"]["root"] == "03" for r in recs), recs
+
+
+def test_sworn_to_fight_is_a_threat():
+    recs = asserted("Russian troops have sworn to fight until they take the city.")
+    assert any(r["action"]["root"] == "13" for r in recs), recs
+    assert not any(r["action"]["root"] == "03" for r in recs), recs
