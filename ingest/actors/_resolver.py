@@ -340,9 +340,18 @@ class ActorResolver:
             k += 1
         shared = last[last_segs[k].tokens[0].start :] if 0 < k < len(last_segs) else ""
         found: list[ResolvedActor] = []
+        last_words = last.split()
         for part in parts:
             actor = None
-            if shared and part is not last:
+            if (
+                part is not last
+                and part.lower() in _COMPASS
+                and len(last_words) > 1
+                and last_words[0].lower() in _COMPASS
+            ):
+                # "North and South Korean officials": North Korean officials too
+                actor = self.resolve_with_context(" ".join([part, *last_words[1:]]), country_hint)
+            if actor is None and shared and part is not last:
                 segs = _strip(_parse(part).segs)
                 if segs and all(s.has("loc") or s.unknown for s in segs):
                     actor = self.resolve_with_context(f"{part} {shared}", country_hint)

@@ -285,3 +285,9 @@ def test_coalition_government_keeps_the_hint_but_coalition_forces_do_not(r: Acto
 def test_lower_case_islamic_republic_is_still_iran(r: ActorResolver) -> None:
     # wire style writes "the Islamic republic" for Iran
     assert triple(r.resolve("the Islamic republic"))[1] == "IRN"
+
+
+def test_compass_conjunct_shares_the_rest_of_the_name(r: ActorResolver) -> None:
+    # before: only the South Korean government was found
+    found = r.resolve_many("North and South Korean officials")
+    assert [a.country for a in found] == ["PRK", "KOR"]
