@@ -81,7 +81,7 @@ _OFFICE_KIND = {"army_chief": "military"}
 # Titles of go-betweens: "the mediators" in an article about Israel are not Israeli.
 _THIRD_PARTY_TITLES = frozenset({"Mediator"})
 # Titles that name their state: "the pope".
-_IMPLIED_ORG = {"Pope": "VAT"}
+_IMPLIED_ORG = {"Pope": "VAT", "Taoiseach": "IRL"}
 # "to Mexico" in "U.S. Ambassador to Mexico": a place after these is not the actor's country.
 _PREPOSITIONS = frozenset({"to", "in", "at", "for", "from", "on", "with", "against", "over"})
 # "Iran-backed militias" are not Iranian.

@@ -99,3 +99,20 @@ def test_more_foreign_and_defence_ministers() -> None:
     # the predecessor by date
     before = ActorResolver(dt.date(2023, 1, 1)).resolve("the Lebanese foreign minister")
     assert before is not None and before.name == "Abdallah Bou Habib"
+
+
+@pytest.mark.parametrize(
+    ("mention", "name"),
+    [
+        ("the Irish leader", "Micheál Martin"),
+        ("the Taoiseach", "Micheál Martin"),
+        ("the Liberian president", "Joseph Boakai"),
+        ("the Romanian president", "Ilie Bolojan"),
+        ("the Albanian prime minister", "Edi Rama"),
+        ("Kurti", "Albin Kurti"),
+    ],
+)
+def test_heads_of_more_states(mention: str, name: str) -> None:
+    # before: no registry leader for these states in May 2025
+    actor = ActorResolver(dt.date(2025, 5, 4)).resolve(mention)
+    assert actor is not None and actor.name == name and actor.kind == "government"
