@@ -499,7 +499,8 @@ class ActorResolver:
             # Relief Coordinator": the capitalized words are part of the title)
             return None  # "Jim Jordan", "Michael Jordan": an unknown name, not the country
         if head.has("person"):
-            person = self._pick_person(head, ctx.loc or hint)
+            office = ctx.title.office if ctx.title is not None else None
+            person = self._pick_person(head, ctx.loc or hint, office)
             if person is None:
                 return None
             return self._titled_person(person, ctx)
@@ -855,7 +856,9 @@ class ActorResolver:
             now = [person.affiliations[-1]]
         return now[-1] if now else None
 
-    def _pick_person(self, seg: _Seg, country: str | None) -> Person | None:
+    def _pick_person(
+        self, seg: _Seg, country: str | None, office: str | None = None
+    ) -> Person | None:
         """Several registry persons may share an alias ("Sharif"): prefer the one in office."""
         names = [e.person for e in seg.entries if e.type == "person" and e.person]
         people = [self._lex.people[n] for n in dict.fromkeys(names)]
@@ -864,20 +867,32 @@ class ActorResolver:
         if country:
             local = [p for p in people if p.country == country]
             people = local or people
+        if office in OFFICES:
+            # "Defense Secretary Carter" is the one who held that office (Ash, not Jimmy)
+            holders = [p for p in people if any(t.office == office for t in p.terms)]
+            people = holders or people
+            if len(people) == 1:
+                return people[0]
         active = [p for p in people if any(t.active(self.on) for t in p.terms)]
         if len(active) == 1:
             return active[0]
         if len(people) == 1:
             return people[0]
         if not active and len({p.country for p in people}) == 1:
-            # "President Bush" in 2025: both are American; the most recent office holder
-            ends = {
-                p: max((t.end for t in p.terms if t.end and t.end <= self.on), default=None)
-                for p in people
-            }
-            dated = sorted((e, p.name) for p, e in ends.items() if e is not None)
-            if dated and (len(dated) == 1 or dated[-1][0] != dated[-2][0]):
-                return self._lex.people[dated[-1][1]]
+            # "President Bush" in 2025: both are American; the most senior office first
+            # ("Carter" is the president, not the defense secretary), then the most recent
+            past = {p: [t for t in p.terms if t.end and t.end <= self.on] for p in people}
+            ranked = sorted(
+                (
+                    min(_seniority(t) for t in terms),
+                    -max(t.end or t.start for t in terms).toordinal(),
+                    p.name,
+                )
+                for p, terms in past.items()
+                if terms
+            )
+            if ranked and (len(ranked) == 1 or ranked[0][:2] != ranked[1][:2]):
+                return self._lex.people[ranked[0][2]]
         return None
 
     def _office_by_role(self, org: str, role: str) -> ResolvedActor | None:

@@ -116,3 +116,17 @@ def test_heads_of_more_states(mention: str, name: str) -> None:
     # before: no registry leader for these states in May 2025
     actor = ActorResolver(dt.date(2025, 5, 4)).resolve(mention)
     assert actor is not None and actor.name == name and actor.kind == "government"
+
+
+def test_shared_surname_follows_the_title_then_seniority() -> None:
+    # before: "Defense Secretary Carter" in 2016 was Jimmy Carter (a former president)
+    r2016 = ActorResolver(dt.date(2016, 1, 1))
+    defense = r2016.resolve("Defense Secretary Carter")
+    assert defense is not None and (defense.name, defense.kind) == ("Ash Carter", "government")
+    # out of office both: the more senior office wins over the more recent one
+    r2025 = ActorResolver(dt.date(2025, 1, 1))
+    carter = r2025.resolve("Carter")
+    clinton = r2025.resolve("Clinton")
+    assert carter is not None and carter.name == "Jimmy Carter"
+    assert clinton is not None and clinton.name == "Bill Clinton"
+    assert r2025.resolve("Secretary of State Clinton").name == "Hillary Clinton"  # type: ignore[union-attr]
