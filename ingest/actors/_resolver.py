@@ -78,6 +78,8 @@ _KIND_DISPLAY = {
 # Registry offices, most senior first: a person holding several is shown by the first.
 _OFFICE_ORDER = {office: i for i, office in enumerate(OFFICES)}
 _OFFICE_KIND = {"army_chief": "military"}
+# Where "Chief Executive" is the head of government, not a company's CEO.
+_CHIEF_EXECUTIVE_STATES = frozenset({"HKG", "MAC"})
 # Titles of go-betweens: "the mediators" in an article about Israel are not Israeli.
 _THIRD_PARTY_TITLES = frozenset({"Mediator"})
 # Titles that name their state: "the pope".
@@ -618,6 +620,8 @@ class ActorResolver:
         assert ctx.title is not None
         kind = ctx.title.kind or "government"
         role = ctx.title.display
+        if role == "CEO" and ctx.loc in _CHIEF_EXECUTIVE_STATES and ctx.fixed is None:
+            return "government", "Chief Executive"  # Hong Kong's and Macau's head of government
         if ctx.fixed is not None:
             fixed_kind = ctx.fixed.kind_on(self.on)
             kind = "igo" if ctx.fixed.country == IGO else fixed_kind
@@ -697,6 +701,8 @@ class ActorResolver:
             return ResolvedActor(
                 f"{adj} {title.display}", org, title.kind or "government", (), title.display
             )
+        if title.display == "CEO" and org in _CHIEF_EXECUTIVE_STATES:
+            return self._office(org, "leader") or self._institution(org, "government")
         if title.kind in ("group", "organization", "igo"):
             # "a Mexican activist", "a U.S. CEO": people of that kind from that country
             adj = self._lex.adjective(org)

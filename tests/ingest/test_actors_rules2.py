@@ -291,3 +291,14 @@ def test_compass_conjunct_shares_the_rest_of_the_name(r: ActorResolver) -> None:
     # before: only the South Korean government was found
     found = r.resolve_many("North and South Korean officials")
     assert [a.country for a in found] == ["PRK", "KOR"]
+
+
+def test_hong_kong_chief_executive_is_the_government() -> None:
+    r2025 = ActorResolver(dt.date(2025, 5, 4))
+    # before: "Hong Kong CEOs", an organization
+    head = r2025.resolve("the Hong Kong chief executive")
+    assert head is not None and (head.name, head.kind) == ("John Lee Ka-chiu", "government")
+    named = r2025.resolve("Hong Kong Chief Executive John Lee")
+    assert named is not None and (named.country, named.kind) == ("HKG", "government")
+    ceo = r2025.resolve("a U.S. chief executive")
+    assert ceo is not None and ceo.kind == "organization"
