@@ -1292,7 +1292,13 @@ class SentenceCoder:
         while t.head.i != t.i:
             h = t.head
             if t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
-                return True
+                # "took steps to enhance political freedoms": the steps are the purpose's act
+                steps = h.lemma_.lower() == "take" and any(
+                    o.dep_ == "dobj" and o.lemma_.lower() in ("step", "measure", "action")
+                    for o in h.children
+                )
+                if not steps:
+                    return True
             if t.dep_ == "advcl" and any(
                 c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in t.children
             ):

@@ -490,3 +490,16 @@ def test_sworn_to_fight_is_a_threat():
     recs = asserted("Russian troops have sworn to fight until they take the city.")
     assert any(r["action"]["root"] == "13" for r in recs), recs
     assert not any(r["action"]["root"] == "03" for r in recs), recs
+
+
+# --- "took steps to X" is X ---
+
+
+def test_taking_steps_to_ease_sanctions_is_the_easing():
+    recs = asserted("Germany has taken steps to ease its sanctions on Iran.")
+    assert has(recs, "DEU", "IRN", "08"), recs
+
+
+def test_other_purpose_clauses_stay_absorbed():
+    recs = asserted("Germany sent diplomats to Tehran to ease the sanctions on Iran.")
+    assert not any(r["action"]["cameo"].startswith("085") for r in recs), recs

@@ -46,6 +46,7 @@ def test_every_code_is_in_the_codebook():
         ("force", {"out"}, {"refugees": 1}, "201"),
         ("force", {"out"}, {"envoy": 1}, "174"),
         ("expel", set(), {"villagers": 1}, "201"),
+        ("enhance", set(), {"freedoms": 1}, "0811"),
     ],
 )
 def test_complements_decide_the_code(lemma, particles, bag, code):
