@@ -75,6 +75,7 @@ INSTITUTION_HEADS = frozenset(
 # "urged Mexico to act" is an appeal, "threatened to impose tariffs" a threat.
 ABSORBING = frozenset(
     [
+        "push",
         "urge",
         "ask",
         "call",
@@ -1123,6 +1124,8 @@ class SentenceCoder:
                 and not any(p.ent_type_ in ("DATE", "TIME") for p in c.children)
             ):
                 out.add(c.lower_)
+            elif _for_clause(c):
+                out.add("for")  # "pushing hard for the US (to) support its plan"
         return out
 
     def _in_speech(self, v: Any) -> Any:
@@ -1291,6 +1294,10 @@ class SentenceCoder:
         t = v
         while t.head.i != t.i:
             h = t.head
+            if _for_clause(t) and h.pos_ == "VERB":
+                hl = self.verb_lemma(h)
+                if any(e.particle == "for" for e in self.lex.entries_for("V", hl)):
+                    return True  # "pushed for the US to support the plan": the demand's content
             if t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
                 # "took steps to enhance political freedoms": the steps are the purpose's act
                 steps = h.lemma_.lower() == "take" and any(
@@ -1546,7 +1553,7 @@ class SentenceCoder:
             # "demanded that the US cancel ..." -> the US ("threatened to shell X where 100
             # people were killed": the to-clause is the complement, the other clause is not)
             for c in v.children:
-                if c.dep_ == "ccomp":
+                if c.dep_ == "ccomp" or _for_clause(c):
                     for d in c.children:
                         if d.dep_ in ("nsubj", "nsubjpass"):
                             ms = [m for m in self.group_mentions(d) if m.ref.key not in exclude]
@@ -2227,6 +2234,15 @@ class SentenceCoder:
         if inherited:
             score -= 0.05
         return round(max(0.05, min(0.99, score)), 3)
+
+
+def _for_clause(c: Any) -> bool:
+    """A `for X to do Y` clause with its own subject (the parser's advcl with mark `for`)."""
+    return (
+        c.dep_ in ("advcl", "ccomp")
+        and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+        and any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children)
+    )
 
 
 def _placeless_guess(m: Mention) -> bool:

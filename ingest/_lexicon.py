@@ -59,6 +59,10 @@ class Lexicon:
     def __contains__(self, key: tuple[str, str]) -> bool:
         return key in self._by_key
 
+    def entries_for(self, pos: str, lemma: str) -> list[Entry]:
+        """The entries of one head word (empty when it has none)."""
+        return list(self._by_key.get((pos, lemma), ()))
+
     def entries(self) -> list[Entry]:
         return [e for group in self._by_key.values() for e in group]
 

@@ -503,3 +503,12 @@ def test_taking_steps_to_ease_sanctions_is_the_easing():
 def test_other_purpose_clauses_stay_absorbed():
     recs = asserted("Germany sent diplomats to Tehran to ease the sanctions on Iran.")
     assert not any(r["action"]["cameo"].startswith("085") for r in recs), recs
+
+
+# --- "pushed for X to do Y" is a demand on X; Y is its content ---
+
+
+def test_pushing_for_someone_to_act_is_a_demand_on_them():
+    recs = asserted("Germany is pushing hard for France to support its new trade plan.")
+    assert has(recs, "DEU", "FRA", "10"), recs
+    assert not any(r["source"]["country"] == "FRA" for r in recs), recs
