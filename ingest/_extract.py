@@ -1547,7 +1547,7 @@ class SentenceCoder:
         )
         if (
             v.lemma_.lower() in ABSORBING | WANTING | PERMITTING
-            or match.code.startswith("112")
+            or match.code.startswith("11")  # "complained that X ...": X is accused
             or noun_event
         ) and not has_xcomp:
             # "demanded that the US cancel ..." -> the US ("threatened to shell X where 100

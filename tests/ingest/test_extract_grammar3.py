@@ -512,3 +512,8 @@ def test_pushing_for_someone_to_act_is_a_demand_on_them():
     recs = asserted("Germany is pushing hard for France to support its new trade plan.")
     assert has(recs, "DEU", "FRA", "10"), recs
     assert not any(r["source"]["country"] == "FRA" for r in recs), recs
+
+
+def test_complaint_about_a_reported_act_accuses_its_subject():
+    recs = asserted("Russian troops are violating the ceasefire, Ukraine complained on Monday.")
+    assert has(recs, "UKR", "RUS", "11"), recs
