@@ -663,6 +663,10 @@ class ActorResolver:
         if ctx.fixed is not None and ctx.fixed.country == IGO and ctx.fixed.org:
             igo_office = _igo_office(office)
             holder = self._office(ctx.fixed.org, igo_office) if igo_office else None
+            if ctx.qualified:
+                # "the UN refugee chief", "the UN human rights chief": the head of a part of
+                # the body, not its Secretary-General; the body is all the tables can say
+                holder = None
             return holder or self._fixed_actor_obj(ctx.fixed)
         if ctx.fixed is not None:
             return self._fixed_actor_obj(ctx.fixed)  # "Hamas leader", "Pentagon spokesman"
@@ -956,6 +960,7 @@ class _Context:
         "ethnic",
         "disowned",
         "coalition",
+        "qualified",
     )
 
     def __init__(self, mods: tuple[_Seg, ...], lex: Lexicon) -> None:
@@ -977,6 +982,7 @@ class _Context:
         # country, so a guessed country (the hint) must not be put in its place
         self.disowned = False
         self.coalition = False
+        self.qualified = False  # words between a named body and the title: "UN refugee chief"
         after_preposition = False
         last_loc_seg = -2
         last_fixed_seg = -2
@@ -984,6 +990,14 @@ class _Context:
         for index, seg in enumerate(mods):
             if index and mods[index - 1].unknown and mods[index - 1].tokens[0].norm == "non":
                 continue  # "non-Arab militias": not Arab, and nothing else said
+            if (
+                last_fixed_seg >= 0
+                and index > last_fixed_seg
+                and (seg.unknown or seg.has("sector", "group"))
+                and seg.tokens[0].norm not in _IGNORABLE
+                and not seg.has("title")
+            ):
+                self.qualified = True
             if seg.tokens[0].norm == "coalition" and not after_preposition:
                 self.coalition = True  # "coalition forces" are foreign; "coalition government"
             if seg.tokens[0].norm in _ELSEWHERE and not after_preposition:

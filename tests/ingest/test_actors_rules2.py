@@ -302,3 +302,13 @@ def test_hong_kong_chief_executive_is_the_government() -> None:
     assert named is not None and (named.country, named.kind) == ("HKG", "government")
     ceo = r2025.resolve("a U.S. chief executive")
     assert ceo is not None and ceo.kind == "organization"
+
+
+@pytest.mark.parametrize("mention", ["the UN refugee chief", "the U.N. human rights chief"])
+def test_head_of_a_part_of_an_igo_is_not_its_secretary_general(mention: str) -> None:
+    r2025 = ActorResolver(dt.date(2025, 5, 4))
+    # before: Antonio Guterres
+    actor = r2025.resolve(mention)
+    assert actor is not None and actor.country == "IGO" and actor.name != "António Guterres"
+    chief = r2025.resolve("the UN chief")
+    assert chief is not None and chief.name == "António Guterres"
