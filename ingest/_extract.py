@@ -1685,6 +1685,11 @@ class SentenceCoder:
         if lemma == "claim" and self._claimed_act(v) is not None:
             # "The US claimed that ISIL had attacked Iraq": an allegation against ISIL
             return self.lex.lookup("V", "allege", set(), bag) or vm, v  # type: ignore[return-value]
+        if lemma == "protest" and any(
+            c.dep_ == "ccomp" and any(d.dep_ in SUBJ for d in c.children) for c in v.children
+        ):
+            # "Iran protested that Israeli jets violated its airspace": a complaint, no rally
+            return self.lex.lookup("V", "complain", set(), bag) or vm, v  # type: ignore[return-value]
         if (
             lemma == "order"
             and (vm is None or not vm.entry.cues)

@@ -517,3 +517,9 @@ def test_pushing_for_someone_to_act_is_a_demand_on_them():
 def test_complaint_about_a_reported_act_accuses_its_subject():
     recs = asserted("Russian troops are violating the ceasefire, Ukraine complained on Monday.")
     assert has(recs, "UKR", "RUS", "11"), recs
+
+
+def test_protesting_that_something_happened_is_a_complaint():
+    recs = asserted("Iran protested that Israeli jets had violated its airspace.")
+    assert has(recs, "IRN", "ISR", "11"), recs
+    assert not any(r["action"]["root"] == "14" for r in recs), recs
