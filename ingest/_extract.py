@@ -1677,6 +1677,14 @@ class SentenceCoder:
                         helped = self.lex.lookup("V", lemma, set(), {"help": 1})
                         if helped is not None:
                             return helped, v
+        if vm and vm.code.startswith("080") and lemma in ("open", "reopen") and depth < 3:
+            # "opened the bridge to allow the delivery of grain to X": allowing aid in (0863)
+            for c in v.children:
+                purpose = c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children)
+                if purpose and self.verb_lemma(c) in PERMITTING:
+                    inner = self.code_verb(c, depth + 1)
+                    if inner and inner[0].code.startswith("086"):
+                        return inner[0], v
         if vm and vm.code == "042" and self._peacekeepers_arrive(v):
             # "the first peacekeepers arrived in X": a deployment, not a visit
             return Match(replace(vm.entry, code="074"), vm.cue), v
@@ -1860,6 +1868,13 @@ class SentenceCoder:
                                 targets, how = self._object_actors(o, {m.ref.key for m in sources})
                         if targets:
                             break
+            if not targets and code.startswith("086") and lemma in ("open", "reopen"):
+                # "... to allow the delivery of grain to Afghanistan": whom the aid may reach
+                for c in v.children:
+                    if c.dep_ == "advcl" and self.verb_lemma(c) in PERMITTING:
+                        targets = self._actors_under(c, {m.ref.key for m in sources}, 6)
+                        how = "deep" if targets else "none"
+                        break
             if not targets and (code[:2] in ("07", "17", "18", "19") or code.startswith("033")):
                 # "sent material to help defend Saudi Arabia": the purpose names the beneficiary;
                 # "opened fire to disperse demonstrators": it names whom the force is used on

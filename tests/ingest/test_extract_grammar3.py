@@ -523,3 +523,8 @@ def test_protesting_that_something_happened_is_a_complaint():
     recs = asserted("Iran protested that Israeli jets had violated its airspace.")
     assert has(recs, "IRN", "ISR", "11"), recs
     assert not any(r["action"]["root"] == "14" for r in recs), recs
+
+
+def test_opening_a_crossing_to_let_aid_through_is_allowing_aid():
+    recs = asserted("Turkey opened the border crossing to allow the delivery of food to Iran.")
+    assert has(recs, "TUR", "IRN", "08") and "0863" in codes(recs), recs

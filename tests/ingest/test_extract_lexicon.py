@@ -47,6 +47,7 @@ def test_every_code_is_in_the_codebook():
         ("force", {"out"}, {"envoy": 1}, "174"),
         ("expel", set(), {"villagers": 1}, "201"),
         ("enhance", set(), {"freedoms": 1}, "0811"),
+        ("allow", set(), {"grain": 3}, "0863"),
     ],
 )
 def test_complements_decide_the_code(lemma, particles, bag, code):
