@@ -1868,6 +1868,14 @@ class SentenceCoder:
                                 targets, how = self._object_actors(o, {m.ref.key for m in sources})
                         if targets:
                             break
+            if targets and all(
+                t.via == "guess" and not t.ref.country and not t.ref.is_person for t in targets
+            ):
+                # "dispatched inspectors to Esfahan Uranium Conversion Facilities in central
+                # Iran": an unknown site stands for the country it is in
+                located = self._place(v, sources)
+                if located:
+                    targets, how = located, "place"
             if not targets and code.startswith("086") and lemma in ("open", "reopen"):
                 # "... to allow the delivery of grain to Afghanistan": whom the aid may reach
                 for c in v.children:

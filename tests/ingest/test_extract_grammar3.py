@@ -528,3 +528,16 @@ def test_protesting_that_something_happened_is_a_complaint():
 def test_opening_a_crossing_to_let_aid_through_is_allowing_aid():
     recs = asserted("Turkey opened the border crossing to allow the delivery of food to Iran.")
     assert has(recs, "TUR", "IRN", "08") and "0863" in codes(recs), recs
+
+
+def test_unknown_site_target_stands_for_its_country():
+    doc = Doc(
+        "The IAEA has dispatched inspectors to Arak Heavy Water Reactor (AHWR) in western Iran "
+        "to monitor the shutdown of the reactor."
+    )
+    # the real resolver: it does not know the site, so the site has no country of its own
+    recs = extract_document(doc, resolver_factory=lambda on: ActorResolver(on=None)).records
+    assert any(
+        r["action"]["root"] == "09" and r["target"] and r["target"]["country"] == "IRN"
+        for r in recs
+    ), recs
