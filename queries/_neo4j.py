@@ -162,6 +162,75 @@ def _merge_groups(*parts: list[GroupRow]) -> list[GroupRow]:
     return [(r, q, c, n, g, lo, hi) for (r, q, c), (n, g, lo, hi) in sorted(acc.items())]
 
 
+def _cell_days(
+    cells: list[tuple[str, list[int], list[float]]], f: Filters
+) -> list[tuple[str, int, int, float]]:
+    """(day, QuadClass, n, Goldstein sum) from packed cells (kg/stores/_neo4j_tally.py),
+    inside the filter's dates and QuadClasses."""
+    acc: dict[tuple[str, int], list[Any]] = {}
+    for month, ints, floats in cells:
+        nd = ints[0]
+        for dq, n, g in zip(ints[1 : 1 + nd], ints[1 + nd : 1 + 2 * nd], floats, strict=False):
+            slot = acc.get((month, dq))
+            if slot is None:
+                acc[(month, dq)] = [n, g]
+            else:
+                slot[0] += n
+                slot[1] += g
+    lo, hi, quads = f.date_from or "", f.date_to or "9999", set(f.quad_classes)
+    out = []
+    for (month, dq), (n, g) in acc.items():
+        quad = dq % 4 + 1
+        day = f"{month}-{dq // 4:02d}"
+        if lo <= day <= hi and (not quads or quad in quads):
+            out.append((day, quad, n, g))
+    return sorted(out)
+
+
+def _cell_groups(cells: list[tuple[str, list[int], list[float]]], f: Filters) -> list[GroupRow]:
+    """Groups (root, QuadClass, CAMEO code) with n, Goldstein sum, first and last date, from
+    packed cells, inside the filter's roots and QuadClasses (the caller picks the months)."""
+    acc: dict[int, list[Any]] = {}
+    for month, ints, floats in cells:
+        stamp = (int(month[:4]) * 12 + int(month[5:7])) * 32  # + day: comparable dates
+        nd = ints[0]
+        base = 1 + 2 * nd
+        ng = (len(ints) - base) // 4
+        rows = zip(
+            ints[base : base + ng],
+            ints[base + ng : base + 2 * ng],
+            floats[nd:],
+            ints[base + 2 * ng : base + 3 * ng],
+            ints[base + 3 * ng :],
+            strict=True,
+        )
+        for code, n, g, lo, hi in rows:
+            slot = acc.get(code)
+            if slot is None:
+                acc[code] = [n, g, stamp + lo, stamp + hi]
+            else:
+                slot[0] += n
+                slot[1] += g
+                if stamp + lo < slot[2]:
+                    slot[2] = stamp + lo
+                if stamp + hi > slot[3]:
+                    slot[3] = stamp + hi
+    roots, quads = set(f.roots), set(f.quad_classes)
+    out = []
+    for code, (n, g, lo, hi) in acc.items():
+        root, quad, cameo = tallies.group_key(code)
+        if (roots and root not in roots) or (quads and quad not in quads):
+            continue
+        out.append((root, quad, cameo, n, g, _stamp_day(lo), _stamp_day(hi)))
+    return out
+
+
+def _stamp_day(stamp: int) -> str:
+    months, day = divmod(stamp, 32)
+    year, month = divmod(months - 1, 12)
+    return f"{year:04d}-{month + 1:02d}-{day:02d}"
+
+
 def _brief(node: Any) -> ActorBrief:
     return ActorBrief(node["id"], node["name"], node.get("country"), node["kind"])
 
@@ -249,8 +318,8 @@ class Neo4jQueries(Queries):
         return [_brief(r["a"]) for r in rows]
 
     # -- tallies (kg/stores/_neo4j_tally.py) ---------------------------------------------
-    def _cells(self, keys: list[str], f: Filters) -> list[tuple[str, tallies.Cell]]:
-        """(month, cell) of the keys' cell nodes inside the filter's months."""
+    def _cells(self, keys: list[str], f: Filters) -> list[tuple[str, list[int], list[float]]]:
+        """(month, ints, floats) of the keys' cell nodes inside the filter's months."""
         where, params = ["t.key IN $keys"], {"keys": keys}
         if f.date_from:
             where.append("t.month >= $m1")
@@ -265,17 +334,10 @@ class Neo4jQueries(Queries):
             " t.ints AS ints, t.floats AS floats",
             **params,
         )
-        return [(r["month"], tallies.Cell.from_props(r)) for r in rows]
+        return [(r["month"], r["ints"], r["floats"]) for r in rows]
 
     def _tally_days(self, keys: list[str], f: Filters) -> list[tuple[str, int, int, float]]:
-        lo, hi, quads = f.date_from or "", f.date_to or "9999", set(f.quad_classes)
-        out = []
-        for month, cell in self._cells(keys, f):
-            for (dom, quad), (n, g) in cell.days.items():
-                day = f"{month}-{dom:02d}"
-                if lo <= day <= hi and (not quads or quad in quads):
-                    out.append((day, quad, n, g))
-        return sorted(out)
+        return _cell_days(self._cells(keys, f), f)
 
     def _tally_groups(
         self,
@@ -284,28 +346,19 @@ class Neo4jQueries(Queries):
         source: ActorRef | None = None,
         target: ActorRef | None = None,
         touching: ActorRef | None = None,
+        cells: list[tuple[str, list[int], list[float]]] | None = None,
     ) -> list[GroupRow]:
-        """Grouped counts: whole months from the cells, partial edge months from the events
-        (`source`/`target`/`touching` say which, as for `_group_rows`)."""
+        """Grouped counts: whole months from the cells (read here unless given, for the
+        filter's whole range), partial edge months from the events (`source`/`target`/
+        `touching` say which, as for `_group_rows`)."""
         whole, edges = _month_split(f)
         parts = [self._group_rows_from_events(e, source, target, touching) for e in edges]
         if whole is not None:
-            roots, quads = set(whole.roots), set(whole.quad_classes)
-            acc: dict[tuple[str, int, str], list[Any]] = {}
-            for month, cell in self._cells(keys, whole):
-                for (root, quad, cameo), (n, g, lo, hi) in cell.groups.items():
-                    if (roots and root not in roots) or (quads and quad not in quads):
-                        continue
-                    first, last = f"{month}-{lo:02d}", f"{month}-{hi:02d}"
-                    slot = acc.get((root, quad, cameo))
-                    if slot is None:
-                        acc[(root, quad, cameo)] = [n, g, first, last]
-                    else:
-                        slot[0] += n
-                        slot[1] += g
-                        slot[2] = min(slot[2], first)
-                        slot[3] = max(slot[3], last)
-            parts.append([(r, q, c, n, g, lo, hi) for (r, q, c), (n, g, lo, hi) in acc.items()])
+            if cells is None:
+                cells = self._cells(keys, whole)
+            first, last = (whole.date_from or "")[:7], (whole.date_to or "9999")[:7]
+            inside = [c for c in cells if first <= c[0] <= last]
+            parts.append(_cell_groups(inside, whole))
         return _merge_groups(*parts)
 
     def _group_rows(self, f, source=None, target=None, touching=None) -> list[GroupRow]:
@@ -338,9 +391,10 @@ class Neo4jQueries(Queries):
             want_daily = False  # both directions are the same events: the caller counts once
         if _tallied(f) and _pair_keys(src, tgt):
             key = tallies.pair_key(src.id, tgt.id)
-            groups = self._tally_groups([key], f, source=src, target=tgt)
+            cells = self._cells([key], f)
+            groups = self._tally_groups([key], f, source=src, target=tgt, cells=cells)
             ids = self._recent_ids(f, recent, source=src, target=tgt) if groups else []
-            days = self._tally_days([key], f) if want_daily and not f.roots else None
+            days = _cell_days(cells, f) if want_daily and not f.roots else None
             return groups, ids, days
         match, params = _match(f, source=src, target=tgt)
         daily = (

@@ -164,7 +164,7 @@ class Cell:
             cell.days[(dq // 4, dq % 4 + 1)] = [ints[1 + nd + i], floats[i]]
         base = 1 + 2 * nd
         for i in range(ng):
-            cell.groups[_group_key(ints[base + i])] = [
+            cell.groups[group_key(ints[base + i])] = [
                 ints[base + ng + i],
                 floats[nd + i],
                 ints[base + 2 * ng + i],
@@ -179,7 +179,7 @@ def _group_code(root: str, quad: int, cameo: str) -> int:
     return (int(root) * 10 + quad) * 100_000 + int("1" + cameo)
 
 
-def _group_key(code: int) -> tuple[str, int, str]:
+def group_key(code: int) -> tuple[str, int, str]:
     return f"{code // 1_000_000:02d}", code // 100_000 % 10, str(code % 100_000)[1:]
 
 
