@@ -541,3 +541,8 @@ def test_unknown_site_target_stands_for_its_country():
         r["action"]["root"] == "09" and r["target"] and r["target"]["country"] == "IRN"
         for r in recs
     ), recs
+
+
+def test_issuing_a_reminder_that_someone_must_act_is_a_demand():
+    recs = asserted("Putin issued a stern reminder to Germany that it must pay its debts.")
+    assert has(recs, "RUS", "DEU", "10"), recs
