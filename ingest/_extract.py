@@ -1819,6 +1819,16 @@ class SentenceCoder:
                 # "two journalists were arrested in Tehran": only the state arrests there
                 sources = self._authorities(v)
                 inherited = True
+            ruled_out = False
+            if not sources and v.dep_ == "csubj" and _rules_out(v.head):
+                # "US officials said removing the sanctions is out of the question": the
+                # speaker refuses the act
+                h = v.head
+                if h.dep_ == "ccomp" and h.head.lemma_.lower() in SPEECH | REPORTING:
+                    sources, inherited, _ = self.subjects(h.head)
+                    ruled_out = match.code[:2] in REFUSABLE
+                    if not ruled_out:
+                        sources = []
             if not sources:
                 continue
             if receivers is not None:
@@ -1831,7 +1841,7 @@ class SentenceCoder:
                 if not targets:
                     owner, how2 = self._object_actors(trigger, {m.ref.key for m in sources})
                     targets, how = (owner, how2) if how2 == "event" else ([], "none")
-            code = match.code
+            code = REFUSAL[match.code[:2]] if ruled_out else match.code
             if lemma == "claim" and code.startswith("112") and self._claims_own_act(v, sources):
                 code = "015"  # "the US claimed that they had attacked Iraq": responsibility
             if code.startswith("174") and targets and all(t.ref.country == "IGO" for t in targets):
@@ -2271,6 +2281,17 @@ def _for_clause(c: Any) -> bool:
         and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
         and any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children)
     )
+
+
+def _rules_out(copula: Any) -> bool:
+    """Does this copula say its subject clause is excluded (`is out of the question`)?"""
+    for c in copula.children:
+        if c.dep_ == "acomp" and c.lower_ in ("unacceptable", "unthinkable", "impossible"):
+            return True
+        out = c.dep_ == "prep" and c.lower_ == "out"
+        if out and any(q.lower_ == "question" for q in c.subtree):
+            return True
+    return False
 
 
 def _placeless_guess(m: Mention) -> bool:

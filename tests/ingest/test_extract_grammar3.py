@@ -546,3 +546,9 @@ def test_unknown_site_target_stands_for_its_country():
 def test_issuing_a_reminder_that_someone_must_act_is_a_demand():
     recs = asserted("Putin issued a stern reminder to Germany that it must pay its debts.")
     assert has(recs, "RUS", "DEU", "10"), recs
+
+
+def test_an_act_said_to_be_out_of_the_question_is_refused():
+    recs = asserted("Germany said that lifting the sanctions on Iran is out of the question.")
+    assert has(recs, "DEU", "IRN", "12"), recs
+    assert not any(r["action"]["root"] == "08" for r in recs), recs
