@@ -1325,7 +1325,9 @@ class SentenceCoder:
                     # parser hangs the demand's content on the verb
                 if hl in WANTING and self._wants_of_someone(h):
                     return True
-                return h.pos_ in ("VERB", "AUX") and hl in ABSORBING
+                # "refused to allow UN planes to land and evacuate": the allowed act is the
+                # permission's content
+                return h.pos_ in ("VERB", "AUX") and hl in ABSORBING | PERMITTING
             if t.dep_ in ("xcomp", "pcomp", "dobj", "acl", "ccomp", "prep", "pobj"):
                 hl = h.lemma_.lower()
                 if h.pos_ in ("VERB", "AUX") and hl in ABSORBING:
@@ -1602,6 +1604,13 @@ class SentenceCoder:
                             ms2, _ = self._object_actors(d, exclude)
                             if ms2:
                                 return ms2, "deep"
+                        if d.dep_ == "ccomp" and c.lemma_.lower() in PERMITTING:
+                            # "refused to allow UN planes to land": whom it would permit
+                            for e in d.children:
+                                if e.dep_ in ("nsubj", "nsubjpass"):
+                                    ms2, _ = self._object_actors(e, exclude)
+                                    if ms2:
+                                        return ms2, "deep"
                 if ms:
                     return ms, "deep"
         return [], "none"

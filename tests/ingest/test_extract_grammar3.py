@@ -552,3 +552,12 @@ def test_an_act_said_to_be_out_of_the_question_is_refused():
     recs = asserted("Germany said that lifting the sanctions on Iran is out of the question.")
     assert has(recs, "DEU", "IRN", "12"), recs
     assert not any(r["action"]["root"] == "08" for r in recs), recs
+
+
+# --- a permission's content is part of it; refusing to allow X aims at X ---
+
+
+def test_refusing_to_allow_someone_to_act_aims_at_them():
+    recs = asserted("Russia refused to allow German planes to land and evacuate the wounded.")
+    assert has(recs, "RUS", "DEU", "12"), recs
+    assert not any(r["source"]["country"] == "DEU" for r in recs), recs
