@@ -2308,7 +2308,10 @@ def _placeless_guess(m: Mention) -> bool:
     if m.ref.country or m.ref.is_person or m.via == "coref":
         return False
     words = [w for w in m.text.split() if w.lower() not in ("a", "an", "the", "some")]
-    return bool(words) and all(w.islower() or not w[:1].isalpha() for w in words)
+    # (a sentence-initial "Prisoners rioted" is capitalized but still a common noun)
+    return bool(words) and all(
+        w.islower() or not w[:1].isalpha() or w.lower() in ACTORISH for w in words
+    )
 
 
 def make_date_resolver(

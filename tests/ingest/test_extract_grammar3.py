@@ -561,3 +561,9 @@ def test_refusing_to_allow_someone_to_act_aims_at_them():
     recs = asserted("Russia refused to allow German planes to land and evacuate the wounded.")
     assert has(recs, "RUS", "DEU", "12"), recs
     assert not any(r["source"]["country"] == "DEU" for r in recs), recs
+
+
+def test_sentence_initial_common_noun_without_country_is_still_generic():
+    doc = Doc("Protesters demanded a referendum on Monday.")
+    recs = extract_document(doc, resolver_factory=_GenericResolver).records
+    assert recs == [], recs
