@@ -73,5 +73,5 @@ def test_extraction_accuracy_does_not_regress():
     result = score_gold.run(EVENTDATA)
     petr_root, _petr_full, plover = result["scores"]
     assert petr_root.f1 >= 0.62, petr_root.row()
-    assert plover.f1 >= 0.675, plover.row()
-    assert plover.precision >= 0.70, plover.row()
+    assert plover.f1 >= 0.68, plover.row()
+    assert plover.precision >= 0.71, plover.row()
