@@ -385,6 +385,39 @@ ATTACK_NOUNS = frozenset(
         "invasion",
     ]
 )
+# What kills without an agent: attacks and weapons ("killed in a suicide car bombing", "killed by
+# an improvised explosive device"); such a cause names nobody unless it names a state or body.
+WEAPON_NOUNS = ATTACK_NOUNS | frozenset(
+    [
+        "bomb",
+        "bombs",
+        "device",
+        "devices",
+        "explosion",
+        "explosions",
+        "blast",
+        "blasts",
+        "mine",
+        "mines",
+        "landmine",
+        "grenade",
+        "grenades",
+        "rocket",
+        "rockets",
+        "missile",
+        "missiles",
+        "mortar",
+        "mortars",
+        "shell",
+        "shells",
+        "gunfire",
+        "barrage",
+        "bombardment",
+        "ambush",
+    ]
+)
+# Roots of violent acts that may be reported without an attacker (18 assault, 19 fight).
+AGENTLESS_ROOTS = ("18", "19", "20")
 # A refused future cooperative act is a rejection (CAMEO 12): "will not meet" -> 125.
 REFUSAL = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
 REFUSABLE = frozenset(REFUSAL)
@@ -1828,6 +1861,16 @@ class SentenceCoder:
                 # "two journalists were arrested in Tehran": only the state arrests there
                 sources = self._authorities(v)
                 inherited = True
+            agentless = False
+            if not sources and match.code[:2] in AGENTLESS_ROOTS:
+                # "were killed in Israeli tank shelling", "a roadside bomb killed ...": the
+                # weapon's owner when the phrase names one, else explicitly nobody
+                sources = self._agentless(v, passive)
+                agentless = bool(sources) and sources[0].ref.country is None
+                if sources and match.code.startswith("182"):
+                    weapon = _weapon_code(sources[0].text)  # killed *by shelling* is 194
+                    if weapon:
+                        match = replace(match, entry=replace(match.entry, code=weapon))
             ruled_out = False
             if not sources and v.dep_ == "csubj" and _rules_out(v.head):
                 # "US officials said removing the sanctions is out of the question": the
@@ -1996,6 +2039,8 @@ class SentenceCoder:
             elif mode == "obligation":
                 mode = "hypothetical"  # the obliged act has not happened; see _obligations
             # an intent is dated when it is expressed, not when the act is planned for
+            if agentless and not any(t.ref.country for t in targets):
+                continue  # nobody named did it to nobody placed: no relation to record
             date_expr = None if announced else self.date_expression(v)
             action = self.action_text(v, trigger)
             pairs: list[tuple[Mention, Mention | None]] = []
@@ -2151,6 +2196,55 @@ class SentenceCoder:
                                 return [Mention(Ref(r.name, r.country, r.kind), name, "guess")]
         return []
 
+    def _agentless(self, v: Any, passive: bool) -> list[Mention]:
+        """The attacker of a violent act reported without one: the state or body the weapon
+        phrase names, else `unattributed()`. Never the place or the article's country."""
+        if passive:
+            causes = [
+                p
+                for c in v.children
+                if (c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("in", "by", "during")))
+                for p in c.children
+                if p.dep_ == "pobj"
+            ]
+            if any(c.dep_ == "nsubjpass" and c.lower_ in WEAPON_NOUNS for c in v.children):
+                return []  # "a mortar bomb was fired at X": the weapon is no victim
+        else:
+            causes = [c for c in v.children if c.dep_ in SUBJ]
+        texts = []
+        for p in causes:
+            if p.pos_ not in ("NOUN", "PROPN"):
+                continue
+            words = [t.text for t in self._np_tokens(p)]
+            nxt = p.doc[p.i + 1] if p.i + 1 < len(p.doc) else None
+            if nxt is not None and nxt.lower_ in WEAPON_NOUNS and nxt.tag_ == "VBG":
+                words.append(nxt.text)  # "in Israeli tank shelling" parsed as tank + advcl
+            elif p.pos_ != "NOUN" or p.lower_ not in WEAPON_NOUNS:
+                continue
+            texts.append(" ".join(words))
+        if not texts:
+            return []
+        instrument = getattr(self.resolver, "resolve_instrument", None)
+        nobody = getattr(self.resolver, "unattributed", None)
+        for text in texts:
+            r = instrument(text) if callable(instrument) else None
+            if r is not None:
+                return [Mention(self._ref(r), text, "named")]
+        r = nobody() if callable(nobody) else None
+        return [Mention(self._ref(r), texts[0], "guess")] if r is not None else []
+
+    @staticmethod
+    def _ref(r: Any) -> Ref:
+        """A resolver answer as a Ref."""
+        return Ref(
+            r.name,
+            r.country,
+            r.kind,
+            tuple(getattr(r, "aliases", ()) or ()),
+            getattr(r, "role", None),
+            getattr(r, "gender", None),
+        )
+
     def _authorities(self, v: Any) -> list[Mention]:
         """The government of the place a passive state act happened in (`arrested in Tehran`,
         `put under investigation in Italy`)."""
@@ -2301,6 +2395,24 @@ def _rules_out(copula: Any) -> bool:
         if out and any(q.lower_ == "question" for q in c.subtree):
             return True
     return False
+
+
+def _weapon_code(text: str) -> str | None:
+    """CAMEO codes the means of a killing: artillery and tanks 194, aerial weapons 195, bombs
+    183 (suicide 1831, car 1832, roadside 1833); None when the phrase names no means."""
+    words = set(text.lower().replace("-", " ").split())
+    if words & {"air", "airstrike", "airstrikes", "warplane", "warplanes", "drone", "drones"}:
+        return "195"
+    if words & {"helicopter", "helicopters", "gunship", "gunships", "jet", "jets", "aerial"}:
+        return "195"
+    if words & {"shelling", "artillery", "tank", "tanks", "mortar", "mortars", "shells"}:
+        return "194"
+    if words & {"bomb", "bombs", "bombing", "bombings", "device", "explosive", "explosion"}:
+        for cue, code in (("suicide", "1831"), ("car", "1832"), ("roadside", "1833")):
+            if cue in words:
+                return code
+        return "183"
+    return None
 
 
 def _placeless_guess(m: Mention) -> bool:

@@ -1,0 +1,47 @@
+"""Agentless violence, places and coreference order wired to the real actor resolver.
+
+Sentences written for these tests; the real `ingest.actors` resolver runs (its instrument,
+unattributed and place answers are what is being wired).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from test_extract_shapes import Doc, dyads  # noqa: E402
+
+from ingest.pipeline import extract_document
+
+
+def asserted(text: str) -> list[dict]:
+    return [r for r in extract_document(Doc(text, None)).records if r["mode"] is None]
+
+
+def test_weapon_named_by_state_gives_its_military_and_the_means_code():
+    recs = asserted("Two Ukrainian farmers were killed in Russian artillery shelling on Monday.")
+    assert ("RUS", "UKR", "19") in dyads(recs), recs
+    assert any(r["source"]["kind"] == "military" for r in recs)
+
+
+def test_anonymous_bomb_is_unattributed_never_the_place():
+    recs = asserted("Four Kenyan policemen were killed by a roadside bomb in Somalia on Monday.")
+    assert (None, "KEN", "18") in dyads(recs), recs
+    assert not any(r["source"]["country"] == "SOM" for r in recs)
+    assert any(r["action"]["cameo"] == "1833" for r in recs)
+
+
+def test_instrument_subject_is_unattributed():
+    recs = asserted("A car bomb killed six Egyptian soldiers in the Sinai on Friday.")
+    assert (None, "EGY", "18") in dyads(recs), recs
+
+
+def test_fired_weapon_is_not_a_victim():
+    recs = asserted("A rocket was fired at Israel from Lebanon on Tuesday.")
+    assert not any(r["source"]["name"] == "Unidentified Perpetrators" for r in recs), recs
+
+
+def test_nobody_against_nobody_is_no_event():
+    recs = asserted("Three people were killed in a bomb explosion at a market.")
+    assert not recs, recs
