@@ -2194,7 +2194,29 @@ class SentenceCoder:
                             r = make(country) if callable(make) else None
                             if r is not None:
                                 return [Mention(Ref(r.name, r.country, r.kind), name, "guess")]
+                    elif p.pos_ in ("NOUN", "PROPN"):
+                        # "an upscale mall in Kenya's capital", "the Croatian town of Vukovar"
+                        found = self._place_phrase(p, own)
+                        if found:
+                            return found
         return []
+
+    def _place_phrase(self, p: Any, own: set[str | None]) -> list[Mention]:
+        """A place phrase the parse did not tag as a GPE, via `resolve_place`: its state."""
+        locate = getattr(self.resolver, "resolve_place", None)
+        if not callable(locate):
+            return []
+        words = [t for t in p.subtree if t.dep_ not in ("relcl", "acl") and t.i >= p.left_edge.i]
+        cut = [t for t in p.subtree if t.dep_ in ("relcl", "acl", "appos")]
+        if cut:
+            words = [t for t in words if t.i < min(t2.left_edge.i for t2 in cut)]
+        text = " ".join(t.text for t in words).replace(" 's", "'s")
+        country = locate(text) if text else None
+        make = getattr(self.resolver, "country", None)
+        if not country or country in own or not callable(make):
+            return []
+        r = make(country)
+        return [Mention(self._ref(r), text, "guess")] if r is not None else []
 
     def _agentless(self, v: Any, passive: bool) -> list[Mention]:
         """The attacker of a violent act reported without one: the state or body the weapon

@@ -45,3 +45,18 @@ def test_fired_weapon_is_not_a_victim():
 def test_nobody_against_nobody_is_no_event():
     recs = asserted("Three people were killed in a bomb explosion at a market.")
     assert not recs, recs
+
+
+def test_place_phrase_without_gpe_tag_is_the_target_state():
+    recs = asserted("Sudanese militias attacked a hospital in the Chadian town of Adre on Monday.")
+    assert ("SDN", "TCD", "19") in dyads(recs), recs
+
+
+def test_possessive_capital_is_the_target_state():
+    recs = asserted("Gunmen from Somalia attacked a hotel in Kenya's capital on Monday.")
+    assert ("SOM", "KEN", "19") in dyads(recs), recs
+
+
+def test_own_place_is_not_the_target():
+    recs = asserted("Sudanese militias attacked a hospital in the Sudanese town of Kutum.")
+    assert ("SDN", "SDN", "19") not in dyads(recs), recs
