@@ -385,6 +385,10 @@ ATTACK_NOUNS = frozenset(
         "invasion",
     ]
 )
+# Courtesy titles before a surname ("Mr. Austin" is the Austin named before).
+COURTESY = frozenset(["mr", "mrs", "ms", "miss", "dr", "mister", "madam"])
+# Determiners that point back to something already named.
+DEFINITE = frozenset(["the", "this", "that", "these", "those"])
 # What kills without an agent: attacks and weapons ("killed in a suicide car bombing", "killed by
 # an improvised explosive device"); such a cause names nobody unless it names a state or body.
 WEAPON_NOUNS = ATTACK_NOUNS | frozenset(
@@ -826,7 +830,9 @@ class SentenceCoder:
         has_det = any(c.dep_ in ("det", "nummod", "predet") for c in tok.lefts)
         # a coordinated mention ("Japan and South Korea") gets its conjuncts from the caller
         # 1. bare surname of someone already introduced
-        if tok.pos_ == "PROPN" and len([t for t in np if t.pos_ == "PROPN"]) == 1:
+        # ("Mr. Austin": a courtesy title before the surname changes nothing)
+        proper = [t for t in np if t.pos_ == "PROPN" and t.lower_.rstrip(".") not in COURTESY]
+        if tok.pos_ == "PROPN" and len(proper) == 1:
             ref = self.memory.surname(tok.text)
             if ref:
                 return [Mention(ref, text, "coref")]
@@ -902,6 +908,16 @@ class SentenceCoder:
             hint = self._modifier_country(tok)
             if hint:
                 ref = self._resolve(text, hint)
+        definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.lefts)
+        if ref is not None and ref.kind == "group" and not ref.country and definite and not named:
+            # "the militant group", "the rebels": the group named before, not the class
+            kinds = DESCRIPTION_KINDS.get(low_text) or DESCRIPTION_KINDS.get(lemma) or ()
+            if "group" in kinds:
+                prior = self.memory.description(
+                    low_text if low_text in DESCRIPTION_KINDS else lemma, None
+                )
+                if prior is not None and prior.kind == "group":
+                    return [Mention(prior, text, "coref")]
         if ref is not None:
             if not named and lemma in PERSON_TITLES and not ref.is_person and tok.tag_ != "NNS":
                 prior = self.memory.description(lemma, ref.country)
@@ -930,6 +946,8 @@ class SentenceCoder:
             prior = self.memory.description(lemma, country) or self.memory.description(
                 low_text, country
             )
+            if tok.tag_ in ("NNS", "NNPS") and not definite:
+                prior = None  # "European governments" are not the government named before
             if prior is not None and (has_det or not named):
                 return [Mention(prior, text, "coref")]
             kinds = DESCRIPTION_KINDS.get(low_text) or DESCRIPTION_KINDS.get(lemma)

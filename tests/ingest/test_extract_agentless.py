@@ -60,3 +60,39 @@ def test_possessive_capital_is_the_target_state():
 def test_own_place_is_not_the_target():
     recs = asserted("Sudanese militias attacked a hospital in the Sudanese town of Kutum.")
     assert ("SDN", "SDN", "19") not in dyads(recs), recs
+
+
+def sources(recs: list[dict]) -> list[str]:
+    return [r["source"]["name"] for r in recs]
+
+
+def test_definite_generic_group_is_the_group_named_before():
+    recs = asserted(
+        "Hamas fired rockets at Israel on Monday. The militant group also threatened Egypt."
+    )
+    assert ("PSE", "EGY", "13") in dyads(recs), recs
+
+
+def test_the_rebels_are_the_rebels_named_before():
+    recs = asserted(
+        "The Houthis seized a ship near Yemen. The rebels later threatened Saudi Arabia."
+    )
+    assert ("YEM", "SAU", "13") in dyads(recs), recs
+
+
+def test_indefinite_plural_group_is_not_the_group_named_before():
+    recs = asserted("Hamas fired rockets at Israel. Militant groups also threatened Egypt.")
+    assert ("PSE", "EGY", "13") not in dyads(recs), recs
+
+
+def test_plural_government_noun_is_not_the_government_named_before():
+    recs = asserted("Iran's government criticized Israel. European governments condemned Iran.")
+    assert ("IRN", "IRN", "11") not in dyads(recs), recs
+
+
+def test_courtesy_title_and_surname_is_the_person_named_before():
+    recs = asserted(
+        "U.S. Defense Secretary Lloyd Austin met Japan's defense minister on Monday. "
+        "Mr. Austin also criticized China."
+    )
+    assert ("USA", "CHN", "11") in dyads(recs), recs
