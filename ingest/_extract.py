@@ -1885,10 +1885,10 @@ class SentenceCoder:
                 # weapon's owner when the phrase names one, else explicitly nobody
                 sources = self._agentless(v, passive)
                 agentless = bool(sources) and sources[0].ref.country is None
-                if sources and match.code.startswith("182"):
-                    weapon = _weapon_code(sources[0].text)  # killed *by shelling* is 194
-                    if weapon:
-                        match = replace(match, entry=replace(match.entry, code=weapon))
+                weapon = _weapon_code(sources[0].text) if sources else None
+                if weapon and (match.code.startswith("182") or weapon[:2] == "19"):
+                    # killed *by shelling* is 194; blown up by a missile is 195
+                    match = replace(match, entry=replace(match.entry, code=weapon))
             ruled_out = False
             if not sources and v.dep_ == "csubj" and _rules_out(v.head):
                 # "US officials said removing the sanctions is out of the question": the
@@ -2444,6 +2444,8 @@ def _weapon_code(text: str) -> str | None:
     if words & {"air", "airstrike", "airstrikes", "warplane", "warplanes", "drone", "drones"}:
         return "195"
     if words & {"helicopter", "helicopters", "gunship", "gunships", "jet", "jets", "aerial"}:
+        return "195"
+    if words & {"missile", "missiles"}:
         return "195"
     if words & {"shelling", "artillery", "tank", "tanks", "mortar", "mortars", "shells"}:
         return "194"

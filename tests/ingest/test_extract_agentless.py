@@ -96,3 +96,9 @@ def test_courtesy_title_and_surname_is_the_person_named_before():
         "Mr. Austin also criticized China."
     )
     assert ("USA", "CHN", "11") in dyads(recs), recs
+
+
+def test_missile_makes_an_agentless_blast_an_aerial_attack():
+    recs = asserted("The Turkish airliner was blown up by a missile over the Black Sea.")
+    assert (None, "TUR", "19") in dyads(recs), recs
+    assert any(r["action"]["cameo"] == "195" for r in recs)
