@@ -351,6 +351,10 @@ PERMITTING = frozenset(["allow", "permit", "let", "authorize", "authorise"])
 STATIVE_PASSIVES = frozenset(["commit", "oppose", "determine", "dedicate", "devote"])
 # Institutions named by a possessive pronoun ("their forces", "its army").
 OWNED_FORCES = frozenset(["force", "army", "troop", "military", "police", "government", "navy"])
+# People of whoever a possessive pronoun names ("its citizens", "her supporters").
+OWNED_PEOPLE = frozenset(
+    ["citizen", "national", "supporter", "people", "population", "civilian", "soldier", "official"]
+)
 # "Albanians in/of/from southern Serbia": the place can say whose the people are.
 PLACE_PREPS = frozenset(["in", "of", "from"])
 SIDE_CLAUSES = frozenset(["advcl", "relcl"])
@@ -806,7 +810,11 @@ class SentenceCoder:
                         )
                         if speaker and fits:
                             return [Mention(m.ref, tok.text, "coref") for m in speaker]
-            ref = self.memory.pronoun(low, subject=tok.dep_ in ("nsubj", "nsubjpass"))
+            # the possessor of a subject ("Its citizens protested") continues the subject too
+            subj = tok.dep_ in ("nsubj", "nsubjpass") or (
+                tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass")
+            )
+            ref = self.memory.pronoun(low, subject=subj)
             return [Mention(ref, tok.text, "coref")] if ref else []
         if tok.pos_ not in ("NOUN", "PROPN"):
             return []
@@ -881,7 +889,11 @@ class SentenceCoder:
             core = [t for t in np if t.i >= tok.i or t.ent_type_ in ("NORP", "GPE")]
             if 0 < len(core) < len(np):
                 ref = self._resolve(" ".join(t.text for t in core))
-        if ref is None and tok.pos_ == "NOUN" and lemma in OWNED_FORCES:
+        if (
+            tok.pos_ == "NOUN"
+            and (lemma in OWNED_FORCES or lemma in OWNED_PEOPLE)
+            and (ref is None or (not ref.country and not ref.is_person))
+        ):
             # "their forces", "its army": the forces of whoever the pronoun is
             for c in tok.children:
                 if c.dep_ == "poss" and c.pos_ == "PRON":

@@ -102,3 +102,9 @@ def test_missile_makes_an_agentless_blast_an_aerial_attack():
     recs = asserted("The Turkish airliner was blown up by a missile over the Black Sea.")
     assert (None, "TUR", "19") in dyads(recs), recs
     assert any(r["action"]["cameo"] == "195" for r in recs)
+
+
+def test_possessed_people_take_the_possessors_country():
+    recs = asserted("China criticized Japan. Its citizens protested against Japan.")
+    assert ("CHN", "JPN", "14") in dyads(recs), recs
+    assert ("JPN", "JPN", "14") not in dyads(recs), recs
