@@ -1027,6 +1027,15 @@ class SentenceCoder:
             conjs = [c for c in mod.children if c.dep_ == "conj"]
             if not conjs:
                 continue
+            many = getattr(self.resolver, "resolve_many", None)
+            if callable(many):
+                # "Japanese and South Korean officials": the resolver keeps "South" with its
+                # conjunct, which the parse's per-token conjuncts lose
+                lo = min(t.i for t in mod.subtree)
+                text = " ".join(t.text for t in tok.doc[lo : tok.i + 1])
+                found = [r for r in many(text) or () if r is not None]
+                if len(found) >= 2:
+                    return [Mention(self._ref(r), text, "named") for r in found]
             for m in (mod, *conjs):
                 text = f"{m.text} {tok.text}"
                 ref = self._resolve(text)

@@ -108,3 +108,9 @@ def test_possessed_people_take_the_possessors_country():
     recs = asserted("China criticized Japan. Its citizens protested against Japan.")
     assert ("CHN", "JPN", "14") in dyads(recs), recs
     assert ("JPN", "JPN", "14") not in dyads(recs), recs
+
+
+def test_coordinated_modifiers_keep_multiword_states():
+    recs = asserted("Japanese and South Korean officials met Chinese diplomats on Monday.")
+    assert ("KOR", "CHN", "04") in dyads(recs), recs
+    assert ("JPN", "CHN", "04") in dyads(recs), recs
