@@ -351,6 +351,8 @@ PERMITTING = frozenset(["allow", "permit", "let", "authorize", "authorise"])
 STATIVE_PASSIVES = frozenset(["commit", "oppose", "determine", "dedicate", "devote"])
 # Institutions named by a possessive pronoun ("their forces", "its army").
 OWNED_FORCES = frozenset(["force", "army", "troop", "military", "police", "government", "navy"])
+# Participles that place a body: "a newspaper based in Beirut", "troops stationed in Kosovo".
+BASED_WORDS = frozenset(["based", "stationed", "operating", "headquartered", "deployed"])
 # People of whoever a possessive pronoun names ("its citizens", "her supporters").
 OWNED_PEOPLE = frozenset(
     ["citizen", "national", "supporter", "people", "population", "civilian", "soldier", "official"]
@@ -864,6 +866,13 @@ class SentenceCoder:
         event_noun = tok.pos_ == "NOUN" and ("N", lemma) in self.lex
         for c in tok.rights:
             if event_noun:
+                break
+            if c.dep_ == "acl" and c.lower_ in BASED_WORDS and np and c.i == np[-1].i + 1:
+                # "a newspaper based in east Beirut": the resolver reads where it is based
+                tail = " ".join(t.text for t in c.subtree if t.dep_ not in ("relcl",))
+                wide = self._resolve(f"{text} {tail}")
+                if wide is not None and wide.country:
+                    ref, text = wide, f"{text} {tail}"
                 break
             if c.dep_ == "prep" and c.lower_ in PLACE_PREPS and np and c.i == np[-1].i + 1:
                 cut = {

@@ -114,3 +114,8 @@ def test_coordinated_modifiers_keep_multiword_states():
     recs = asserted("Japanese and South Korean officials met Chinese diplomats on Monday.")
     assert ("KOR", "CHN", "04") in dyads(recs), recs
     assert ("JPN", "CHN", "04") in dyads(recs), recs
+
+
+def test_based_in_a_place_gives_the_body_its_country():
+    recs = asserted("Militants operating in Pakistan attacked India.")
+    assert ("PAK", "IND", "19") in dyads(recs), recs
