@@ -2087,6 +2087,10 @@ class SentenceCoder:
             elif mode == "obligation":
                 mode = "hypothetical"  # the obliged act has not happened; see _obligations
             # an intent is dated when it is expressed, not when the act is planned for
+            if agentless:
+                # the victims' country must be in their own words, not borrowed from the
+                # reporter of the sentence ("a UK-based group said eight people were killed")
+                targets = [t for t in targets if self._own_country(t)]
             if agentless and not any(t.ref.country for t in targets):
                 continue  # nobody named did it to nobody placed: no relation to record
             date_expr = None if announced else self.date_expression(v)
@@ -2302,6 +2306,14 @@ class SentenceCoder:
                 return [Mention(self._ref(r), text, "named")]
         r = nobody() if callable(nobody) else None
         return [Mention(self._ref(r), texts[0], "guess")] if r is not None else []
+
+    def _own_country(self, m: Mention) -> bool:
+        """Whether a mention's country is written in its own words ("three Iraqi civilians")."""
+        if not m.ref.country:
+            return False
+        if m.via == "coref" or m.ref.is_person:
+            return True
+        return any(self._word_country(w) == m.ref.country for w in m.text.split())
 
     @staticmethod
     def _ref(r: Any) -> Ref:

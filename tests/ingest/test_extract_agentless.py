@@ -119,3 +119,8 @@ def test_coordinated_modifiers_keep_multiword_states():
 def test_based_in_a_place_gives_the_body_its_country():
     recs = asserted("Militants operating in Pakistan attacked India.")
     assert ("PAK", "IND", "19") in dyads(recs), recs
+
+
+def test_agentless_victims_do_not_borrow_the_reporters_country():
+    recs = asserted("A British charity said eight people were killed by a car bomb in the city.")
+    assert not any(r["source"]["name"] == "Unidentified Perpetrators" for r in recs), recs
