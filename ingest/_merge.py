@@ -23,6 +23,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from kg.model import Event, GraphBatch
+from kg.stores import MatchRequest
 
 MERGE_WINDOW_DAYS = 1
 
@@ -68,21 +69,21 @@ def reconcile(store: Any, batch: GraphBatch) -> MergeOutcome:
                 outcome.batch = GraphBatch()
                 return outcome
 
+    # Two round trips for the whole article: which ids are stored, then the merge-rule
+    # matches of the others.
+    stored = {e.id for e in store.events_by_id(list(dict.fromkeys(e.id for e in batch.events)))}
+    fresh = list({e.id: e for e in batch.events if e.id not in stored}.values())
+    requests = [
+        MatchRequest(e.source_id, e.target_id, code_family(e.cameo), *_window(e.date), e.mode)
+        for e in fresh
+    ]
+    matches = store.find_matching_events(requests) if requests else []
+    match_of = {e.id: m for e, m in zip(fresh, matches, strict=True) if m}
     events: dict[str, Event] = {}
     for event in batch.events:
-        if event.id not in events and store.get_event(event.id) is None:
-            low, high = _window(event.date)
-            match = store.find_matching_event(
-                event.source_id,
-                event.target_id,
-                code_family(event.cameo),
-                low,
-                high,
-                mode=event.mode,
-            )
-            if match is not None:
-                outcome.merged_events += 1
-                event = replace(event, id=match)
+        if event.id in match_of:
+            outcome.merged_events += 1
+            event = replace(event, id=match_of[event.id])
         events[event.id] = _fold(events[event.id], event) if event.id in events else event
     outcome.batch = GraphBatch(
         articles=list(batch.articles), actors=list(batch.actors), events=list(events.values())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kg.config import Settings
 from kg.stores._embedded import EmbeddedStore
-from kg.stores._protocol import NODE_LABELS, RELATIONSHIP_TYPES, Store, StoreError
+from kg.stores._protocol import NODE_LABELS, RELATIONSHIP_TYPES, MatchRequest, Store, StoreError
 
 DEFAULT_NEO4J_URI = "bolt://127.0.0.1:7687"
 
@@ -30,6 +30,7 @@ __all__ = [
     "NODE_LABELS",
     "RELATIONSHIP_TYPES",
     "EmbeddedStore",
+    "MatchRequest",
     "Store",
     "StoreError",
     "open_store",

@@ -18,7 +18,7 @@ from pathlib import Path
 from unidecode import unidecode
 
 from kg.model import Actor, Article, Event, GraphBatch, Report
-from kg.stores._protocol import NODE_LABELS, RELATIONSHIP_TYPES, StoreError
+from kg.stores._protocol import NODE_LABELS, RELATIONSHIP_TYPES, MatchRequest, StoreError
 
 SCHEMA_VERSION = 1
 
@@ -272,23 +272,19 @@ class EmbeddedStore:
         by_id = {row["id"]: _event(row, reports.get(row["id"], [])) for row in rows}
         return [by_id[i] for i in event_ids if i in by_id]
 
-    def find_matching_event(
-        self,
-        source_id: str,
-        target_id: str | None,
-        code_prefix: str,
-        date_from: str,
-        date_to: str,
-        mode: str | None = None,
-    ) -> str | None:
-        row = self.db.execute(
-            "SELECT id FROM events WHERE source_id = ? AND target_id IS ? AND mode IS ?"
-            " AND date BETWEEN ? AND ?"
-            " AND (cameo = ? OR (length(?) = 3 AND substr(cameo, 1, 3) = ?))"
-            " ORDER BY date, id LIMIT 1",
-            (source_id, target_id, mode, date_from, date_to, code_prefix, code_prefix, code_prefix),
-        ).fetchone()
-        return row[0] if row else None
+    def find_matching_events(self, requests: list[MatchRequest]) -> list[str | None]:
+        out: list[str | None] = []
+        for r in requests:  # in-process SQLite: a query each costs no round trip
+            row = self.db.execute(
+                "SELECT id FROM events WHERE source_id = ? AND target_id IS ? AND mode IS ?"
+                " AND date BETWEEN ? AND ?"
+                " AND (cameo = ? OR (length(?) = 3 AND substr(cameo, 1, 3) = ?))"
+                " ORDER BY date, id LIMIT 1",
+                (r.source_id, r.target_id, r.mode, r.date_from, r.date_to, r.code_prefix,
+                 r.code_prefix, r.code_prefix),
+            ).fetchone()  # fmt: skip
+            out.append(row[0] if row else None)
+        return out
 
     def find_article_by_hash(self, text_hash: str) -> str | None:
         if not text_hash:

@@ -24,7 +24,7 @@ from neo4j.exceptions import (
 from kg.model import Actor, Article, Event, GraphBatch, Report
 from kg.stores import _neo4j_tally as tallies
 from kg.stores._embedded import search_text
-from kg.stores._protocol import NODE_LABELS, RELATIONSHIP_TYPES, StoreError
+from kg.stores._protocol import NODE_LABELS, RELATIONSHIP_TYPES, MatchRequest, StoreError
 
 T = TypeVar("T")
 
@@ -174,14 +174,17 @@ WITH e ORDER BY e.id LIMIT $limit
 )
 
 # The cross-article merge rule (docs/reliability.md); same answer as the embedded store's SQL.
-_MATCHING_EVENT = """
-MATCH (:Actor {id: $source})-[:SOURCE_OF]->(e:Event)
-WHERE date($date_from) <= e.date <= date($date_to)
-  AND ((e.mode IS NULL AND $mode IS NULL) OR e.mode = $mode)
-  AND (e.cameo = $prefix OR (size($prefix) = 3 AND e.cameo STARTS WITH $prefix))
-OPTIONAL MATCH (e)-[:TARGET]->(t:Actor)
-WITH e, t WHERE (t IS NULL AND $target IS NULL) OR t.id = $target
-RETURN e.id AS id ORDER BY e.date, e.id LIMIT 1
+_MATCHING_EVENTS = """
+UNWIND $rows AS row
+CALL (row) {
+    MATCH (e:Event)
+    WHERE e.source_id = row.source AND date(row.date_from) <= e.date <= date(row.date_to)
+      AND ((e.mode IS NULL AND row.mode IS NULL) OR e.mode = row.mode)
+      AND (e.cameo = row.prefix OR (size(row.prefix) = 3 AND e.cameo STARTS WITH row.prefix))
+      AND ((e.target_id IS NULL AND row.target IS NULL) OR e.target_id = row.target)
+    RETURN e.id AS id ORDER BY e.date, e.id LIMIT 1
+}
+RETURN row.i AS i, id
 """
 
 _COUNTS = """
@@ -483,25 +486,16 @@ class Neo4jStore:
         by_id = {row["e"]["id"]: _event(row["e"]) for row in rows}
         return [by_id[i] for i in event_ids if i in by_id]
 
-    def find_matching_event(
-        self,
-        source_id: str,
-        target_id: str | None,
-        code_prefix: str,
-        date_from: str,
-        date_to: str,
-        mode: str | None = None,
-    ) -> str | None:
-        rows = self.run_read(
-            _MATCHING_EVENT,
-            source=source_id,
-            target=target_id,
-            prefix=code_prefix,
-            date_from=date_from,
-            date_to=date_to,
-            mode=mode,
-        )
-        return rows[0]["id"] if rows else None
+    def find_matching_events(self, requests: list[MatchRequest]) -> list[str | None]:
+        if not requests:
+            return []
+        rows = [
+            {"i": i, "source": r.source_id, "target": r.target_id, "prefix": r.code_prefix,
+             "date_from": r.date_from, "date_to": r.date_to, "mode": r.mode}
+            for i, r in enumerate(requests)
+        ]  # fmt: skip
+        found = {rec["i"]: rec["id"] for rec in self.run_read(_MATCHING_EVENTS, rows=rows)}
+        return [found.get(i) for i in range(len(requests))]
 
     def find_article_by_hash(self, text_hash: str) -> str | None:
         if not text_hash:

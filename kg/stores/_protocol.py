@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Protocol, runtime_checkable
+from typing import NamedTuple, Protocol, runtime_checkable
 
 from kg.model import Actor, Article, Event, GraphBatch
 
 NODE_LABELS = ("Actor", "Event", "Article")
 RELATIONSHIP_TYPES = ("SOURCE_OF", "TARGET", "REPORTED_IN")
+
+
+class MatchRequest(NamedTuple):
+    """One event's look-up under the cross-article merge rule (Store.find_matching_events)."""
+
+    source_id: str
+    target_id: str | None
+    code_prefix: str
+    date_from: str
+    date_to: str
+    mode: str | None = None
 
 
 class StoreError(RuntimeError):
@@ -32,19 +43,15 @@ class Store(Protocol):
 
     def get_article(self, article_id: str) -> Article | None: ...
 
-    def find_matching_event(
-        self,
-        source_id: str,
-        target_id: str | None,
-        code_prefix: str,
-        date_from: str,
-        date_to: str,
-        mode: str | None = None,
-    ) -> str | None:
-        """The id of a stored event that reports the same happening (docs/reliability.md):
-        same source, same target (both None counts as same), same mode, date within
-        [date_from, date_to], and CAMEO code equal to a 2-digit `code_prefix` or starting
-        with a 3-digit one. Earliest date first, then smallest id; None when there is none."""
+    def events_by_id(self, event_ids: list[str]) -> list[Event]:
+        """The stored events among `event_ids`, in that order, with their reports."""
+
+    def find_matching_events(self, requests: list[MatchRequest]) -> list[str | None]:
+        """For each request, the id of a stored event that reports the same happening
+        (docs/reliability.md): same source, same target (both None counts as same), same mode,
+        date within [date_from, date_to], and CAMEO code equal to a 2-digit `code_prefix` or
+        starting with a 3-digit one. Earliest date first, then smallest id; None when there is
+        none. One round trip for all of an article's events."""
 
     def find_article_by_hash(self, text_hash: str) -> str | None:
         """The id of a stored article with this normalized-text hash (smallest id), or None."""

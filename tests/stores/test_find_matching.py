@@ -1,10 +1,10 @@
 """Conformance of the two look-ups the exactly-once ingest relies on (ingest/_merge.py):
-`find_matching_event` (the cross-article merge rule) and `find_article_by_hash`."""
+`find_matching_events` (the cross-article merge rule) and `find_article_by_hash`."""
 
 from __future__ import annotations
 
 from kg.model import Actor, Article, Event, GraphBatch, Report
-from kg.stores import Store
+from kg.stores import MatchRequest, Store
 
 MEX = Actor.create("Mexican government", "MEX", "government")
 USA = Actor.create("United States government", "USA", "government")
@@ -31,6 +31,11 @@ def ev(src: Actor, tgt: Actor | None, cameo: str, date: str, mode: str | None = 
     )
 
 
+def finder(store: Store):
+    """One request at a time, through the batched look-up."""
+    return lambda *args, **kw: store.find_matching_events([MatchRequest(*args, **kw)])[0]
+
+
 def write(store: Store, *events: Event) -> None:
     store.upsert(GraphBatch(articles=[ART], actors=[MEX, USA, UN], events=list(events)))
 
@@ -38,7 +43,7 @@ def write(store: Store, *events: Event) -> None:
 def test_match_same_family_within_window(store: Store):
     e = ev(MEX, USA, "0311", "2025-05-04")
     write(store, e)
-    find = store.find_matching_event
+    find = finder(store)
     assert find(MEX.id, USA.id, "031", "2025-05-03", "2025-05-05") == e.id
     assert find(MEX.id, USA.id, "031", "2025-05-04", "2025-05-04") == e.id
     # other family, other day, other direction, other target, other mode: no match
@@ -54,16 +59,14 @@ def test_match_same_family_within_window(store: Store):
 def test_two_digit_codes_match_only_their_root_code(store: Store):
     bare, detailed = ev(MEX, USA, "03", "2025-05-04"), ev(MEX, USA, "036", "2025-05-04")
     write(store, bare, detailed)
-    assert store.find_matching_event(MEX.id, USA.id, "03", "2025-05-04", "2025-05-04") == bare.id
-    assert (
-        store.find_matching_event(MEX.id, USA.id, "036", "2025-05-04", "2025-05-04") == detailed.id
-    )
+    assert finder(store)(MEX.id, USA.id, "03", "2025-05-04", "2025-05-04") == bare.id
+    assert finder(store)(MEX.id, USA.id, "036", "2025-05-04", "2025-05-04") == detailed.id
 
 
 def test_no_target_and_mode_match_their_own_kind(store: Store):
     plain, negated = ev(UN, None, "010", "2025-05-04"), ev(UN, None, "010", "2025-05-04", "negated")
     write(store, plain, negated)
-    find = store.find_matching_event
+    find = finder(store)
     assert find(UN.id, None, "010", "2025-05-04", "2025-05-04") == plain.id
     assert find(UN.id, None, "010", "2025-05-04", "2025-05-04", mode="negated") == negated.id
     assert find(UN.id, USA.id, "010", "2025-05-04", "2025-05-04") is None
@@ -72,9 +75,7 @@ def test_no_target_and_mode_match_their_own_kind(store: Store):
 def test_earliest_then_smallest_id_wins(store: Store):
     later, earlier = ev(MEX, USA, "0311", "2025-05-05"), ev(MEX, USA, "0312", "2025-05-04")
     write(store, later, earlier)
-    assert store.find_matching_event(MEX.id, USA.id, "031", "2025-05-03", "2025-05-06") == (
-        earlier.id
-    )
+    assert finder(store)(MEX.id, USA.id, "031", "2025-05-03", "2025-05-06") == (earlier.id)
 
 
 def test_repeat_with_earlier_date_moves_the_event_earlier(store: Store):
@@ -90,3 +91,17 @@ def test_find_article_by_hash(store: Store):
     assert store.find_article_by_hash("hash-1") == ART.id
     assert store.find_article_by_hash("other") is None
     assert store.find_article_by_hash("") is None
+
+
+def test_batched_requests_answer_in_order(store: Store):
+    a, b = ev(MEX, USA, "0311", "2025-05-04"), ev(USA, MEX, "042", "2025-05-10")
+    write(store, a, b)
+    got = store.find_matching_events(
+        [
+            MatchRequest(USA.id, MEX.id, "042", "2025-05-09", "2025-05-11"),
+            MatchRequest(UN.id, None, "042", "2025-05-09", "2025-05-11"),
+            MatchRequest(MEX.id, USA.id, "031", "2025-05-03", "2025-05-05"),
+        ]
+    )
+    assert got == [b.id, None, a.id]
+    assert store.find_matching_events([]) == []
