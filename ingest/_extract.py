@@ -351,6 +351,8 @@ PERMITTING = frozenset(["allow", "permit", "let", "authorize", "authorise"])
 STATIVE_PASSIVES = frozenset(["commit", "oppose", "determine", "dedicate", "devote"])
 # Institutions named by a possessive pronoun ("their forces", "its army").
 OWNED_FORCES = frozenset(["force", "army", "troop", "military", "police", "government", "navy"])
+# Prepositions of the place an act was aimed at ("protested in Beijing").
+PLACE_TARGET_PREPS = frozenset(["in", "at", "to", "into", "near", "outside"])
 # Participles that place a body: "a newspaper based in Beirut", "troops stationed in Kosovo".
 BASED_WORDS = frozenset(["based", "stationed", "operating", "headquartered", "deployed"])
 # People of whoever a possessive pronoun names ("its citizens", "her supporters").
@@ -2218,15 +2220,11 @@ class SentenceCoder:
         own = set() if own_ok else {m.ref.country for m in sources}
         heads = [v] + [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
         for h in heads:
+            # "mounted an invasion of South Lebanon": an attack noun's "of" names the place hit
+            attack = h is not v and h.lower_ in WEAPON_NOUNS
+            preps = PLACE_TARGET_PREPS | ({"of"} if attack else set())
             for c in h.children:
-                if c.dep_ != "prep" or c.lower_ not in (
-                    "in",
-                    "at",
-                    "to",
-                    "into",
-                    "near",
-                    "outside",
-                ):
+                if c.dep_ != "prep" or c.lower_ not in preps:
                     continue
                 pobjs = [p for p in c.children if p.dep_ == "pobj"]
                 for p in list(pobjs):

@@ -124,3 +124,8 @@ def test_based_in_a_place_gives_the_body_its_country():
 def test_agentless_victims_do_not_borrow_the_reporters_country():
     recs = asserted("A British charity said eight people were killed by a car bomb in the city.")
     assert not any(r["source"]["name"] == "Unidentified Perpetrators" for r in recs), recs
+
+
+def test_invasion_of_a_region_targets_its_state():
+    recs = asserted("Israel today mounted its long-threatened invasion of South Lebanon.")
+    assert ("ISR", "LBN", "19") in dyads(recs), recs
