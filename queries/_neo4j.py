@@ -168,9 +168,9 @@ def _cell_days(
     """(day, QuadClass, n, Goldstein sum) from packed cells (kg/stores/_neo4j_tally.py),
     inside the filter's dates and QuadClasses."""
     acc: dict[tuple[str, int], list[Any]] = {}
-    for month, ints, floats in cells:
-        nd = ints[0]
-        for dq, n, g in zip(ints[1 : 1 + nd], ints[1 + nd : 1 + 2 * nd], floats, strict=False):
+    for month, codes, sums in cells:
+        nd = len(sums)
+        for dq, n, g in zip(codes[:nd], codes[nd:], sums, strict=True):
             slot = acc.get((month, dq))
             if slot is None:
                 acc[(month, dq)] = [n, g]
@@ -191,19 +191,13 @@ def _cell_groups(cells: list[tuple[str, list[int], list[float]]], f: Filters) ->
     """Groups (root, QuadClass, CAMEO code) with n, Goldstein sum, first and last date, from
     packed cells, inside the filter's roots and QuadClasses (the caller picks the months)."""
     acc: dict[int, list[Any]] = {}
-    for month, ints, floats in cells:
+    for month, codes, sums in cells:
         stamp = (int(month[:4]) * 12 + int(month[5:7])) * 32  # + day: comparable dates
-        nd = ints[0]
-        base = 1 + 2 * nd
-        ng = (len(ints) - base) // 4
+        ng = len(sums)
         rows = zip(
-            ints[base : base + ng],
-            ints[base + ng : base + 2 * ng],
-            floats[nd:],
-            ints[base + 2 * ng : base + 3 * ng],
-            ints[base + 3 * ng :],
+            codes[:ng], codes[ng : 2 * ng], sums, codes[2 * ng : 3 * ng], codes[3 * ng :],
             strict=True,
-        )
+        )  # fmt: skip
         for code, n, g, lo, hi in rows:
             slot = acc.get(code)
             if slot is None:
@@ -318,8 +312,11 @@ class Neo4jQueries(Queries):
         return [_brief(r["a"]) for r in rows]
 
     # -- tallies (kg/stores/_neo4j_tally.py) ---------------------------------------------
-    def _cells(self, keys: list[str], f: Filters) -> list[tuple[str, list[int], list[float]]]:
-        """(month, ints, floats) of the keys' cell nodes inside the filter's months."""
+    def _cells(
+        self, keys: list[str], f: Filters, part: str
+    ) -> list[tuple[str, list[int], list[float]]]:
+        """(month, codes, Goldstein sums) of one part ("days" or "groups") of the keys' cell
+        nodes inside the filter's months."""
         where, params = ["t.key IN $keys"], {"keys": keys}
         if f.date_from:
             where.append("t.month >= $m1")
@@ -331,13 +328,14 @@ class Neo4jQueries(Queries):
             where.append("t.month IS NOT NULL")  # lets the (key, month) index answer
         rows = self._run(
             "MATCH (t:Tally) WHERE " + " AND ".join(where) + " RETURN t.month AS month,"
-            " t.ints AS ints, t.floats AS floats",
+            + (" t.days AS codes, t.days_g AS sums" if part == "days" else
+               " t.groups AS codes, t.groups_g AS sums"),
             **params,
-        )
-        return [(r["month"], r["ints"], r["floats"]) for r in rows]
+        )  # fmt: skip
+        return [(r["month"], r["codes"], r["sums"]) for r in rows]
 
     def _tally_days(self, keys: list[str], f: Filters) -> list[tuple[str, int, int, float]]:
-        return _cell_days(self._cells(keys, f), f)
+        return _cell_days(self._cells(keys, f, "days"), f)
 
     def _tally_groups(
         self,
@@ -346,19 +344,13 @@ class Neo4jQueries(Queries):
         source: ActorRef | None = None,
         target: ActorRef | None = None,
         touching: ActorRef | None = None,
-        cells: list[tuple[str, list[int], list[float]]] | None = None,
     ) -> list[GroupRow]:
-        """Grouped counts: whole months from the cells (read here unless given, for the
-        filter's whole range), partial edge months from the events (`source`/`target`/
-        `touching` say which, as for `_group_rows`)."""
+        """Grouped counts: whole months from the cells, partial edge months from the events
+        (`source`/`target`/`touching` say which, as for `_group_rows`)."""
         whole, edges = _month_split(f)
         parts = [self._group_rows_from_events(e, source, target, touching) for e in edges]
         if whole is not None:
-            if cells is None:
-                cells = self._cells(keys, whole)
-            first, last = (whole.date_from or "")[:7], (whole.date_to or "9999")[:7]
-            inside = [c for c in cells if first <= c[0] <= last]
-            parts.append(_cell_groups(inside, whole))
+            parts.append(_cell_groups(self._cells(keys, whole, "groups"), whole))
         return _merge_groups(*parts)
 
     def _group_rows(self, f, source=None, target=None, touching=None) -> list[GroupRow]:
@@ -391,10 +383,9 @@ class Neo4jQueries(Queries):
             want_daily = False  # both directions are the same events: the caller counts once
         if _tallied(f) and _pair_keys(src, tgt):
             key = tallies.pair_key(src.id, tgt.id)
-            cells = self._cells([key], f)
-            groups = self._tally_groups([key], f, source=src, target=tgt, cells=cells)
+            groups = self._tally_groups([key], f, source=src, target=tgt)
             ids = self._recent_ids(f, recent, source=src, target=tgt) if groups else []
-            days = _cell_days(cells, f) if want_daily and not f.roots else None
+            days = self._tally_days([key], f) if want_daily and not f.roots else None
             return groups, ids, days
         match, params = _match(f, source=src, target=tgt)
         daily = (

@@ -134,41 +134,39 @@ class Cell:
                 group[3] = max(group[3], hi)
 
     def props(self) -> dict[str, Any]:
-        """Two arrays (fewer, larger properties are cheaper to write and read): `ints` holds
-        the number of (day, quad) entries, their codes and counts, then the group codes,
-        counts, first and last days; `floats` the Goldstein sums in the same order."""
+        """Packed arrays (a few large properties are cheaper to write and read than many):
+        `days` holds the (day, quad) codes then their counts, `groups` the (root, quad, CAMEO)
+        codes, counts, first and last days; `*_g` their Goldstein sums. A timeline reads only
+        the days, a dyad summary only the groups."""
         days = sorted(self.days.items())
         groups = sorted(self.groups.items())
         return {
-            "ints": [
-                len(days),
-                *(d * 4 + q - 1 for (d, q), _ in days),
-                *(int(v[0]) for _, v in days),
+            "days": [d * 4 + q - 1 for (d, q), _ in days] + [int(v[0]) for _, v in days],
+            "days_g": [float(v[1]) for _, v in days],
+            "groups": [
                 *(_group_code(*k) for k, _ in groups),
                 *(int(v[0]) for _, v in groups),
                 *(int(v[2]) for _, v in groups),
                 *(int(v[3]) for _, v in groups),
             ],
-            "floats": [float(v[1]) for _, v in days] + [float(v[1]) for _, v in groups],
+            "groups_g": [float(v[1]) for _, v in groups],
             "events": sum(int(v[0]) for _, v in days),
         }
 
     @classmethod
     def from_props(cls, p: dict[str, Any]) -> Cell:
         cell = cls()
-        ints, floats = p["ints"], p["floats"]
-        nd = ints[0]
-        ng = (len(ints) - 1 - 2 * nd) // 4
+        days, days_g, groups, groups_g = p["days"], p["days_g"], p["groups"], p["groups_g"]
+        nd, ng = len(days_g), len(groups_g)
         for i in range(nd):
-            dq = ints[1 + i]
-            cell.days[(dq // 4, dq % 4 + 1)] = [ints[1 + nd + i], floats[i]]
-        base = 1 + 2 * nd
+            dq = days[i]
+            cell.days[(dq // 4, dq % 4 + 1)] = [days[nd + i], days_g[i]]
         for i in range(ng):
-            cell.groups[group_key(ints[base + i])] = [
-                ints[base + ng + i],
-                floats[nd + i],
-                ints[base + 2 * ng + i],
-                ints[base + 3 * ng + i],
+            cell.groups[group_key(groups[i])] = [
+                groups[ng + i],
+                groups_g[i],
+                groups[2 * ng + i],
+                groups[3 * ng + i],
             ]
         return cell
 
