@@ -639,6 +639,12 @@ class SentenceCoder:
         return ref
 
     def _resolve_uncached(self, text: str, hint: str | None) -> Ref | None:
+        low = text.lower()
+        for lead in ("at least ", "at most ", "up to "):
+            if low.startswith(lead) and len(text) > len(lead):
+                # "At least three Iraqi civilians": the resolver cuts at a leading preposition
+                text = text[len(lead) :]
+                break
         r = self.resolver.resolve_with_context(text, hint) if hint else self.resolver.resolve(text)
         if r is None:
             return None

@@ -129,3 +129,8 @@ def test_agentless_victims_do_not_borrow_the_reporters_country():
 def test_invasion_of_a_region_targets_its_state():
     recs = asserted("Israel today mounted its long-threatened invasion of South Lebanon.")
     assert ("ISR", "LBN", "19") in dyads(recs), recs
+
+
+def test_at_least_before_a_count_keeps_the_victims_country():
+    recs = asserted("At least three Iraqi civilians were killed by a car bomb in Baghdad.")
+    assert any(r["target"] and r["target"]["name"] == "Iraqi Civilians" for r in recs), recs
