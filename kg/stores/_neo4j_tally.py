@@ -185,20 +185,19 @@ def tally(rows: Iterable[dict[str, Any]]) -> dict[tuple[str, str], Cell]:
     """Cells (key, month) for event rows (EVENT_FIELDS names); moded events are not tallied."""
     days: dict[tuple[str, str, int, int], list[float]] = {}
     groups: dict[tuple[str, str, str, int, str], list[float]] = {}
+    keys_of: dict[tuple[str | None, str | None], list[str]] = {}
     for row in rows:
         if row.get("mode") is not None:
             continue
-        sc, tc = row.get("source_country"), row.get("target_country")
-        if not sc and not tc:
+        ends = (row.get("source_country"), row.get("target_country"))
+        keys = keys_of.get(ends)
+        if keys is None:
+            keys = keys_of[ends] = sorted(event_keys(row))
+        if not keys:
             continue
         day = _iso(row["date"])
         month, dom = day[:7], int(day[8:10])
         root, quad, cameo, g = row["root"], int(row["quad_class"]), row["cameo"], row["goldstein"]
-        keys = [country_key(sc)] if sc else []
-        if tc and tc != sc:
-            keys.append(country_key(tc))
-        if sc and tc:
-            keys.append(pair_key(sc, tc))
         for key in keys:
             slot = days.get((key, month, dom, quad))
             if slot is None:
