@@ -72,6 +72,6 @@ def test_extraction_accuracy_does_not_regress():
     """Floors a little under the figures in docs/benchmarks.md; raise them as rules improve."""
     result = score_gold.run(EVENTDATA)
     petr_root, _petr_full, plover = result["scores"]
-    assert petr_root.f1 >= 0.62, petr_root.row()
-    assert plover.f1 >= 0.68, plover.row()
+    assert petr_root.f1 >= 0.64, petr_root.row()
+    assert plover.f1 >= 0.69, plover.row()
     assert plover.precision >= 0.71, plover.row()
