@@ -945,7 +945,7 @@ class SentenceCoder:
                 prior = self.memory.description(
                     low_text if low_text in DESCRIPTION_KINDS else lemma, None
                 )
-                if prior is not None and prior.kind == "group":
+                if prior is not None and prior.kind == "group" and self._same_class(prior, tok):
                     return [Mention(prior, text, "coref")]
         if ref is not None:
             if not named and lemma in PERSON_TITLES and not ref.is_person and tok.tag_ != "NNS":
@@ -2310,6 +2310,15 @@ class SentenceCoder:
                 return [Mention(self._ref(r), text, "named")]
         r = nobody() if callable(nobody) else None
         return [Mention(self._ref(r), texts[0], "guess")] if r is not None else []
+
+    @staticmethod
+    def _same_class(prior: Ref, tok: Any) -> bool:
+        """A definite group noun may name a body ("the rebels" = the Houthis) but not another
+        kind of people ("the rebels" are not the protesters named before)."""
+        last = prior.name.split()[-1].lower() if prior.name else ""
+        if last not in HUMAN_NOUNS:
+            return True  # a named body ("Houthis", "Hamas")
+        return last in (tok.lower_, tok.lemma_.lower())
 
     def _own_country(self, m: Mention) -> bool:
         """Whether a mention's country is written in its own words ("three Iraqi civilians")."""

@@ -134,3 +134,12 @@ def test_invasion_of_a_region_targets_its_state():
 def test_at_least_before_a_count_keeps_the_victims_country():
     recs = asserted("At least three Iraqi civilians were killed by a car bomb in Baghdad.")
     assert any(r["target"] and r["target"]["name"] == "Iraqi Civilians" for r in recs), recs
+
+
+def test_definite_group_noun_is_not_another_kind_of_people():
+    recs = asserted(
+        "Police dispersed protesters in Lagos on Monday. The rebels later attacked Chad."
+    )
+    assert not any(r["source"]["country"] == "NGA" and r["action"]["root"] == "19" for r in recs)
+    recs = asserted("Police dispersed protesters in Lagos. The militant group later attacked Chad.")
+    assert not any(r["source"]["country"] == "NGA" and r["action"]["root"] == "19" for r in recs)
