@@ -646,16 +646,7 @@ class SentenceCoder:
                 text = text[len(lead) :]
                 break
         r = self.resolver.resolve_with_context(text, hint) if hint else self.resolver.resolve(text)
-        if r is None:
-            return None
-        return Ref(
-            r.name,
-            r.country,
-            r.kind,
-            tuple(getattr(r, "aliases", ()) or ()),
-            getattr(r, "role", None),
-            getattr(r, "gender", None),
-        )
+        return None if r is None else self._ref(r)
 
     def _np_tokens(self, tok: Any) -> list[Any]:
         toks = {tok.i: tok}
