@@ -104,11 +104,11 @@ def _tallied(f: Filters) -> bool:
     return not f.include_modes and f.min_confidence is None and not f.outlet
 
 
-def _pair_keys(a: ActorRef, b: ActorRef) -> list[str] | None:
-    """Both directions' tally keys of a country dyad (one key for a country with itself)."""
-    if a.kind != "country" or b.kind != "country":
+def _pair_key(source: ActorRef | None, target: ActorRef | None) -> str | None:
+    """The tally key of a country-to-country direction (actors are not tallied)."""
+    if source is None or target is None or source.kind != "country" or target.kind != "country":
         return None
-    return sorted({tallies.pair_key(a.id, b.id), tallies.pair_key(b.id, a.id)})
+    return tallies.pair_key(source.id, target.id)
 
 
 def _month_split(f: Filters) -> tuple[Filters | None, list[Filters]]:
@@ -157,8 +157,8 @@ def _merge_groups(*parts: list[GroupRow]) -> list[GroupRow]:
             else:
                 slot[0] += n
                 slot[1] += g
-                slot[2] = min(x for x in (slot[2], lo) if x) if slot[2] or lo else None
-                slot[3] = max(x for x in (slot[3], hi) if x) if slot[3] or hi else None
+                slot[2] = min(slot[2], lo)  # a group of events always has both dates
+                slot[3] = max(slot[3], hi)
     return [(r, q, c, n, g, lo, hi) for (r, q, c), (n, g, lo, hi) in sorted(acc.items())]
 
 
@@ -317,7 +317,8 @@ class Neo4jQueries(Queries):
     ) -> list[tuple[str, list[int], list[float]]]:
         """(month, codes, Goldstein sums) of one part ("days" or "groups") of the keys' cell
         nodes inside the filter's months."""
-        where, params = ["t.key IN $keys"], {"keys": keys}
+        where = ["t.key IN $keys"]
+        params: dict[str, Any] = {"keys": keys}
         if f.date_from:
             where.append("t.month >= $m1")
             params["m1"] = f.date_from[:7]
@@ -357,8 +358,8 @@ class Neo4jQueries(Queries):
         if _tallied(f):
             if touching is not None and touching.kind == "country":
                 return self._tally_groups(_tally_keys(touching) or [], f, touching=touching)
-            if _pair_keys(source, target) if source and target else None:
-                key = tallies.pair_key(source.id, target.id)  # type: ignore[union-attr]
+            key = _pair_key(source, target)
+            if key is not None:
                 return self._tally_groups([key], f, source=source, target=target)
         return self._group_rows_from_events(f, source, target, touching)
 
@@ -381,8 +382,8 @@ class Neo4jQueries(Queries):
         tallies and the latest few events."""
         if src == tgt:
             want_daily = False  # both directions are the same events: the caller counts once
-        if _tallied(f) and _pair_keys(src, tgt):
-            key = tallies.pair_key(src.id, tgt.id)
+        key = _pair_key(src, tgt)
+        if _tallied(f) and key is not None:
             groups = self._tally_groups([key], f, source=src, target=tgt)
             ids = self._recent_ids(f, recent, source=src, target=tgt) if groups else []
             days = self._tally_days([key], f) if want_daily and not f.roots else None
@@ -490,14 +491,13 @@ class Neo4jQueries(Queries):
 
     def _daily(self, ref, other, f):
         if _tallied(f) and not f.roots:
-            keys = _tally_keys(ref) if other is None else _pair_keys(ref, other)
+            if other is None:
+                keys = _tally_keys(ref)
+            else:  # both directions (one key for a country with itself)
+                both = {_pair_key(ref, other), _pair_key(other, ref)}
+                keys = None if None in both else sorted(both)  # type: ignore[arg-type]
             if keys:
-                acc: dict[tuple[str, int], list[Any]] = {}
-                for day, quad, n, g in self._tally_days(keys, f):
-                    slot = acc.setdefault((day, quad), [0, 0.0])
-                    slot[0] += n
-                    slot[1] += g
-                return [(d, q, n, g) for (d, q), (n, g) in sorted(acc.items())]
+                return self._tally_days(keys, f)  # summed per day across the keys
         # One record holding every (day, QuadClass) group: thousands of records cost more in
         # the driver than the aggregation does in the server.
         ret = (

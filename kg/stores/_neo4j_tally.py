@@ -25,7 +25,6 @@ from typing import Any
 
 import neo4j
 
-LABEL = "Tally"
 CHUNK = 5000
 COMPACT_AFTER = 4  # nodes per cell before they are merged into one
 
@@ -104,19 +103,6 @@ class Cell:
     days: dict[tuple[int, int], list[float]] = field(default_factory=dict)  # (day, quad) -> n, g
     # (root, quad, cameo) -> [n, Goldstein sum, first day, last day]
     groups: dict[tuple[str, int, str], list[float]] = field(default_factory=dict)
-
-    def add(self, day: int, root: str, quad: int, cameo: str, goldstein: float) -> None:
-        slot = self.days.setdefault((day, quad), [0, 0.0])
-        slot[0] += 1
-        slot[1] += goldstein
-        group = self.groups.get((root, quad, cameo))
-        if group is None:
-            self.groups[(root, quad, cameo)] = [1, goldstein, day, day]
-        else:
-            group[0] += 1
-            group[1] += goldstein
-            group[2] = min(group[2], day)
-            group[3] = max(group[3], day)
 
     def merge(self, other: Cell) -> None:
         for k, (n, g) in other.days.items():
