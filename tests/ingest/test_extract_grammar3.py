@@ -10,15 +10,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 from fakes import FakeActor, FakeResolver  # noqa: E402
-from test_extract_shapes import Doc, asserted, has, run  # noqa: E402
+from test_extract_shapes import Doc, asserted, codes, has, run  # noqa: E402
 
 from ingest.actors import ActorResolver
 from ingest.pipeline import extract_document
-
-
-def codes(recs: list[dict]) -> set[str]:
-    return {r["action"]["cameo"] for r in recs}
-
 
 # --- calendar verbs: a scheduled act is reported, not an intent ---
 

@@ -50,6 +50,10 @@ def dyads(records: list[dict]) -> set[tuple]:
     }
 
 
+def codes(records: list[dict]) -> set[str]:
+    return {r["action"]["cameo"] for r in records}
+
+
 def has(records, src, tgt, root) -> bool:
     return (src, tgt, root) in dyads(records)
 

@@ -10,13 +10,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 from fakes import FakeActor, FakeResolver  # noqa: E402
-from test_extract_shapes import Doc, asserted, dyads, has, run  # noqa: E402
+from test_extract_shapes import Doc, asserted, codes, dyads, has, run  # noqa: E402
 
 from ingest.pipeline import extract_document
-
-
-def codes(recs: list[dict]) -> set[str]:
-    return {r["action"]["cameo"] for r in recs}
 
 
 def test_copula_with_participle_takes_the_copula_subject():
