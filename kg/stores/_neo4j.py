@@ -56,7 +56,6 @@ SCHEMA_STATEMENTS = (
     "CREATE INDEX actor_name IF NOT EXISTS FOR (a:Actor) ON (a.name)",
     "CREATE TEXT INDEX actor_search_text IF NOT EXISTS FOR (a:Actor) ON (a.search_text)",
     "CREATE INDEX article_text_hash IF NOT EXISTS FOR (a:Article) ON (a.text_hash)",
-    *tallies.SCHEMA_STATEMENTS,
 )
 
 _ACTOR_ALIASES = (
@@ -231,7 +230,7 @@ class Neo4jStore:
             raise StoreError(f"neo4j store {uri}: cannot create a driver: {exc}") from None
         try:
             self._ensure_schema()
-        except StoreError:
+        except BaseException:  # also an interrupt: no driver left open behind a failed start
             self.driver.close()
             raise
 
@@ -301,8 +300,12 @@ class Neo4jStore:
                     session.run(_BACKFILL_ENDPOINTS).consume()
                 session.run("CALL db.awaitIndexes(300)").consume()
                 if "tally_key_month" not in before:
-                    # Written before tallies existed (or new): count its events once.
+                    # Written before tallies existed (or new): count its events once. The
+                    # index comes last, so a rebuild cut short is done again on the next open.
                     tallies.rebuild(session)
+                    for statement in tallies.SCHEMA_STATEMENTS:
+                        session.run(statement).consume()
+                    session.run("CALL db.awaitIndexes(300)").consume()
 
         self._call("creating constraints and indexes", run)
 

@@ -151,3 +151,34 @@ def test_store_without_tallies_gets_them_on_open(neo4j_store_session):
     finally:
         reopened.close()
         neo.clear()
+
+
+def test_rebuild_cut_short_is_done_again_on_open(neo4j_store_session, monkeypatch):
+    from kg.stores._neo4j import Neo4jStore
+
+    neo = neo4j_store_session
+    neo.clear()
+    for batch in random_batches(4)[0][:2]:
+        neo.upsert(batch)
+    expected = stored_cells(neo)
+    with neo.driver.session() as session:  # as written before tallies existed
+        session.run("MATCH (t:Tally) DELETE t").consume()
+        session.run("DROP INDEX tally_key_month").consume()
+
+    full_rebuild = tallies.rebuild
+
+    def crash_halfway(session, page=50_000):
+        full_rebuild(session, page)
+        session.run("MATCH (t:Tally) WITH t LIMIT 10 DELETE t").consume()
+        raise KeyboardInterrupt  # the process stops before the rebuild is over
+
+    monkeypatch.setattr(tallies, "rebuild", crash_halfway)
+    with pytest.raises(KeyboardInterrupt):
+        Neo4jStore(neo.uri)
+    monkeypatch.setattr(tallies, "rebuild", full_rebuild)
+    reopened = Neo4jStore(neo.uri)
+    try:
+        assert stored_cells(reopened) == expected
+    finally:
+        reopened.close()
+        neo.clear()
