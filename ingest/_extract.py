@@ -8,9 +8,8 @@ resolved through the actor resolver and the article's coreference memory (`_core
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from datetime import date
 from typing import Any, Protocol
 
 from ingest._coref import (
@@ -2512,20 +2511,6 @@ def _placeless_guess(m: Mention) -> bool:
     return bool(words) and all(
         w.islower() or not w[:1].isalpha() or w.lower() in ACTORISH for w in words
     )
-
-
-def make_date_resolver(
-    published: Any, resolve_relative: Callable[[str, Any], date | None] | None
-) -> Callable[[str | None], date | None]:
-    def resolve(expr: str | None) -> date | None:
-        if expr is None or published is None or resolve_relative is None:
-            return None
-        try:
-            return resolve_relative(expr, published)
-        except (ValueError, TypeError):
-            return None
-
-    return resolve
 
 
 _INTENT = {
