@@ -450,6 +450,11 @@ CONTEXT_KINDS = frozenset(
 )
 # Prepositions after which a demonym-owned thing points at that country ("restrictions against
 # German goods"); after on/about/of it is usually a topic ("data on North Korean launches").
+# unsigned documents speak for whoever issued them ("a report released in Kigali alleged ...")
+DOCUMENT_NOUNS = frozenset(
+    ["report", "statement", "communique", "communiqué", "dossier", "study", "white paper"]
+)
+ISSUING = frozenset(["release", "issue", "publish", "present", "unveil", "circulate"])
 OWNER_PREPS = frozenset(["against", "to", "toward", "towards", "at", "into", "with"])
 # Measures aimed "on" something: "tariffs on Chinese steel" points at China.
 MEASURE_NOUNS = frozenset(
@@ -1119,7 +1124,7 @@ class SentenceCoder:
                             if known:
                                 return known, False, False
                 # "US drone attacks killed ...": the attack's owner acts
-                return (ms or self._event_owner(c)), False, False
+                return (ms or self._event_owner(c) or self._document_author(c)), False, False
         if depth > 4 or v.head.i == v.i:
             return [], False, False
         head = v.head
@@ -1537,6 +1542,34 @@ class SentenceCoder:
         if tok.pos_ != "NOUN" or (("N", lemma) not in self.lex and lemma not in ATTACK_NOUNS):
             return []
         return self._owner(tok, set())
+
+    def _document_author(self, tok: Any) -> list[Mention]:
+        """Who speaks through an unsigned document (`a report released in Kigali alleged ...`):
+        its owner when named, else the state of the place it was issued in."""
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in DOCUMENT_NOUNS:
+            return []
+        owner = self._owner(tok, set())
+        if owner:
+            return owner
+        for a in tok.children:
+            if a.dep_ != "acl" or a.lemma_.lower() not in ISSUING:
+                continue
+            for c in a.children:
+                if c.dep_ != "prep" or c.lower_ != "in":
+                    continue
+                for p in c.children:
+                    if p.dep_ != "pobj":
+                        continue
+                    if p.ent_type_ == "GPE":
+                        name = self._ent_text(p)
+                        ref = self._resolve(name)
+                        if ref is not None and ref.country and ref.country != "IGO":
+                            return [Mention(ref, name, "guess")]
+                    elif p.pos_ in ("NOUN", "PROPN"):
+                        found = self._place_phrase(p, set())
+                        if found:
+                            return found
+        return []
 
     def _owner(self, obj: Any, exclude: set) -> list[Mention]:
         """Whose thing it is: `Trump's offer`, `a U.S. request`, `calls by Belarus`,

@@ -1,0 +1,27 @@
+"""Clause shapes of the fourth grammar round, one sentence each, written for these tests.
+
+Like test_extract_shapes.py, a tiny fake resolver stands in for `ingest.actors`.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from test_extract_shapes import asserted, has  # noqa: E402
+
+
+def test_unsigned_report_speaks_for_the_place_it_was_issued_in():
+    recs = asserted("A report published on Monday in Tehran accused Israel of sabotage.")
+    assert has(recs, "IRN", "ISR", "11"), recs
+
+
+def test_report_by_a_named_body_is_that_bodys():
+    recs = asserted("A report by the Turkish government accused Russia of spying.")
+    assert has(recs, "TUR", "RUS", "11"), recs
+
+
+def test_report_without_author_or_place_codes_nothing():
+    recs = asserted("A report accused Russia of spying.")
+    assert not any(r["action"]["root"] == "11" for r in recs), recs
