@@ -947,7 +947,10 @@ class SentenceCoder:
                 prior = self.memory.description(lemma, ref.country)
                 if prior is not None:
                     return [Mention(prior, text, "coref")]
-            if ref.kind in CONTEXT_KINDS and not ref.country and not ref.is_person:
+            # a registered group without a country ("ISIL", known by aliases) is transnational:
+            # the sentence's other actors do not lend it theirs
+            own_name = ref.kind == "group" and tok.pos_ == "PROPN" and bool(ref.aliases)
+            if ref.kind in CONTEXT_KINDS and not ref.country and not ref.is_person and not own_name:
                 hint = self._country_near(tok) or self._modifier_country(tok)
                 if hint:
                     ref2 = self._resolve(text, hint)
