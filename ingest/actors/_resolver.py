@@ -649,6 +649,11 @@ class ActorResolver:
         named = [e for e in head.entries if e.type == "loc" and e.form == "name"]
         if named:
             return self.country(named[-1].iso3 or loc.iso3)
+        if ctx.ethnic_tail and not ctx.loc and loc.form in ("people", "adj"):
+            # "ethnic Albanians", "ethnic Turks": a people wherever they live, not the state's
+            # citizens; only the text's place (or the article's country) says where
+            words = " ".join(t.raw for t in head.tokens)
+            return ResolvedActor(f"Ethnic {words}", None if ctx.disowned else hint, "group")
         if loc.form == "people":
             words = " ".join(t.raw for t in head.tokens)
             if ctx.loc and ctx.loc != loc.iso3 and loc.iso3 not in _DIASPORA_STATES:
@@ -958,6 +963,7 @@ class _Context:
         "former",
         "deputy_word",
         "ethnic",
+        "ethnic_tail",
         "disowned",
         "coalition",
         "qualified",
@@ -978,6 +984,9 @@ class _Context:
         self.former = False
         self.deputy_word = ""
         self.ethnic = False  # two demonyms: "Bosnian Serb", "Turkish Cypriot"
+        # "ethnic Albanians": the word says a people, as opposed to the state's citizens, so the
+        # demonym after it is no country (the head itself when the mention ends there)
+        self.ethnic_tail = bool(mods) and _is_word(mods[-1], "ethnic")
         # "pro-Russia rebels", "Iran-backed militias": the text names a side, not the actor's
         # country, so a guessed country (the hint) must not be put in its place
         self.disowned = False
@@ -990,6 +999,14 @@ class _Context:
         for index, seg in enumerate(mods):
             if index and mods[index - 1].unknown and mods[index - 1].tokens[0].norm == "non":
                 continue  # "non-Arab militias": not Arab, and nothing else said
+            kin = seg.first("loc") if index and _is_word(mods[index - 1], "ethnic") else None
+            if kin is not None and kin.form != "region" and not after_preposition:
+                # "ethnic Albanian guerrillas": Albanians by descent, living anywhere; not
+                # Albania's, and no state office ("the ethnic Albanian leader")
+                self.ethnic = True
+                self.proper_words.extend(["Ethnic", *(t.raw for t in seg.tokens)])
+                last_loc_seg = index
+                continue
             if (
                 last_fixed_seg >= 0
                 and index > last_fixed_seg
@@ -1243,6 +1260,11 @@ def _place_seg(segs: tuple[_Seg, ...], hint: str | None = None) -> _Seg | None:
         else:
             return None
     return found
+
+
+def _is_word(seg: _Seg, word: str) -> bool:
+    """An unknown one-word segment that is `word`."""
+    return seg.unknown and len(seg.tokens) == 1 and seg.tokens[0].norm == word
 
 
 def _plural_state(head_norm: str) -> bool:

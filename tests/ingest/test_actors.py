@@ -821,7 +821,8 @@ QUANTITY_AND_HISTORY_CASES = [
     ("800-strong Bangladeshi contingent", "Bangladeshi Military", "BGD", "military"),
     ("up to 13,000 Turkish Kurd refugees", "Turkish Kurd Refugees", "TUR", "group"),
     ("Serbs", "Serbs", "SRB", "group"),
-    ("Ethnic Albanians", "Albanians", "ALB", "group"),
+    ("Albanians", "Albanians", "ALB", "group"),
+    ("Ethnic Albanians", "Ethnic Albanians", None, "group"),  # a people, no state
     ("Soviet troops", "Russian Military", "RUS", "military"),
     ("the Soviet Union", "Russia", "RUS", "country"),
     ("Kampuchean guerrillas", "Cambodian Rebels", "KHM", "group"),

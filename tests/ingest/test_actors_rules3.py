@@ -1,0 +1,75 @@
+"""Actor resolution, third round of rules: "ethnic" peoples, places described by their
+population. Every mention here was written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from ingest.actors import ActorResolver, ResolvedActor
+
+
+@pytest.fixture(scope="module")
+def r() -> ActorResolver:
+    return ActorResolver(dt.date(2024, 3, 1))
+
+
+def triple(actor: ResolvedActor | None) -> tuple[str | None, str | None, str | None]:
+    return (actor.name, actor.country, actor.kind) if actor else (None, None, None)
+
+
+@pytest.mark.parametrize(
+    ("mention", "name"),
+    [
+        ("ethnic Hungarians", "Ethnic Hungarians"),
+        ("some 300 ethnic Russians", "Ethnic Russians"),
+        ("Ethnic Uzbeks", "Ethnic Uzbeks"),
+        ("ethnic Chinese", "Ethnic Chinese"),
+        ("ethnic Serb villagers", "Ethnic Serb Civilians"),
+        ("ethnic Armenian fighters", "Ethnic Armenian Fighters"),
+    ],
+)
+def test_an_ethnic_people_is_no_state(r: ActorResolver, mention: str, name: str) -> None:
+    # "ethnic" sets a people apart from a state's citizens: ethnic Hungarians in Slovakia are
+    # not Hungary, so without a place the actor has no country (before: HUN, RUS, ...)
+    assert triple(r.resolve(mention)) == (name, None, "group")
+
+
+@pytest.mark.parametrize(
+    ("mention", "hint", "country"),
+    [
+        # where they live comes from the text's place or, failing that, the article's country
+        ("ethnic Hungarians", "SVK", "SVK"),
+        ("ethnic Russian fighters", "UKR", "UKR"),
+        ("ethnic Hungarians in southern Slovakia", None, "SVK"),
+        ("ethnic Uzbeks in Kyrgyzstan", "UZB", "KGZ"),
+    ],
+)
+def test_an_ethnic_people_lives_where_the_text_says(
+    r: ActorResolver, mention: str, hint: str | None, country: str
+) -> None:
+    actor = r.resolve_with_context(mention, hint) if hint else r.resolve(mention)
+    assert actor is not None and actor.country == country, actor
+
+
+def test_an_ethnic_leader_is_no_state_office(r: ActorResolver) -> None:
+    # "the ethnic Hungarian leader" leads a minority, not Hungary or the hinted state
+    assert r.resolve("the ethnic Hungarian leader") is None
+    assert r.resolve_with_context("the ethnic Hungarian leader", "SVK") is None
+
+
+@pytest.mark.parametrize(
+    ("mention", "country"),
+    [
+        # the plain demonym and a state named before the people are unchanged
+        ("Hungarians", "HUN"),
+        ("Hungarian troops", "HUN"),
+        ("Bosnian Serbs", "BIH"),
+    ],
+)
+def test_without_ethnic_the_demonym_still_names_the_state(
+    r: ActorResolver, mention: str, country: str
+) -> None:
+    actor = r.resolve(mention)
+    assert actor is not None and actor.country == country, actor
