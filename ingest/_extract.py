@@ -2040,6 +2040,19 @@ class SentenceCoder:
                 # "blocked a road to show their anger at X", "in defiance of X"
                 targets = self._protest_aim(v, sources)
                 how = "deep" if targets else "none"
+            if not targets and code.startswith("018"):
+                # "expressed sorrow for the shootings in Ohio": condolences go to the state
+                # where the mourned event happened
+                targets = [
+                    m
+                    for h in (v, *(o for o in v.children if o.dep_ == "dobj"))
+                    for c in h.children
+                    if c.dep_ == "prep" and c.lower_ in ("for", "over", "at", "after")
+                    for p in c.children
+                    if p.dep_ == "pobj" and p.pos_ == "NOUN"
+                    for m in self._place_of(p, set(), frozenset(["in", "at"]))
+                ][:1]
+                how = "place" if targets else "none"
             if not targets and code[:2] in LOCATION_TARGET_ROOTS:
                 targets = self._place(v, sources, own_ok=code[:2] in ("08", "14", "17"))
                 how = "place" if targets else "none"
@@ -2254,33 +2267,44 @@ class SentenceCoder:
         for h in heads:
             # "mounted an invasion of South Lebanon": an attack noun's "of" names the place hit
             attack = h is not v and h.lower_ in WEAPON_NOUNS
-            preps = PLACE_TARGET_PREPS | ({"of"} if attack else set())
-            for c in h.children:
-                if c.dep_ != "prep" or c.lower_ not in preps:
-                    continue
-                pobjs = [p for p in c.children if p.dep_ == "pobj"]
-                for p in list(pobjs):
-                    for of in p.children:
-                        # "the town of X", "a jail in northern Israel"
-                        if of.dep_ == "prep" and of.lower_ in ("of", "in"):
-                            pobjs += [q for q in of.children if q.dep_ == "pobj"]
-                for p in pobjs:
-                    if p.ent_type_ == "GPE":  # not seas, rivers, regions (LOC)
-                        name = self._ent_text(p)
-                        country = self._word_country(name)
-                        if country and country not in own:
-                            ref = self._resolve(name)
-                            if ref is not None and ref.country == country:
-                                return [Mention(ref, name, "guess")]
-                            make = getattr(self.resolver, "country", None)
-                            r = make(country) if callable(make) else None
-                            if r is not None:
-                                return [Mention(Ref(r.name, r.country, r.kind), name, "guess")]
-                    elif p.pos_ in ("NOUN", "PROPN"):
-                        # "an upscale mall in Kenya's capital", "the Croatian town of Vukovar"
+            found = self._place_of(h, own, PLACE_TARGET_PREPS | ({"of"} if attack else set()))
+            if found:
+                return found
+        return []
+
+    def _place_of(self, h: Any, own: set[str | None], preps: frozenset[str]) -> list[Mention]:
+        """The state of the place a word's own in/at/... phrase names (`a mall in Nairobi`)."""
+        for c in h.children:
+            if c.dep_ != "prep" or c.lower_ not in preps:
+                continue
+            pobjs = [p for p in c.children if p.dep_ == "pobj"]
+            for p in list(pobjs):
+                for of in p.children:
+                    # "the town of X", "a jail in northern Israel"
+                    if of.dep_ == "prep" and of.lower_ in ("of", "in"):
+                        pobjs += [q for q in of.children if q.dep_ == "pobj"]
+            for p in pobjs:
+                if p.ent_type_ == "GPE":  # not seas, rivers, regions (LOC)
+                    name = self._ent_text(p)
+                    country = self._word_country(name)
+                    if country and country not in own:
+                        ref = self._resolve(name)
+                        if ref is not None and ref.country == country:
+                            return [Mention(ref, name, "guess")]
+                        make = getattr(self.resolver, "country", None)
+                        r = make(country) if callable(make) else None
+                        if r is not None:
+                            return [Mention(Ref(r.name, r.country, r.kind), name, "guess")]
+                    if country is None:
+                        # a province or state the resolver's actor table does not hold
                         found = self._place_phrase(p, own)
                         if found:
                             return found
+                elif p.pos_ in ("NOUN", "PROPN"):
+                    # "an upscale mall in Kenya's capital", "the Croatian town of Vukovar"
+                    found = self._place_phrase(p, own)
+                    if found:
+                        return found
         return []
 
     def _place_phrase(self, p: Any, own: set[str | None]) -> list[Mention]:

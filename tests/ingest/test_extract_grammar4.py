@@ -45,3 +45,26 @@ def test_registered_countryless_group_does_not_borrow_a_nearby_country():
     accused = [r for r in recs if r["action"]["root"] == "11"]
     assert accused and accused[0]["target"]["name"] == "Global Jihad Network", recs
     assert accused[0]["target"]["country"] is None, recs
+
+
+def test_condolences_go_to_the_state_where_the_mourned_event_happened():
+    recs = asserted("Germany expressed condolences over the bombing in Paris.")
+    assert has(recs, "DEU", "FRA", "01"), recs
+
+
+def test_condolences_without_a_place_have_no_target():
+    recs = asserted("Germany expressed condolences over the bombing.")
+    assert has(recs, "DEU", None, "01"), recs
+
+
+class _ProvinceResolver(FakeResolver):
+    """Places provinces the way `resolve_place` does; the actor table does not hold them."""
+
+    def resolve_place(self, text: str) -> str | None:
+        return "BRA" if text.strip().lower() == "bahia" else None
+
+
+def test_a_province_named_as_gpe_is_placed_by_resolve_place():
+    doc = Doc("Japan expressed sorrow for the floods in Bahia.")
+    recs = extract_document(doc, resolver_factory=_ProvinceResolver).records
+    assert has(recs, "JPN", "BRA", "01"), recs
