@@ -1137,6 +1137,14 @@ _PLACE_WORDS = words(
     "refinery school university mall market embassy consulate"
 )
 _CONNECTORS = words("of in near outside")
+# Words that describe a place by its people or state: "mostly Christian east Beirut".
+_PLACE_DESCRIPTORS = words(
+    "mostly predominantly largely mainly overwhelmingly heavily christian muslim moslem sunni "
+    "shia shiite druze alawite jewish catholic protestant orthodox hindu buddhist majority "
+    "populated inhabited residential rural urban remote restive volatile impoverished"
+)
+# "rebel-held", "Israeli-occupied": the word before names who holds the place.
+_CONTROLLED = words("held controlled occupied dominated ruled run administered")
 # Modifiers that place an actor outside any one state the hint could name.
 _ELSEWHERE = words(
     "western european arab african asian gulf nordic balkan foreign international "
@@ -1236,10 +1244,14 @@ def _place_seg(segs: tuple[_Seg, ...], hint: str | None = None) -> _Seg | None:
     # "the Natanz enrichment site", "Baghdad University Medical School": words before a final
     # place noun describe the place
     described = any(t.norm in _PLACE_WORDS - _CONNECTORS for seg in segs for t in seg.tokens)
-    for seg in segs:
+    for k, seg in enumerate(segs):
         word = seg.tokens[0].norm
         loc = seg.first("loc")
         fixed = seg.first("fixed")
+        if k + 1 < len(segs) and segs[k + 1].unknown and segs[k + 1].tokens[0].norm in _CONTROLLED:
+            continue  # "Israeli-occupied", "rebel-held": who holds the place, not the place
+        if seg.unknown and (word in _PLACE_DESCRIPTORS or word in _CONTROLLED):
+            continue  # "mostly Christian east Beirut", "predominantly Muslim northern Nigeria"
         if loc is not None and len(seg.types - {"loc"}) == 0:
             name = " ".join(t.norm for t in seg.tokens)
             if name in _AMBIGUOUS_NAMES and hint != loc.iso3:

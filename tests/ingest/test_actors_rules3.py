@@ -73,3 +73,30 @@ def test_without_ethnic_the_demonym_still_names_the_state(
 ) -> None:
     actor = r.resolve(mention)
     assert actor is not None and actor.country == country, actor
+
+
+@pytest.mark.parametrize(
+    ("phrase", "iso3"),
+    [
+        # a place described by its people or faith (before: None)
+        ("mostly Christian east Beirut", "LBN"),
+        ("predominantly Muslim northern Nigeria", "NGA"),
+        ("the largely Sunni west of Iraq", "IRQ"),
+        # "X-held": X holds the place; the place is what follows (before: None)
+        ("rebel-held eastern Aleppo", "SYR"),
+        ("the Israeli-occupied West Bank", "PSE"),
+        ("government-controlled Damascus", "SYR"),
+    ],
+)
+def test_described_places(r: ActorResolver, phrase: str, iso3: str) -> None:
+    assert r.resolve_place(phrase) == iso3
+
+
+def test_an_actor_based_in_a_described_place(r: ActorResolver) -> None:
+    actor = r.resolve("a radio station based in mostly Christian east Beirut")
+    assert actor is not None and actor.country == "LBN", actor
+
+
+@pytest.mark.parametrize("phrase", ["Israeli-occupied", "mostly Christian", "rebel-held"])
+def test_descriptions_alone_are_no_place(r: ActorResolver, phrase: str) -> None:
+    assert r.resolve_place(phrase) is None
