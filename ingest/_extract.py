@@ -823,6 +823,10 @@ class SentenceCoder:
             return [Mention(ref, tok.text, "coref")] if ref else []
         if tok.pos_ not in ("NOUN", "PROPN"):
             return []
+        if tok.i >= 2 and tok.nbor(-1).text == "-" and tok.nbor(-2).lower_ == "non":
+            # "non-Muslims", "non-Syrians": everyone but that people, so no country of its own
+            name = f"non-{tok.text}"
+            return [Mention(Ref(name, None, "group"), name, "guess")]
         if tok.lower_ in SIDE_NOUNS:
             # "opponents of Rwanda's Senate": a group of that country, not the Senate itself
             for c in tok.rights:
@@ -2017,7 +2021,7 @@ class SentenceCoder:
             ):
                 # "dispatched inspectors to Esfahan Uranium Conversion Facilities in central
                 # Iran": an unknown site stands for the country it is in
-                located = self._place(v, sources)
+                located = self._place(v, sources) or self._place_above(targets, v, sources)
                 if located:
                     targets, how = located, "place"
             if not targets and code.startswith("086") and lemma in ("open", "reopen"):
@@ -2270,6 +2274,22 @@ class SentenceCoder:
             found = self._place_of(h, own, PLACE_TARGET_PREPS | ({"of"} if attack else set()))
             if found:
                 return found
+        return []
+
+    def _place_above(self, targets: list[Mention], v: Any, sources: list[Mention]) -> list[Mention]:
+        """The place named on the words between an unplaced target and its verb (`an attack
+        targeting shoppers at a mall in Nairobi`): the target is that place's people."""
+        own = {m.ref.country for m in sources}
+        keys = {m.ref.key for m in targets}
+        for i in range(v.sent.start, v.sent.end):
+            if not any(m.ref.key in keys for m in self._cache.get(i, ())):
+                continue
+            t = v.doc[i]
+            while t.head.i != t.i and t.head.i != v.i:
+                t = t.head
+                found = self._place_of(t, own, PLACE_TARGET_PREPS)
+                if found:
+                    return found
         return []
 
     def _place_of(self, h: Any, own: set[str | None], preps: frozenset[str]) -> list[Mention]:

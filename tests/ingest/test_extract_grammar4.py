@@ -68,3 +68,17 @@ def test_a_province_named_as_gpe_is_placed_by_resolve_place():
     doc = Doc("Japan expressed sorrow for the floods in Bahia.")
     recs = extract_document(doc, resolver_factory=_ProvinceResolver).records
     assert has(recs, "JPN", "BRA", "01"), recs
+
+
+def test_claimed_attack_on_unplaced_people_aims_at_the_place_they_were_hit():
+    text = "GJN claimed responsibility for an attack targeting non-Muslims at a market in Kyiv."
+    recs = extract_document(Doc(text), resolver_factory=_NetworkResolver).records
+    assert has(recs, None, "UKR", "01"), recs
+
+
+def test_non_prefixed_people_take_no_country_from_the_people_named():
+    recs = asserted(
+        "Russia claimed responsibility for an attack targeting non-Russians at a market in Kyiv."
+    )
+    assert has(recs, "RUS", "UKR", "01"), recs
+    assert not any(r["target"] and r["target"]["country"] == "RUS" for r in recs), recs
