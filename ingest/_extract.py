@@ -1924,7 +1924,7 @@ class SentenceCoder:
             known = ("V", lemma) in self.lex or lemma in LIGHT | RECEIVING | ONGOING
             if not known and not (lemma in WANTING and self._wants_of_someone(v)):
                 continue
-            if self.absorbed(v):
+            if self.absorbed(v) or _reduced_relative(v):
                 continue
             coded = self.code_verb(v)
             received = None
@@ -2548,6 +2548,22 @@ def _for_clause(c: Any) -> bool:
         c.dep_ in ("advcl", "ccomp")
         and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
         and any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children)
+    )
+
+
+def _reduced_relative(v: Any) -> bool:
+    """Is v a participle the parser took for the main verb (`The men jailed for X were freed`)?
+    The sign: a passive conjunct with no subject and no coordinator, which is the real predicate,
+    while v itself has no object: the subject was jailed, it jailed nobody."""
+    if v.tag_ not in ("VBD", "VBN") or not any(c.dep_ == "nsubj" for c in v.children):
+        return False
+    if any(c.dep_ in ("dobj", "cc") for c in v.children):
+        return False
+    return any(
+        c.dep_ == "conj"
+        and any(a.dep_ == "auxpass" for a in c.children)
+        and not any(a.dep_ in ("nsubj", "nsubjpass", "cc") for a in c.children)
+        for c in v.children
     )
 
 

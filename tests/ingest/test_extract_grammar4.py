@@ -10,7 +10,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 from fakes import FakeActor, FakeResolver  # noqa: E402
-from test_extract_shapes import Doc, asserted, has  # noqa: E402
+from test_extract_shapes import Doc, asserted, has, run  # noqa: E402
 
 from ingest.pipeline import extract_document
 
@@ -82,3 +82,14 @@ def test_non_prefixed_people_take_no_country_from_the_people_named():
     )
     assert has(recs, "RUS", "UKR", "01"), recs
     assert not any(r["target"] and r["target"]["country"] == "RUS" for r in recs), recs
+
+
+def test_reduced_relative_participle_is_not_the_subjects_act():
+    recs = run("The Turkish soldiers detained in Iran last month were freed on Monday by Iran.")
+    assert not any(r["action"]["root"] == "17" for r in recs), recs
+    assert any(r["action"]["root"] == "08" and r["source"]["country"] == "IRN" for r in recs)
+
+
+def test_coordinated_active_and_passive_verbs_keep_the_active_act():
+    recs = asserted("Russian troops attacked Kyiv and were repelled by Ukraine.")
+    assert has(recs, "RUS", "UKR", "19"), recs
