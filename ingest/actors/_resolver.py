@@ -1080,7 +1080,9 @@ class _Context:
                 if loc.form == "region":
                     self.proper_words.extend(t.raw for t in seg.tokens)
                     self.proper_iso = loc.iso3
-            elif seg.has("fixed") and not seg.has("title", "sector", "group"):
+            elif seg.has("fixed") and (
+                not seg.has("title", "sector", "group") or _named_state_body(seg, self.loc)
+            ):
                 fixed = seg.first("fixed")
                 assert fixed is not None and fixed.fixed is not None
                 self.fixed = fixed.fixed
@@ -1272,6 +1274,20 @@ def _place_seg(segs: tuple[_Seg, ...], hint: str | None = None) -> _Seg | None:
         else:
             return None
     return found
+
+
+def _named_state_body(seg: _Seg, loc: str | None) -> bool:
+    """ "State Department" before a title: one state's named body (U.S.), also readable as a
+    sector noun; the named body wins unless another state was written before it."""
+    fixed = seg.first("fixed")
+    body = fixed.fixed if fixed is not None else None
+    return (
+        body is not None
+        and bool(body.name)
+        and body.country not in (None, IGO)
+        and loc in (None, body.country)
+        and not seg.has("title", "group")
+    )
 
 
 def _is_word(seg: _Seg, word: str) -> bool:

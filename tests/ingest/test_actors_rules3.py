@@ -100,3 +100,50 @@ def test_an_actor_based_in_a_described_place(r: ActorResolver) -> None:
 @pytest.mark.parametrize("phrase", ["Israeli-occupied", "mostly Christian", "rebel-held"])
 def test_descriptions_alone_are_no_place(r: ActorResolver, phrase: str) -> None:
     assert r.resolve_place(phrase) is None
+
+
+@pytest.mark.parametrize(
+    ("mention", "name", "country", "kind"),
+    [
+        # a one-state named body before a title is that body (before: None)
+        ("a State Department spokeswoman", "U.S. State Department", "USA", "ministry"),
+        ("State Department officials", "U.S. State Department", "USA", "ministry"),
+        # nouns that only a named body makes an actor (before: None)
+        ("NATO allies", "NATO", "IGO", "igo"),
+        ("its EU partners", "European Union", "IGO", "igo"),
+        ("African Union member countries", "African Union", "IGO", "igo"),
+        ("Hezbollah members", "Hezbollah", "LBN", "group"),
+        ("the al-Qaeda terror network", "al-Qaeda", None, "group"),
+        ("the Hamas organization", "Hamas", "PSE", "group"),
+        # the press is the media (before: None)
+        ("the Turkish press", "Turkish Media", "TUR", "organization"),
+        ("a radio station", "Media", None, "organization"),
+        # Northern Ireland is British (before: "Northern Irish police" were Irish)
+        ("Northern Irish police", "British Police", "GBR", "police"),
+        ("militants in Belfast", "Belfast Militants", "GBR", "group"),
+    ],
+)
+def test_body_nouns_media_and_regions(
+    r: ActorResolver, mention: str, name: str, country: str | None, kind: str
+) -> None:
+    assert triple(r.resolve(mention)) == (name, country, kind)
+
+
+@pytest.mark.parametrize(
+    "mention",
+    [
+        "U.S. allies",  # allies of a state are other states
+        "its partners",
+        "the organization",
+        "a terror network",
+        "members",
+    ],
+)
+def test_body_nouns_without_a_named_body_are_nobody(r: ActorResolver, mention: str) -> None:
+    assert r.resolve(mention) is None
+    assert r.resolve_with_context(mention, "FRA") is None
+
+
+def test_another_states_department_is_not_the_us_one(r: ActorResolver) -> None:
+    actor = r.resolve("Chile's State Department spokesman")
+    assert actor is not None and actor.country == "CHL", actor
