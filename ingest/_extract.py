@@ -900,6 +900,14 @@ class SentenceCoder:
                         text = f"{text} {' '.join(p.text for p in place)}"
                 break
         ref = ref or self._resolve(text)
+        if tok.pos_ == "NOUN" and (ref is None or not (ref.country or ref.is_person)):
+            # "the opposition newspaper La Prensa", "the rebel group X": the class noun is
+            # introduced by the name in apposition right after it, which says who it is
+            for c in tok.rights:
+                if c.dep_ == "appos" and c.pos_ == "PROPN" and c.left_edge.i == np[-1].i + 1:
+                    named_as = [m for m in self.mentions(c) if m.ref.country]
+                    if named_as:
+                        return named_as
         if ref is None and tok.ent_type_ == "NORP" and tok.tag_ in ("NNPS", "NNS"):
             # "Young Algerians", "Angry Palestinians": the people without the adjective
             core = [t for t in np if t.i >= tok.i or t.ent_type_ in ("NORP", "GPE")]

@@ -93,3 +93,27 @@ def test_reduced_relative_participle_is_not_the_subjects_act():
 def test_coordinated_active_and_passive_verbs_keep_the_active_act():
     recs = asserted("Russian troops attacked Kyiv and were repelled by Ukraine.")
     assert has(recs, "RUS", "UKR", "19"), recs
+
+
+class _PressResolver(FakeResolver):
+    """Knows one newspaper by name and the generic class noun, as the real resolver does."""
+
+    def resolve(self, mention: str) -> FakeActor | None:
+        low = mention.strip().lower()
+        if low in ("morning star", "the morning star"):
+            return FakeActor("Morning Star", "GBR", "organization")
+        if low.endswith("newspaper"):
+            return FakeActor("Media", None, "organization")
+        return super().resolve(mention)
+
+
+def test_class_noun_with_a_name_in_apposition_is_the_named_actor():
+    doc = Doc("The Chinese government ordered the opposition newspaper Morning Star to close.")
+    recs = extract_document(doc, resolver_factory=_PressResolver).records
+    assert has(recs, "CHN", "GBR", "17"), recs
+
+
+def test_class_noun_without_a_name_stays_generic():
+    doc = Doc("The Chinese government ordered the opposition newspaper to close.")
+    recs = extract_document(doc, resolver_factory=_PressResolver).records
+    assert not any(r["target"] and r["target"]["country"] == "GBR" for r in recs), recs
