@@ -450,6 +450,8 @@ CONTEXT_KINDS = frozenset(
 )
 # Prepositions after which a demonym-owned thing points at that country ("restrictions against
 # German goods"); after on/about/of it is usually a topic ("data on North Korean launches").
+# words that make a group a following of someone ("militants loyal to X")
+AFFILIATION = frozenset(["loyal", "affiliated", "belonging", "faithful", "allegiant"])
 # unsigned documents speak for whoever issued them ("a report released in Kigali alleged ...")
 DOCUMENT_NOUNS = frozenset(
     ["report", "statement", "communique", "communiqué", "dossier", "study", "white paper"]
@@ -900,6 +902,27 @@ class SentenceCoder:
                         text = f"{text} {' '.join(p.text for p in place)}"
                 break
         ref = ref or self._resolve(text)
+        if (
+            tok.pos_ == "NOUN"
+            and (ref is None or not (ref.country or ref.is_person))
+            and (lemma in HUMAN_NOUNS or low_text in HUMAN_NOUNS)
+        ):
+            # "militants loyal to X", "workers affiliated with X": a following of X, so of X's
+            # country (a sponsor, "backed by X", says nothing of the kind)
+            for c in tok.rights:
+                if c.lower_ not in AFFILIATION or c.dep_ not in ("amod", "acl"):
+                    continue
+                for prep in c.children:
+                    if prep.dep_ != "prep" or prep.lower_ not in ("to", "with"):
+                        continue
+                    for p in prep.children:
+                        if p.dep_ != "pobj":
+                            continue
+                        side = [m for m in self.group_mentions(p) if m.ref.country]
+                        if side and side[0].ref.country != "IGO":
+                            name = " ".join(t.text for t in np if t.dep_ != "det")
+                            kind = ref.kind if ref is not None else "group"
+                            return [Mention(Ref(name, side[0].ref.country, kind), text, "guess")]
         if tok.pos_ == "NOUN" and (ref is None or not (ref.country or ref.is_person)):
             # "the opposition newspaper La Prensa", "the rebel group X": the class noun is
             # introduced by the name in apposition right after it, which says who it is

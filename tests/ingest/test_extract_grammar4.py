@@ -117,3 +117,18 @@ def test_class_noun_without_a_name_stays_generic():
     doc = Doc("The Chinese government ordered the opposition newspaper to close.")
     recs = extract_document(doc, resolver_factory=_PressResolver).records
     assert not any(r["target"] and r["target"]["country"] == "GBR" for r in recs), recs
+
+
+def test_militants_loyal_to_a_leader_are_of_the_leaders_country():
+    recs = asserted("Militants loyal to Vladimir Putin attacked Kyiv on Sunday.")
+    assert has(recs, "RUS", "UKR", "19"), recs
+
+
+def test_workers_affiliated_with_a_body_are_of_its_country():
+    recs = asserted("Workers affiliated with the Turkish government protested against Iran.")
+    assert has(recs, "TUR", "IRN", "14"), recs
+
+
+def test_a_sponsor_does_not_give_the_militants_its_country():
+    recs = run("Militants backed by Russia attacked Kyiv on Sunday.")
+    assert not any(r["source"]["country"] == "RUS" for r in recs), recs
