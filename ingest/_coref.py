@@ -9,7 +9,9 @@ offer/demand-like event it has reported. Later mentions are resolved against it:
 * definite descriptions: `the Mexican leader`, `the president` -> the latest person (of that
   country when a demonym is given); `the ministry`, `the army`, `the junta` -> the latest actor
   of that kind; `the two leaders`, `both sides`, `the two countries` -> the last two distinct
-  people / countries; `these groups`, `the cartels` -> the latest group;
+  people / countries (sides: the recent subjects first; a state and its own opposition or a
+  named group are two sides, a state and its president one; never the speaker's state);
+  `these groups`, `the cartels` -> the latest group;
 * seat-of-government metonyms (`Washington`) come resolved from the actor resolver already;
 * event anaphora: `the offer`, `the proposal`, `the demand` -> the source of the latest such event.
 """
@@ -243,21 +245,34 @@ class ArticleMemory:
                     return a
         return None
 
-    def last_distinct(self, n: int, kind: str, skip: frozenset = frozenset()) -> list[Ref]:
-        """The last `n` actors of a kind with distinct countries (for "the two leaders")."""
+    def last_distinct(
+        self, n: int, kind: str, skip: frozenset = frozenset(), pool: list[Ref] | None = None
+    ) -> list[Ref]:
+        """The last `n` actors of a kind on distinct sides (for "the two leaders"): two states,
+        or a state and a body of its own country that it faces ("the junta" and "the rebels")."""
+        if kind == "any" and pool is None:
+            # "the two sides": the actors the text made subjects (who acted) come first
+            recent = {a.key for a in self.actors[-3 * SUBJECT_WINDOW :]}
+            acting = [a for a in self.subjects if a.key in recent]
+            return self.last_distinct(n, kind, skip, acting) or self.last_distinct(
+                n, kind, skip, self.actors
+            )
         out: list[Ref] = []
-        for a in reversed(self.actors):
-            if a.key in skip:
+        skipped_states = _state_countries(skip)
+        for a in reversed(self.actors if pool is None else pool):
+            if a.key in skip or (_state_side(a) and a.country in skipped_states):
                 continue
             if kind == "country":
                 ok = a.kind in ("country", "government") and not a.is_person
             elif kind == "person":
                 ok = a.is_person
             else:
-                ok = a.is_person or a.kind in ("country", "government", "igo")
+                ok = a.is_person or a.kind in ("country", "government", "igo", "military")
+                # a group only when it is a named body ("Hamas"), not a class ("the opposition")
+                ok = ok or (a.kind == "group" and bool(a.aliases))
             if not ok or any(o.country == a.country and o.kind == a.kind for o in out):
                 continue
-            if kind == "any" and out and a.country and a.country == out[0].country:
+            if kind == "any" and any(_same_side(o, a) for o in out):
                 continue
             out.append(a)
             if len(out) == n:
@@ -335,9 +350,12 @@ class ArticleMemory:
             return []
         ordered = [g for g, subj in reversed(self.groups) if subj]
         ordered += [g for g, subj in reversed(self.groups) if not subj]  # subjects first
+        skipped_states = _state_countries(skip)
         for group in ordered:
             if len(group) != 2 or any(r.key in skip for r in group):
                 continue
+            if any(_state_side(r) and r.country in skipped_states for r in group):
+                continue  # "Thailand urged both sides": Thailand is not one of them
             if kind == "person" and not all(r.is_person for r in group):
                 continue
             if kind == "country" and any(
@@ -346,3 +364,31 @@ class ArticleMemory:
                 continue
             return list(group)
         return self.last_distinct(2, kind, skip)
+
+
+# Kinds that act for a state: a state's president, army and foreign ministry are one side.
+STATE_KINDS = frozenset(
+    {"country", "government", "ministry", "military", "police", "legislature", "judiciary"}
+)
+
+
+def _state_side(ref: Ref) -> bool:
+    """The actor acts for its state (an office holder, an institution, the state itself)."""
+    return ref.country is not None and ref.kind in STATE_KINDS
+
+
+def _same_side(a: Ref, b: Ref) -> bool:
+    """Two actors that cannot be "the two sides": one state twice ("Trump" and "the U.S."), or
+    the same body twice. A state and a group or opposition figure of its own country can."""
+    if a.key == b.key:
+        return True
+    if a.country is None or a.country != b.country:
+        return False
+    return _state_side(a) and _state_side(b)
+
+
+def _state_countries(keys: frozenset) -> frozenset[str]:
+    """Countries of the state-side actors among `keys` (Ref.key tuples)."""
+    return frozenset(
+        k[1] for k in keys if isinstance(k, tuple) and len(k) == 3 and k[1] and k[2] in STATE_KINDS
+    )
