@@ -450,6 +450,7 @@ CONTEXT_KINDS = frozenset(
 )
 # Prepositions after which a demonym-owned thing points at that country ("restrictions against
 # German goods"); after on/about/of it is usually a topic ("data on North Korean launches").
+REFLEXIVES = frozenset(["himself", "herself", "itself", "themselves", "ourselves", "myself"])
 # words that make a group a following of someone ("militants loyal to X")
 AFFILIATION = frozenset(["loyal", "affiliated", "belonging", "faithful", "allegiant"])
 # unsigned documents speak for whoever issued them ("a report released in Kigali alleged ...")
@@ -2120,6 +2121,12 @@ class SentenceCoder:
                     targets, how = inherited_targets, "deep"
             if targets:
                 aimed_at[v.i] = targets
+            if (
+                not targets
+                and code[:2] in ("18", "19", "20")
+                and any(c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in v.children)
+            ):
+                continue  # "had attacked themselves", "killed himself": no one else is hit
             if code.startswith(NEEDS_TARGET) and not targets:
                 continue
             if lemma == "order" and code[:2] == "10" and not targets:

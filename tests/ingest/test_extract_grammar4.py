@@ -132,3 +132,13 @@ def test_workers_affiliated_with_a_body_are_of_its_country():
 def test_a_sponsor_does_not_give_the_militants_its_country():
     recs = run("Militants backed by Russia attacked Kyiv on Sunday.")
     assert not any(r["source"]["country"] == "RUS" for r in recs), recs
+
+
+def test_violence_on_oneself_has_no_counterpart():
+    recs = run("Russian troops attacked themselves near the border.")
+    assert not any(r["action"]["root"] in ("18", "19", "20") for r in recs), recs
+
+
+def test_violence_on_another_is_still_coded():
+    recs = asserted("Russian troops attacked Ukraine near the border.")
+    assert has(recs, "RUS", "UKR", "19"), recs
