@@ -818,6 +818,20 @@ class SentenceCoder:
                         )
                         if speaker and fits:
                             return [Mention(m.ref, tok.text, "coref") for m in speaker]
+            if low in ("its", "their") and tok.dep_ == "poss" and tok.head.dep_ == "dobj":
+                # "Pakistan urged its citizens to ...": an object's owner is the clause's own
+                # subject when that fits, not the last country named
+                verb = tok.head.head
+                owners, _, passive = (
+                    self.subjects(verb) if verb.pos_ == "VERB" and verb.i < tok.i else ([], 0, 1)
+                )
+                if (
+                    owners
+                    and not passive
+                    and not any(m.ref.is_person or m.text.lower() == low for m in owners)
+                    and (low == "their" or len(owners) == 1)
+                ):
+                    return [Mention(m.ref, tok.text, "coref") for m in owners]
             # the possessor of a subject ("Its citizens protested") continues the subject too
             subj = tok.dep_ in ("nsubj", "nsubjpass") or (
                 tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass")

@@ -142,3 +142,10 @@ def test_violence_on_oneself_has_no_counterpart():
 def test_violence_on_another_is_still_coded():
     recs = asserted("Russian troops attacked Ukraine near the border.")
     assert has(recs, "RUS", "UKR", "19"), recs
+
+
+def test_an_objects_possessive_pronoun_is_the_clause_subject():
+    recs = asserted("Turkey, a close partner of Iran, has urged its citizens to avoid Russia.")
+    urged = [r for r in recs if r["action"]["root"] == "02"]
+    assert urged and urged[0]["source"]["country"] == "TUR", recs
+    assert all(r["target"] is None or r["target"]["country"] != "IRN" for r in urged), recs
