@@ -1,0 +1,56 @@
+"""Predecessors of current office holders (third actor round): news of 2010-2024 names them.
+Each case failed before the rows were added (the person was unknown or a private person)."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.actors import ActorResolver
+
+
+@pytest.mark.parametrize(
+    ("on", "mention", "name", "country", "kind"),
+    [
+        ("2023-05-01", "Estonian Prime Minister Kaja Kallas", "Kaja Kallas", "EST", "government"),
+        ("2023-05-01", "the Estonian prime minister", "Kaja Kallas", "EST", "government"),
+        ("2018-06-01", "Chancellor Kurz", "Sebastian Kurz", "AUT", "government"),
+        ("2019-08-01", "the Austrian chancellor", "Brigitte Bierlein", "AUT", "government"),
+        ("2012-06-01", "Rasmussen", "Anders Fogh Rasmussen", "IGO", "igo"),
+        ("2017-06-01", "Rasmussen", "Lars Løkke Rasmussen", "DNK", "government"),
+        ("2010-06-01", "Correa", "Rafael Correa", "ECU", "government"),
+        ("2020-01-01", "the Bolivian president", "Jeanine Áñez", "BOL", "government"),
+        ("2016-01-01", "Keita", "Ibrahim Boubacar Keïta", "MLI", "government"),
+        ("2024-01-01", "the Macedonian prime minister", "Dimitar Kovačevski", "MKD", "government"),
+        ("2008-01-01", "the NATO chief", "Jaap de Hoop Scheffer", "IGO", "igo"),
+        ("2016-06-01", "Slovak Prime Minister Robert Fico", "Robert Fico", "SVK", "government"),
+        ("2020-06-01", "the Portuguese prime minister", "António Costa", "PRT", "government"),
+        (
+            "2015-06-01",
+            "Qatar's prime minister",
+            "Abdullah bin Nasser bin Khalifa Al Thani",
+            "QAT",
+            "government",
+        ),
+        ("2019-06-01", "Kuwait's emir", "Sabah Al-Ahmad Al-Jaber Al-Sabah", "KWT", "government"),
+        (
+            "2016-01-01",
+            "Kvirikashvili",
+            "Giorgi Kvirikashvili",
+            "GEO",
+            "government",
+        ),
+    ],
+)
+def test_predecessors_hold_their_office_on_the_date(
+    on: str, mention: str, name: str, country: str, kind: str
+) -> None:
+    actor = ActorResolver(on).resolve(mention)
+    assert actor is not None and (actor.name, actor.country, actor.kind) == (name, country, kind), (
+        actor
+    )
+
+
+def test_out_of_office_they_are_private_persons() -> None:
+    # "Kurz" after his chancellorship ended (2021-10-11) acts for no state
+    actor = ActorResolver("2023-01-01").resolve("Sebastian Kurz")
+    assert actor is not None and actor.kind == "person" and actor.country == "AUT", actor
