@@ -1167,6 +1167,10 @@ class SentenceCoder:
             return [], False, True
         for c in v.children:
             if c.dep_ in SUBJ:
+                if c.tag_ == "VBG":
+                    # "The Red Cross operating in Iraq said": a participle the parser made the
+                    # subject; the noun it describes speaks
+                    c = next((d for d in c.children if d.dep_ == "nsubj"), c)
                 ms = self.group_mentions(c)
                 if all(m.via == "guess" and not m.ref.country for m in ms):
                     # "Kenzo Oshima, the UN relief coordinator, demanded ...": an unknown name

@@ -149,3 +149,18 @@ def test_an_objects_possessive_pronoun_is_the_clause_subject():
     urged = [r for r in recs if r["action"]["root"] == "02"]
     assert urged and urged[0]["source"]["country"] == "TUR", recs
     assert all(r["target"] is None or r["target"]["country"] != "IRN" for r in urged), recs
+
+
+class _ReliefResolver(FakeResolver):
+    """Knows one relief body as international, as the registry does."""
+
+    def resolve(self, mention: str) -> FakeActor | None:
+        if mention.strip().lower() in ("red cross", "the red cross"):
+            return FakeActor("Red Cross", "IGO", "igo")
+        return super().resolve(mention)
+
+
+def test_participle_parsed_as_subject_gives_way_to_its_noun():
+    text = "The Red Cross operating in Ukraine said Russian troops must protect civilians."
+    recs = extract_document(Doc(text), resolver_factory=_ReliefResolver).records
+    assert has(recs, "IGO", "RUS", "10"), recs
