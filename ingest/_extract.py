@@ -450,6 +450,7 @@ CONTEXT_KINDS = frozenset(
 )
 # Prepositions after which a demonym-owned thing points at that country ("restrictions against
 # German goods"); after on/about/of it is usually a topic ("data on North Korean launches").
+DISPLACED = frozenset(["refugee", "refugees", "exile", "exiles", "asylum-seeker", "migrant"])
 REFLEXIVES = frozenset(["himself", "herself", "itself", "themselves", "ourselves", "myself"])
 # words that make a group a following of someone ("militants loyal to X")
 AFFILIATION = frozenset(["loyal", "affiliated", "belonging", "faithful", "allegiant"])
@@ -1000,8 +1001,11 @@ class SentenceCoder:
             # a registered group without a country ("ISIL", known by aliases) is transnational:
             # the sentence's other actors do not lend it theirs
             own_name = ref.kind == "group" and tok.pos_ == "PROPN" and bool(ref.aliases)
+            # refugees and exiles are by definition not of the state around them
+            displaced = lemma in DISPLACED or low_text in DISPLACED
             if ref.kind in CONTEXT_KINDS and not ref.country and not ref.is_person and not own_name:
-                hint = self._country_near(tok) or self._modifier_country(tok)
+                near = None if displaced else self._country_near(tok)
+                hint = near or self._modifier_country(tok)
                 if hint:
                     ref2 = self._resolve(text, hint)
                     ref = ref2 if ref2 and ref2.country else Ref(ref.name, hint, ref.kind)
@@ -1548,6 +1552,8 @@ class SentenceCoder:
                 for c in t.children:
                     if c.dep_ in ("nsubj", "nsubjpass", "relcl", "punct", "cc", "mark", "neg"):
                         continue
+                    if c.dep_ == "prep" and c.lower_ in ("without", "despite"):
+                        continue  # "agreed to resign without returning to X": not about X
                     if c.pos_ in ("VERB", "AUX") and any(
                         d.dep_ in ("nsubj", "nsubjpass") for d in c.children
                     ):

@@ -164,3 +164,24 @@ def test_participle_parsed_as_subject_gives_way_to_its_noun():
     text = "The Red Cross operating in Ukraine said Russian troops must protect civilians."
     recs = extract_document(Doc(text), resolver_factory=_ReliefResolver).records
     assert has(recs, "IGO", "RUS", "10"), recs
+
+
+def test_a_without_clause_names_no_target():
+    recs = run("Turkey agreed to hold early elections without inviting Russia.")
+    assert not any(r["target"] and r["target"]["country"] == "RUS" for r in recs), recs
+
+
+class _RefugeeResolver(FakeResolver):
+    """Knows refugees as a country-less group, as the real resolver does."""
+
+    def resolve(self, mention: str) -> FakeActor | None:
+        if mention.strip().lower().endswith("refugees"):
+            return FakeActor("Refugees", None, "group")
+        return super().resolve(mention)
+
+
+def test_refugees_do_not_take_the_host_states_country():
+    doc = Doc("Turkey said on Monday it will not accept any more refugees.")
+    recs = extract_document(doc, resolver_factory=_RefugeeResolver).records
+    assert any(r["action"]["root"] == "12" for r in recs), recs
+    assert not any(r["target"] and r["target"]["country"] == "TUR" for r in recs), recs
