@@ -1747,9 +1747,9 @@ class SentenceCoder:
                                 return ms, how
         for word in TARGET_PREPS:
             for c in v.children:
-                if c.dep_ == "prep" and c.lower_ == word:
-                    for p in c.children:
-                        if p.dep_ == "pobj":
+                if c.dep_ in ("prep", "dative") and c.lower_ == word:
+                    for p in [*c.children, *_stranded_object(c)]:
+                        if p.dep_ in ("pobj", "nsubj"):
                             ms, how = self._object_actors(p, exclude)
                             if ms:
                                 return ms, "direct" if how == "direct" else how
@@ -2611,6 +2611,20 @@ def _for_clause(c: Any) -> bool:
         and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
         and any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children)
     )
+
+
+def _stranded_object(prep: Any) -> list[Any]:
+    """The object the parser took from a preposition (`granted asylum to five officers holed
+    up in X`: `officers` made the subject of `holed`): the subject that starts right after it."""
+    if any(c.dep_ == "pobj" for c in prep.children) or prep.i + 1 >= len(prep.doc):
+        return []
+    nxt = prep.doc[prep.i + 1]
+    for t in nxt.sent[max(0, nxt.i - nxt.sent.start) :]:
+        if t.dep_ == "nsubj" and t.left_edge.i == nxt.i and t.head.dep_ in ("advcl", "acl"):
+            return [t]
+        if t.i - nxt.i > 6:
+            break
+    return []
 
 
 def _reduced_relative(v: Any) -> bool:

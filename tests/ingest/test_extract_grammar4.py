@@ -185,3 +185,11 @@ def test_refugees_do_not_take_the_host_states_country():
     recs = extract_document(doc, resolver_factory=_RefugeeResolver).records
     assert any(r["action"]["root"] == "12" for r in recs), recs
     assert not any(r["target"] and r["target"]["country"] == "TUR" for r in recs), recs
+
+
+def test_object_the_parser_moved_into_a_participle_clause_is_still_the_target():
+    recs = asserted(
+        "Germany has granted political asylum to four Russian army officers holed up in a "
+        "hotel since last month's invasion, the German embassy said on Friday."
+    )
+    assert has(recs, "DEU", "RUS", "07"), recs
