@@ -1098,7 +1098,11 @@ class _Context:
                 self.title = seg.first("title")
             elif seg.has("courtesy"):
                 self.courtesy = True
-            elif seg.has("sector", "group") and not seg.has("loc", "fixed", "person"):
+            elif (
+                seg.has("sector", "group")
+                and not seg.has("loc", "person")
+                and (not seg.has("fixed") or _other_states_body(seg, self.loc))
+            ):
                 self.sector = seg.first("sector") or seg.first("group")
 
 
@@ -1288,6 +1292,14 @@ def _named_state_body(seg: _Seg, loc: str | None) -> bool:
         and loc in (None, body.country)
         and not seg.has("title", "group")
     )
+
+
+def _other_states_body(seg: _Seg, loc: str | None) -> bool:
+    """ "Russia's Security Council": a state's own body whose name the tables give to another
+    (the UN's); read as the sector noun of the state written before it."""
+    fixed = seg.first("fixed")
+    body = fixed.fixed if fixed is not None else None
+    return loc is not None and body is not None and loc not in (body.country, body.org)
 
 
 def _is_word(seg: _Seg, word: str) -> bool:

@@ -147,3 +147,33 @@ def test_body_nouns_without_a_named_body_are_nobody(r: ActorResolver, mention: s
 def test_another_states_department_is_not_the_us_one(r: ActorResolver) -> None:
     actor = r.resolve("Chile's State Department spokesman")
     assert actor is not None and actor.country == "CHL", actor
+
+
+@pytest.mark.parametrize(
+    ("mention", "name", "country", "kind"),
+    [
+        # "party" names a body only with one ("the party" is nobody; before: None for all)
+        ("the opposition PTI party", "Pakistan Tehreek-e-Insaf", "PAK", "organization"),
+        ("the ruling ANC", "African National Congress", "ZAF", "organization"),
+        ("the Likud party", "Likud", "ISR", "organization"),
+        ("the far-right AfD", "Alternative for Germany", "DEU", "organization"),
+        ("the Sahel states alliance", "Alliance of Sahel States", "IGO", "igo"),
+    ],
+)
+def test_parties(r: ActorResolver, mention: str, name: str, country: str, kind: str) -> None:
+    assert triple(r.resolve(mention)) == (name, country, kind)
+
+
+def test_the_party_alone_is_nobody(r: ActorResolver) -> None:
+    assert r.resolve("the party") is None
+    assert r.resolve_with_context("the party", "PAK") is None
+
+
+def test_a_states_own_security_council_is_not_the_uns(r: ActorResolver) -> None:
+    # before: the title's kind ("organization") for a Russian official
+    actor = r.resolve("Russia's Security Council deputy chairman Dmitry Medvedev")
+    assert actor is not None and (actor.country, actor.kind) == ("RUS", "government"), actor
+    body = r.resolve("Russia's Security Council")
+    assert body is not None and (body.country, body.kind) == ("RUS", "government"), body
+    un = r.resolve("the UN Security Council")
+    assert un is not None and un.country == "IGO", un
