@@ -633,6 +633,7 @@ class SentenceCoder:
     _countries: dict[str, str | None] = field(default_factory=dict)
     _resolved: dict[tuple[str, str | None], Ref | None] = field(default_factory=dict)
     _own: set[str | None] = field(default_factory=set)  # the current source's countries
+    _own_nonstate: bool = False  # the current sources are all non-state bodies
 
     # ---- actor mentions ---------------------------------------------------------------------
     def _resolve(self, text: str, hint: str | None = None) -> Ref | None:
@@ -1590,7 +1591,13 @@ class SentenceCoder:
             return ms, "direct"
         lemma = obj.lemma_.lower()
         if obj.pos_ in ("NOUN", "PROPN"):
-            ms = [m for m in self._owner(obj, exclude) if m.ref.country not in self._own]
+            # (a newspaper or a rebel group may well act on its own country's leaders' things:
+            # "violated a ban by General Aoun")
+            ms = [
+                m
+                for m in self._owner(obj, exclude)
+                if m.ref.country not in self._own or self._own_nonstate
+            ]
             if ms:
                 return ms, "owner"
         if lemma in EVENT_ANAPHORA:
@@ -1673,8 +1680,13 @@ class SentenceCoder:
         # the source's own forces are its instrument ("deploy U.S. troops to Mexico"), not a target
         own = {m.ref.country for m in sources if m.ref.country and m.ref.country != "IGO"}
         self._own = own
+        self._own_nonstate = bool(sources) and all(
+            m.ref.kind in ("group", "organization") and not m.ref.is_person for m in sources
+        )
         for ms in list(self._cache.values()):
             for m in ms:
+                if self._own_nonstate:
+                    break  # a rebel group's or a newspaper's country's army is not its own
                 if m.ref.country in own and m.ref.kind in ("military", "police"):
                     exclude.add(m.ref.key)
         spec = match.entry.target

@@ -193,3 +193,18 @@ def test_object_the_parser_moved_into_a_participle_clause_is_still_the_target():
         "hotel since last month's invasion, the German embassy said on Friday."
     )
     assert has(recs, "DEU", "RUS", "07"), recs
+
+
+def test_rebels_act_on_their_own_countrys_army():
+    recs = asserted("Turkish rebels ambushed the Turkish army near the border.")
+    assert has(recs, "TUR", "TUR", "19"), recs
+
+
+def test_rebels_defy_a_ban_by_their_own_countrys_army():
+    recs = asserted("Turkish rebels violated a ban by the Turkish army on Sunday.")
+    assert has(recs, "TUR", "TUR", "12"), recs
+
+
+def test_a_state_deploying_its_own_troops_does_not_target_them():
+    recs = asserted("Turkey deployed Turkish troops to the border with Iran.")
+    assert not has(recs, "TUR", "TUR", "15"), recs
