@@ -241,8 +241,12 @@ class Queries(ABC):
             events_as_target=as_target,
             by_quad={},
             by_root=[],
-            partners_out=[Partner(b, n, g) for b, n, g in self._partners(r, filters, "out", limit)],
-            partners_in=[Partner(b, n, g) for b, n, g in self._partners(r, filters, "in", limit)],
+            partners_out=[
+                Partner(b, n, _mean(g, n)) for b, n, g in self._partners(r, filters, "out", limit)
+            ],
+            partners_in=[
+                Partner(b, n, _mean(g, n)) for b, n, g in self._partners(r, filters, "in", limit)
+            ],
             recent=self.events(self._recent_ids(filters, limit, touching=r)),
         )
         self._fill_groups(profile, self._group_rows(filters, touching=r))
@@ -423,7 +427,12 @@ class Queries(ABC):
             for brief, n, g in self._partners(r, filters, direction, _limit(limit)):
                 nodes.setdefault(brief.id, {**brief.to_dict(), "centre": False})
                 key = (r.id, brief.id) if direction == "out" else (brief.id, r.id)
-                edges[key] = {"source": key[0], "target": key[1], "events": n, "goldstein_mean": g}
+                edges[key] = {
+                    "source": key[0],
+                    "target": key[1],
+                    "events": n,
+                    "goldstein_mean": _mean(g, n),
+                }
         return {"centre": r.to_dict(), "nodes": list(nodes.values()), "edges": list(edges.values())}
 
     # ---------------------------------------------------------------- helpers
@@ -492,7 +501,8 @@ class Queries(ABC):
     @abstractmethod
     def _partners(
         self, ref: ActorRef, f: Filters, direction: str, limit: int
-    ) -> list[tuple[ActorBrief, int, float | None]]: ...
+    ) -> list[tuple[ActorBrief, int, float]]:
+        """(partner, events, Goldstein sum), busiest first; the mean is taken in one place."""
 
     @abstractmethod
     def _search_candidates(self, word: str, limit: int) -> list[tuple[ActorBrief, list[str]]]:

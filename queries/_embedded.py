@@ -220,9 +220,7 @@ class EmbeddedQueries(Queries):
             f" WHERE {where} GROUP BY p.id ORDER BY n DESC, p.id LIMIT ?",
             [*side_params, *fp, limit],
         )
-        return [
-            (ActorBrief(r[0], r[1], r[2], r[3]), r["n"], round(r["g"] / r["n"], 3)) for r in rows
-        ]
+        return [(ActorBrief(r[0], r[1], r[2], r[3]), r["n"], r["g"] or 0.0) for r in rows]
 
     def _search_candidates(self, word, limit):
         rows = self._all(

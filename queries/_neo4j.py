@@ -94,11 +94,6 @@ def _match(
     return f"MATCH (e:Event){tail} WITH e", params
 
 
-def _tally_keys(ref: ActorRef) -> list[str] | None:
-    """A country's tally key (actors are not tallied)."""
-    return [tallies.country_key(ref.id)] if ref.kind == "country" else None
-
-
 def _tallied(f: Filters) -> bool:
     """Whether the monthly tallies (asserted events, no confidence or outlet) can answer."""
     return not f.include_modes and f.min_confidence is None and not f.outlet
@@ -335,6 +330,13 @@ class Neo4jQueries(Queries):
         )  # fmt: skip
         return [(r["month"], r["codes"], r["sums"]) for r in rows]
 
+    def _tally_keys(self, ref: ActorRef) -> list[str] | None:
+        """The tally key of a country, or of a busy actor (docs/schema.md, "Tallies")."""
+        if ref.kind == "country":
+            return [tallies.country_key(ref.id)]
+        rows = self._run("MATCH (a:Actor {id: $id}) RETURN a.tallied AS busy", id=ref.id)
+        return [tallies.actor_key(ref.id)] if rows and rows[0]["busy"] else None
+
     def _tally_days(self, keys: list[str], f: Filters) -> list[tuple[str, int, int, float]]:
         return _cell_days(self._cells(keys, f, "days"), f)
 
@@ -356,8 +358,9 @@ class Neo4jQueries(Queries):
 
     def _group_rows(self, f, source=None, target=None, touching=None) -> list[GroupRow]:
         if _tallied(f):
-            if touching is not None and touching.kind == "country":
-                return self._tally_groups(_tally_keys(touching) or [], f, touching=touching)
+            keys = None if touching is None else self._tally_keys(touching)
+            if keys:
+                return self._tally_groups(keys, f, touching=touching)
             key = _pair_key(source, target)
             if key is not None:
                 return self._tally_groups([key], f, source=source, target=target)
@@ -492,7 +495,7 @@ class Neo4jQueries(Queries):
     def _daily(self, ref, other, f):
         if _tallied(f) and not f.roots:
             if other is None:
-                keys = _tally_keys(ref)
+                keys = self._tally_keys(ref)
             else:  # both directions (one key for a country with itself)
                 both = {_pair_key(ref, other), _pair_key(other, ref)}
                 keys = None if None in both else sorted(both)  # type: ignore[arg-type]
@@ -538,7 +541,7 @@ class Neo4jQueries(Queries):
             limit=limit,
             **params,
         )
-        return [(_brief(r["p"]), r["n"], round(r["g"] / r["n"], 3)) for r in rows]
+        return [(_brief(r["p"]), r["n"], r["g"] or 0.0) for r in rows]
 
     def _search_candidates(self, word, limit):
         rows = self._run(

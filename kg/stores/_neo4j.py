@@ -81,7 +81,8 @@ SET a.url = row.url, a.title = row.title, a.outlet = row.outlet,
 # them without an index seek per event (the batch's own actors and articles are write-locked by
 # their MERGE ... SET, so the ids stay valid until commit).
 _ACTOR_NODES = """
-UNWIND $ids AS id MATCH (a:Actor {id: id}) RETURN a.id AS id, a.country AS c, elementId(a) AS n
+UNWIND $ids AS id MATCH (a:Actor {id: id})
+RETURN a.id AS id, a.country AS c, elementId(a) AS n, a.tallied AS busy
 """
 
 _ARTICLE_NODES = "UNWIND $ids AS id MATCH (a:Article {id: id}) RETURN a.id AS id, elementId(a) AS n"
@@ -212,8 +213,10 @@ class Neo4jStore:
         attempts: int = 3,
         backoff: float = 0.5,
         connection_timeout: float = 5.0,
+        busy_actor_events: int = tallies.BUSY_ACTOR_EVENTS,
     ):
         self.uri = uri
+        self.busy_actor_events = busy_actor_events
         self.database = database or "neo4j"
         self.attempts = max(1, attempts)
         self.backoff = backoff
@@ -306,6 +309,8 @@ class Neo4jStore:
                     for statement in tallies.SCHEMA_STATEMENTS:
                         session.run(statement).consume()
                     session.run("CALL db.awaitIndexes(300)").consume()
+                # Busy actors not tallied yet: after a rebuild, or written before actor tallies.
+                session.execute_write(tallies.promote, None, self.busy_actor_events)
 
         self._call("creating constraints and indexes", run)
 
@@ -372,6 +377,7 @@ class Neo4jStore:
                 tx.run(_WRITE_ARTICLES, rows=chunk).consume()
             found = _nodes(tx, _ACTOR_NODES, actor_refs, "actor")
             countries = {i: rec["c"] for i, rec in found.items()}
+            busy = {i for i, rec in found.items() if rec["busy"]}
             actor_nodes = {i: rec["n"] for i, rec in found.items()}
             article_nodes = {
                 i: rec["n"]
@@ -393,7 +399,7 @@ class Neo4jStore:
             else:
                 created = set()
             # Counted while the server creates the events (consume() waits for it).
-            added, dirty = _tally_changes(new, existing, events, countries)
+            added, dirty = _tally_changes(new, existing, events, countries, busy)
             for result in pending:
                 result.consume()
             for chunk in _chunks([e for e in events if e["id"] not in created]):
@@ -402,6 +408,8 @@ class Neo4jStore:
                 tx.run(_WRITE_REPORTS, rows=chunk).consume()
             tallies.add(tx, {k: c for k, c in added.items() if k not in dirty})
             tallies.recompute(tx, dirty)
+            # Actors this batch takes past the threshold get their cells (this batch included).
+            tallies.promote(tx, [i for i in actor_refs if i not in busy], self.busy_actor_events)
 
         if not len(batch):
             return
@@ -449,7 +457,9 @@ class Neo4jStore:
                 " DETACH DELETE x",
                 ids=actor_ids,
             ).consume()
-            tallies.recompute(tx, tallies.cells_of(reported))
+            ends = {r[end] for r in reported for end in ("source_id", "target_id") if r[end]}
+            busy = tallies.busy_actors(tx, ends)
+            tallies.recompute(tx, tallies.cells_of(reported, busy))
             return True
 
         return self._write(f"deleting article {article_id}", work)
@@ -601,23 +611,27 @@ def _tally_changes(
     existing: dict[str, dict[str, Any]],
     events: list[dict[str, Any]],
     countries: dict[str, str | None],
+    busy: set[str],
 ) -> tuple[dict[tuple[str, str], tallies.Cell], set[tuple[str, str]]]:
     """The new events' counts per cell, and the cells to recompute: those of events whose
-    date moved earlier (the merge rule keeps the earliest date)."""
+    date moved earlier (the merge rule keeps the earliest date). `busy`: tallied actors."""
     added = tallies.tally(
-        {
-            **row,
-            "source_country": countries.get(row["source_id"]),
-            "target_country": countries.get(row["target_id"]) if row["target_id"] else None,
-        }
-        for row in new
+        (
+            {
+                **row,
+                "source_country": countries.get(row["source_id"]),
+                "target_country": countries.get(row["target_id"]) if row["target_id"] else None,
+            }
+            for row in new
+        ),
+        busy,
     )
     moved: list[dict[str, Any]] = []
     for row in events:
         old = existing.get(row["id"])
         if old is not None and row["date"] < old["date"].iso_format():
             moved.extend((old, {**old, "date": row["date"]}))
-    return added, tallies.cells_of(moved)
+    return added, tallies.cells_of(moved, busy)
 
 
 def _nodes(

@@ -9,17 +9,23 @@ cells instead. Keys:
 
 - ``c:USA``          events touching the country (either end; an event is counted once)
 - ``c:USA>c:MEX``    events from an actor of the first country to one of the second
+- ``a:<actor id>``   events touching a busy actor (`Actor.tallied` is true)
 
 A write adds one small node per cell it touches holding just its own events (no read, no
 rewrite of a busy country's month: bulk loads touch every such cell in every batch); a cell
 with more than COMPACT_AFTER nodes is merged into one. A deletion or a moved date recomputes
-the cells it touches from the events. Actors are not tallied: most have few events, and a
-tally per actor would add a node per event to every write.
+the cells it touches from the events.
+
+Only busy actors are tallied: most actors have a few events, which their index seek reads in
+a millisecond, and a cell per actor and month would add up to two nodes per event to every
+write. An actor whose events pass BUSY_ACTOR_EVENTS is marked and counted from its events in
+the write that takes it past (`promote`); from then on writes add its cells like a country's.
+The mark is never taken back, so the cells stay right whatever the threshold is later.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,6 +33,9 @@ import neo4j
 
 CHUNK = 5000
 COMPACT_AFTER = 4  # nodes per cell before they are merged into one
+# Events an actor has (either end) before it gets cells of its own: below this, reading its
+# events through the (actor, date) index answers in a few milliseconds (docs/benchmarks.md).
+BUSY_ACTOR_EVENTS = 5000
 
 SCHEMA_STATEMENTS = (
     "CREATE INDEX tally_key_month IF NOT EXISTS FOR (t:Tally) ON (t.key, t.month)",
@@ -60,7 +69,14 @@ RETURN c AS cell, props
 
 # One cell's events, by key kind; `$lo`/`$hi` bound the month. The touching branch mirrors the
 # queries' own: the second half leaves out what the first found.
+_ACTOR_EVENTS = (
+    "MATCH (e:Event) WHERE e.source_id = $a AND {dates} AND e.mode IS NULL RETURN "
+    + EVENT_FIELDS
+    + " UNION ALL MATCH (e:Event) WHERE e.target_id = $a AND {dates} AND e.mode IS NULL"
+    " AND NOT coalesce(e.source_id = $a, false) RETURN " + EVENT_FIELDS
+)
 _CELL_EVENTS = {
+    "actor": _ACTOR_EVENTS.format(dates="date($lo) <= e.date < date($hi)"),
     "pair": "MATCH (e:Event) WHERE e.source_country = $a AND e.target_country = $b"
     " AND date($lo) <= e.date < date($hi) AND e.mode IS NULL RETURN " + EVENT_FIELDS,
     "country": "MATCH (e:Event) WHERE e.source_country = $a AND date($lo) <= e.date < date($hi)"
@@ -68,6 +84,24 @@ _CELL_EVENTS = {
     " WHERE e.target_country = $a AND date($lo) <= e.date < date($hi) AND e.mode IS NULL"
     " AND NOT coalesce(e.source_country = $a, false) RETURN " + EVENT_FIELDS,
 }
+
+
+# Untallied actors among `ids` (all actors when None) with more events than `$most`, marked in
+# the same statement: the SET write-locks each before its events are counted. (Only events
+# have SOURCE_OF and TARGET; leaving their label out lets the server read the stored degrees.)
+_PROMOTE = """
+{find}
+WHERE a.tallied IS NULL
+  AND COUNT {{ (a)-[:SOURCE_OF]->() }} + COUNT {{ (a)<-[:TARGET]-() }} > $most
+SET a.tallied = true
+RETURN a.id AS id
+"""
+_PROMOTE_SOME = _PROMOTE.format(find="UNWIND $ids AS id MATCH (a:Actor {id: id})")
+_PROMOTE_ALL = _PROMOTE.format(find="MATCH (a:Actor)")
+
+
+def actor_key(actor_id: str) -> str:
+    return f"a:{actor_id}"
 
 
 def country_key(code: str) -> str:
@@ -78,9 +112,14 @@ def pair_key(source_country: str, target_country: str) -> str:
     return f"c:{source_country}>c:{target_country}"
 
 
-def event_keys(row: dict[str, Any]) -> set[str]:
-    """The keys an event counts under (a set: an event inside one country counts once)."""
+def event_keys(row: dict[str, Any], busy: Collection[str] = ()) -> set[str]:
+    """The keys an event counts under (a set: an event inside one country counts once);
+    `busy` are the tallied actors' ids."""
     keys: set[str] = set()
+    if busy:
+        for end in (row.get("source_id"), row.get("target_id")):
+            if end in busy:
+                keys.add(actor_key(end))
     sc, tc = row.get("source_country"), row.get("target_country")
     if sc:
         keys.add(country_key(sc))
@@ -167,18 +206,23 @@ def group_key(code: int) -> tuple[str, int, str]:
     return f"{code // 1_000_000:02d}", code // 100_000 % 10, str(code % 100_000)[1:]
 
 
-def tally(rows: Iterable[dict[str, Any]]) -> dict[tuple[str, str], Cell]:
-    """Cells (key, month) for event rows (EVENT_FIELDS names); moded events are not tallied."""
+def tally(
+    rows: Iterable[dict[str, Any]], busy: Collection[str] = ()
+) -> dict[tuple[str, str], Cell]:
+    """Cells (key, month) for event rows (EVENT_FIELDS names); moded events are not tallied.
+    `busy`: the tallied actors' ids."""
     days: dict[tuple[str, str, int, int], list[float]] = {}
     groups: dict[tuple[str, str, str, int, str], list[float]] = {}
-    keys_of: dict[tuple[str | None, str | None], list[str]] = {}
+    keys_of: dict[tuple[str | None, ...], list[str]] = {}
     for row in rows:
         if row.get("mode") is not None:
             continue
-        ends = (row.get("source_country"), row.get("target_country"))
+        ends: tuple[str | None, ...] = (row.get("source_country"), row.get("target_country"))
+        if busy:
+            ends += tuple(a if a in busy else None for a in (row["source_id"], row["target_id"]))
         keys = keys_of.get(ends)
         if keys is None:
-            keys = keys_of[ends] = sorted(event_keys(row))
+            keys = keys_of[ends] = sorted(event_keys(row, busy))
         if not keys:
             continue
         day = _iso(row["date"])
@@ -251,7 +295,8 @@ def recompute(tx: neo4j.ManagedTransaction, cells: Iterable[tuple[str, str]]) ->
     fresh: dict[tuple[str, str], Cell] = {}
     for key, month in wanted:
         query, params = _cell_query(key, month)
-        got = tally(rec.data() for rec in tx.run(query, params))
+        busy = (key[2:],) if key.startswith("a:") else ()
+        got = tally((rec.data() for rec in tx.run(query, params)), busy)
         if (key, month) in got:
             fresh[(key, month)] = got[(key, month)]
     for chunk in _chunks(_rows(fresh)):
@@ -262,6 +307,9 @@ def _cell_query(key: str, month: str) -> tuple[str, dict[str, Any]]:
     year, mon = int(month[:4]), int(month[5:7])
     nxt = f"{year + (mon == 12):04d}-{mon % 12 + 1:02d}-01"
     params: dict[str, Any] = {"lo": f"{month}-01", "hi": nxt}
+    if key.startswith("a:"):
+        params["a"] = key[2:]
+        return _CELL_EVENTS["actor"], params
     if ">" in key:
         a, b = key.split(">")
         params.update(a=a[2:], b=b[2:])
@@ -270,19 +318,60 @@ def _cell_query(key: str, month: str) -> tuple[str, dict[str, Any]]:
     return _CELL_EVENTS["country"], params
 
 
-def cells_of(rows: Iterable[dict[str, Any]]) -> set[tuple[str, str]]:
+def cells_of(rows: Iterable[dict[str, Any]], busy: Collection[str] = ()) -> set[tuple[str, str]]:
     """The (key, month) cells these event rows count in (moded rows included: harmless)."""
     out: set[tuple[str, str]] = set()
     for row in rows:
         month = _iso(row["date"])[:7]
-        out.update((key, month) for key in event_keys(row))
+        out.update((key, month) for key in event_keys(row, busy))
     return out
 
 
+def busy_actors(tx: neo4j.ManagedTransaction, ids: Iterable[str]) -> set[str]:
+    """Which of these actors are tallied."""
+    return {
+        rec["id"]
+        for chunk in _chunks(sorted(set(ids)))
+        for rec in tx.run(
+            "UNWIND $ids AS id MATCH (a:Actor {id: id}) WHERE a.tallied RETURN a.id AS id",
+            ids=chunk,
+        )
+    }
+
+
+def promote(
+    tx: neo4j.ManagedTransaction, ids: list[str] | None, most: int = BUSY_ACTOR_EVENTS
+) -> list[str]:
+    """Mark the actors (of `ids`, or all) that have more than `most` events and are not yet
+    tallied, and write their cells from their events. Returns their ids."""
+    if ids is None:
+        promoted = [rec["id"] for rec in tx.run(_PROMOTE_ALL, most=most)]
+    else:
+        promoted = [
+            rec["id"]
+            for chunk in _chunks(ids)
+            for rec in tx.run(_PROMOTE_SOME, ids=chunk, most=most)
+        ]
+    for actor_id in promoted:
+        key = actor_key(actor_id)
+        tx.run("MATCH (t:Tally) WHERE t.key = $key AND t.month IS NOT NULL DELETE t", key=key)
+        rows = tx.run(_ACTOR_EVENTS.format(dates="e.date IS NOT NULL"), a=actor_id)
+        cells = {
+            k: c for k, c in tally((r.data() for r in rows), (actor_id,)).items() if k[0] == key
+        }
+        for chunk in _chunks(_rows(cells)):
+            tx.run(_CREATE, rows=chunk).consume()
+    return promoted
+
+
 def rebuild(session: neo4j.Session, page: int = 50_000) -> int:
-    """Drop every cell and tally all events again (a store written before tallies existed).
-    Returns the number of cells written."""
+    """Drop every cell and tally all events again (a store written before tallies existed);
+    busy actors are marked afresh by the next `promote`. Returns the number of cells written."""
     session.run("MATCH (t:Tally) CALL (t) { DELETE t } IN TRANSACTIONS OF 10000 ROWS").consume()
+    session.run(
+        "MATCH (a:Actor) WHERE a.tallied IS NOT NULL"
+        " CALL (a) { REMOVE a.tallied } IN TRANSACTIONS OF 10000 ROWS"
+    ).consume()
     cells: dict[tuple[str, str], Cell] = {}
     last = ""
     while True:

@@ -1,7 +1,7 @@
-"""The Neo4j store answers country dyads, timelines and profiles from monthly tallies
-(kg/stores/_neo4j_tally.py); the embedded store counts events. Both must give the same answers
-on the same random graph, after merges that move dates, repeats and deletions, for whole and
-partial months and every filter."""
+"""The Neo4j store answers country dyads, timelines and profiles, and busy actors' timelines and
+profiles, from monthly tallies (kg/stores/_neo4j_tally.py); the embedded store counts events.
+Both must give the same answers on the same random graph, after merges that move dates,
+repeats, deletions and actors becoming busy, for whole and partial months and every filter."""
 
 from __future__ import annotations
 
@@ -19,6 +19,10 @@ pytestmark = pytest.mark.neo4j
 
 COUNTRIES = ("USA", "MEX", "CHN", None)
 CODES = sorted(c for c in codebook() if len(c) >= 3)[::7]
+# Some actors are far busier than others, as in the news; with BUSY events as the threshold
+# the first few become tallied part-way through the batches and the last few never do.
+ACTOR_WEIGHTS = (8, 6, 4, 3, 2, 1, 1, 1, 1, 1)
+BUSY = 60
 
 
 def random_batches(seed: int) -> tuple[list[GraphBatch], list[str]]:
@@ -36,7 +40,9 @@ def random_batches(seed: int) -> tuple[list[GraphBatch], list[str]]:
             batch.articles.append(art)
             article_ids.append(art.id)
             for i in range(12):
-                src, tgt = rng.sample(actors, 2)
+                src, tgt = rng.choices(actors, ACTOR_WEIGHTS, k=2)
+                while tgt == src:
+                    tgt = rng.choices(actors, ACTOR_WEIGHTS)[0]
                 day = f"2025-{rng.randrange(3, 7):02d}-{rng.randrange(1, 29):02d}"
                 ev = Event.coded(
                     src.id,
@@ -82,7 +88,7 @@ FILTERS = [
 def answers(store, actor_ids: list[str]) -> list:
     q = for_store(store)
     out: list = []
-    refs = ["USA", "MEX", "CHN", *actor_ids[:3]]
+    refs = ["USA", "MEX", "CHN", *actor_ids[:2], actor_ids[-1]]  # busy actors and a quiet one
     for f in FILTERS:
         for a in refs:
             out.append(q.timeline(a, bucket="day", filters=f).to_dict())
@@ -95,40 +101,94 @@ def answers(store, actor_ids: list[str]) -> list:
     return out
 
 
+def _props(cell: tallies.Cell) -> dict:
+    """A cell's stored form, its Goldstein sums rounded: cells summed in another order may
+    differ in the last bits (the queries round sums the same way before dividing)."""
+    props = cell.props()
+    for name in ("days_g", "groups_g"):
+        props[name] = [round(g, 6) for g in props[name]]
+    return props
+
+
 def stored_cells(store) -> dict[tuple[str, str], dict]:
     """The cells as stored, each cell's nodes merged."""
     cells: dict[tuple[str, str], tallies.Cell] = {}
     for r in store.run_read("MATCH (t:Tally) RETURN t {.*} AS t"):
         key = (r["t"]["key"], r["t"]["month"])
         cells.setdefault(key, tallies.Cell()).merge(tallies.Cell.from_props(r["t"]))
-    return {k: c.props() for k, c in cells.items()}
+    return {k: _props(c) for k, c in cells.items()}
+
+
+def busy_ids(store) -> set[str]:
+    return {r["id"] for r in store.run_read("MATCH (a:Actor) WHERE a.tallied RETURN a.id AS id")}
 
 
 def recounted_cells(store) -> dict[tuple[str, str], dict]:
     """The cells a from-scratch tally of every stored event gives."""
     rows = store.run_read("MATCH (e:Event) RETURN " + tallies.EVENT_FIELDS)
-    return {k: c.props() for k, c in tallies.tally(rows).items()}
+    return {k: _props(c) for k, c in tallies.tally(rows, busy_ids(store)).items()}
+
+
+def event_counts(store) -> dict[str, int]:
+    """Each actor's events, either end (what makes it busy)."""
+    rows = store.run_read(
+        "MATCH (a:Actor) RETURN a.id AS id,"
+        " COUNT { (a)-[:SOURCE_OF]->() } + COUNT { (a)<-[:TARGET]-() } AS n"
+    )
+    return {r["id"]: r["n"] for r in rows}
 
 
 @pytest.mark.parametrize("seed", [1, 2])
 def test_tallied_answers_equal_counted_answers(neo4j_store_session, tmp_path, seed):
-    neo = neo4j_store_session
-    neo.clear()
+    from kg.stores._neo4j import Neo4jStore
+
+    neo4j_store_session.clear()
+    neo = Neo4jStore(neo4j_store_session.uri, busy_actor_events=BUSY)
     embedded = EmbeddedStore(tmp_path / "kg")
     try:
         batches, article_ids = random_batches(seed)
+        busy_after_first = None
         for batch in batches:
             neo.upsert(batch)
             embedded.upsert(batch)
+            if busy_after_first is None:
+                busy_after_first = busy_ids(neo)
         neo.upsert(batches[2])  # a repeat changes nothing
         embedded.upsert(batches[2])
         for art in article_ids[::5]:
             assert neo.delete_article(art) and embedded.delete_article(art)
-        assert stored_cells(neo) == recounted_cells(neo)
         actor_ids = [a.id for a in batches[0].actors]
+        busy = busy_ids(neo)
+        # Actors became busy part-way through (their cells started from their events), and
+        # the quiet ones never did: both paths answer below.
+        assert busy - (busy_after_first or set()), "no actor became busy after the first batch"
+        assert {actor_ids[0], actor_ids[1]} <= busy and actor_ids[-1] not in busy
+        assert all(n <= BUSY for i, n in event_counts(neo).items() if i not in busy)
+        assert stored_cells(neo) == recounted_cells(neo)
         assert answers(neo, actor_ids) == answers(embedded, actor_ids)
     finally:
         embedded.close()
+        neo.close()
+        neo4j_store_session.clear()
+
+
+def test_actors_get_cells_when_they_pass_the_threshold_and_on_open(neo4j_store_session):
+    """A store written with a higher threshold (or before actor tallies) is caught up on open."""
+    from kg.stores._neo4j import Neo4jStore
+
+    neo = neo4j_store_session
+    neo.clear()
+    for batch in random_batches(5)[0]:
+        neo.upsert(batch)
+    assert not busy_ids(neo)  # the default threshold is far above these counts
+    reopened = Neo4jStore(neo.uri, busy_actor_events=BUSY)
+    try:
+        counts = event_counts(reopened)
+        assert busy_ids(reopened) == {i for i, n in counts.items() if n > BUSY} != set()
+        assert stored_cells(reopened) == recounted_cells(reopened)
+        assert any(key.startswith("a:") for key, _ in stored_cells(reopened))
+    finally:
+        reopened.close()
         neo.clear()
 
 
