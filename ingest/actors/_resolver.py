@@ -417,6 +417,23 @@ class ActorResolver:
         killed in a suicide bombing"): no country, so no state is blamed."""
         return _UNATTRIBUTED
 
+    def counterpart(self, role: str, iso3: str) -> ResolvedActor | None:
+        """Who holds, in state `iso3`, the office `role` names ("his Saudi counterpart" of a
+        foreign minister): the registry holder on the date ("Foreign Minister", "SAU" -> the
+        Saudi foreign minister), else an office actor of that state; None for an unknown
+        state or a role that is no title ("Former President" is read as "President")."""
+        if iso3 not in self._lex.countries or not role.strip():
+            return None
+        words = role.split()
+        while words and words[0].lower().strip(".") in _DEPUTY - {"deputy", "vice", "assistant"}:
+            words = words[1:]  # "Former President": the office, not the former holder
+        if not words:
+            return None
+        head = _strip(_parse(" ".join(words)).segs)
+        if not head or not head[-1].has("title"):
+            return None
+        return self.resolve(f"{self._lex.adjective(iso3)} {' '.join(words)}")
+
     def is_person_name(self, mention: str) -> bool:
         """A registry person, or two to four capitalized unknown words that look like a name."""
         parsed = _parse(mention)

@@ -177,3 +177,28 @@ def test_a_states_own_security_council_is_not_the_uns(r: ActorResolver) -> None:
     assert body is not None and (body.country, body.kind) == ("RUS", "government"), body
     un = r.resolve("the UN Security Council")
     assert un is not None and un.country == "IGO", un
+
+
+@pytest.mark.parametrize(
+    ("role", "iso3", "name"),
+    [
+        # "his Saudi counterpart" of a foreign minister is the Saudi foreign minister
+        ("Foreign Minister", "SAU", "Faisal bin Farhan"),
+        ("Prime Minister", "JPN", "Fumio Kishida"),
+        ("President", "USA", "Joe Biden"),
+        ("Former President", "USA", "Joe Biden"),  # the office, as held on the date
+        ("Interior Minister", "MEX", "Mexican Interior Minister"),  # an office actor
+    ],
+)
+def test_counterpart_holds_the_same_office_in_the_other_state(
+    r: ActorResolver, role: str, iso3: str, name: str
+) -> None:
+    actor = ActorResolver(dt.date(2024, 6, 3)).counterpart(role, iso3)
+    assert actor is not None and (actor.name, actor.country) == (name, iso3), actor
+
+
+@pytest.mark.parametrize(
+    ("role", "iso3"), [("", "USA"), ("Foreign Minister", "XXX"), ("the", "FRA")]
+)
+def test_counterpart_needs_a_title_and_a_state(r: ActorResolver, role: str, iso3: str) -> None:
+    assert r.counterpart(role, iso3) is None
