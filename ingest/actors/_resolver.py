@@ -335,6 +335,8 @@ class ActorResolver:
             one = self.resolve_with_context(mention, country_hint)
             return (one,) if one else ()
         parts = [p.strip() for p in _COORDINATION.split(mention) if p and p.strip()]
+        if not parts:
+            return ()  # "and", "&": a coordination of nothing
         last = parts[-1]
         last_segs = _strip(_parse(last).segs)
         k = 0

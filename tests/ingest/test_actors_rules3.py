@@ -202,3 +202,10 @@ def test_counterpart_holds_the_same_office_in_the_other_state(
 )
 def test_counterpart_needs_a_title_and_a_state(r: ActorResolver, role: str, iso3: str) -> None:
     assert r.counterpart(role, iso3) is None
+
+
+@pytest.mark.parametrize("mention", ["and", "&", " , ", "or ;"])
+def test_a_coordination_of_nothing_is_no_actor(r: ActorResolver, mention: str) -> None:
+    # before: IndexError in resolve_many
+    assert r.resolve_many(mention) == ()
+    assert r.resolve_many(mention, "USA") == ()
