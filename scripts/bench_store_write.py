@@ -2,6 +2,7 @@
 
     python scripts/bench_store_write.py                       # 100,000 events, both backends
     python scripts/bench_store_write.py --backend neo4j --uri bolt://127.0.0.1:7687 --clear
+    python scripts/bench_store_write.py --floor indexed --uri bolt://127.0.0.1:7687 --clear
 
 Each batch is what an ingest of several articles produces: its articles, the actors its events
 name (repeated across batches, so MERGE meets existing nodes as in real use) and its events,
@@ -101,6 +102,110 @@ def bench(store: Store, n_events: int, batch_size: int, server_pid: int | None =
     return elapsed
 
 
+# The least any writer must do for the issue's graph shape: the batch's articles, then each
+# event node with its properties and its SOURCE_OF, TARGET and REPORTED_IN {sentence, span},
+# the endpoints reached by element id. No merge rule, no reconcile read, no tallies.
+_FLOOR_ARTICLES = """
+UNWIND $rows AS r CREATE (a:Article {id: r.id, url: r.url, title: r.title, outlet: r.outlet})
+RETURN r.id AS id, elementId(a) AS n
+"""
+_FLOOR_EVENTS = """
+UNWIND $rows AS r
+MATCH (s:Actor) WHERE elementId(s) = r.s
+MATCH (t:Actor) WHERE elementId(t) = r.t
+MATCH (a:Article) WHERE elementId(a) = r.a
+CREATE (s)-[:SOURCE_OF]->(e:Event {id: r.id, date: date(r.date), cameo: r.cameo, root: r.root,
+    label: r.label, quad_class: r.quad_class, goldstein: r.goldstein, plover: r.plover,
+    action_text: r.action_text, confidence: r.confidence, source_id: r.source_id,
+    target_id: r.target_id, source_country: r.source_country, target_country: r.target_country})
+CREATE (e)-[:TARGET]->(t)
+CREATE (e)-[:REPORTED_IN {sentence: r.sentence, start: r.start, end: r.end}]->(a)
+"""
+_UNIQUE_IDS = tuple(
+    f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
+    for label in ("Actor", "Event", "Article")
+)
+
+
+def floor(uri: str, n_events: int, batch_size: int, schema: str, server_pid: int | None) -> float:
+    """Seconds for plain Cypher to write the same events (rows built before timing) into an
+    empty database with only the id constraints ("bare") or the store's own indexes too
+    ("indexed"): an upper bound for any writer of this shape on this machine and server."""
+    import neo4j
+
+    from kg.stores._neo4j import SCHEMA_STATEMENTS
+
+    batches = list(synthetic_batches(n_events, batch_size))
+    with neo4j.GraphDatabase.driver(uri, auth=None) as driver:
+        if driver.execute_query("MATCH (n) RETURN count(n) > 0 AS used").records[0]["used"]:
+            raise SystemExit(f"{uri} is not empty; the floor needs an empty database (--clear)")
+        for row in driver.execute_query("SHOW INDEXES YIELD name, owningConstraint, type"
+                                        " WHERE type <> 'LOOKUP' RETURN *").records:  # fmt: skip
+            kind = "CONSTRAINT" if row["owningConstraint"] else "INDEX"
+            driver.execute_query(f"DROP {kind} {row['owningConstraint'] or row['name']}")
+        for statement in _UNIQUE_IDS + (SCHEMA_STATEMENTS if schema == "indexed" else ()):
+            driver.execute_query(statement)
+        driver.execute_query("CALL db.awaitIndexes(300)")
+        actors = {a.id: a for b in batches for a in b.actors}
+        nodes = {
+            r["id"]: r["n"]
+            for r in driver.execute_query(
+                "UNWIND $rows AS r CREATE (a:Actor {id: r.id, name: r.name, country: r.country,"
+                " kind: r.kind}) RETURN r.id AS id, elementId(a) AS n",
+                rows=[{"id": a.id, "name": a.name, "country": a.country, "kind": a.kind}
+                      for a in actors.values()],
+            ).records
+        }  # fmt: skip
+
+        def write(tx: neo4j.ManagedTransaction, batch: GraphBatch) -> None:
+            articles = {
+                r["id"]: r["n"]
+                for r in tx.run(
+                    _FLOOR_ARTICLES,
+                    rows=[{"id": a.id, "url": a.url, "title": a.title, "outlet": a.outlet}
+                          for a in batch.articles],
+                )
+            }  # fmt: skip
+            rows = [
+                {
+                    **{k: getattr(e, k) for k in ("id", "date", "cameo", "root", "label")},
+                    **{k: getattr(e, k) for k in ("quad_class", "goldstein", "plover")},
+                    "action_text": e.action_text,
+                    "confidence": e.confidence,
+                    "s": nodes[e.source_id],
+                    "t": nodes[e.target_id],
+                    "a": articles[e.reports[0].article_id],
+                    "source_id": e.source_id,
+                    "target_id": e.target_id,
+                    "source_country": actors[e.source_id].country,
+                    "target_country": actors[e.target_id].country,
+                    "sentence": e.reports[0].sentence,
+                    "start": e.reports[0].start,
+                    "end": e.reports[0].end,
+                }
+                for e in batch.events
+            ]
+            for i in range(0, len(rows), 5000):
+                tx.run(_FLOOR_EVENTS, rows=rows[i : i + 5000]).consume()
+
+        server_before = process_cpu_seconds(server_pid) if server_pid else 0.0
+        began = time.perf_counter()
+        with driver.session() as session:
+            for batch in batches:
+                session.execute_write(write, batch)
+        elapsed = time.perf_counter() - began
+        if server_pid:
+            server = process_cpu_seconds(server_pid) - server_before
+            print(f"floor ({schema}) server CPU {server:.1f} s", flush=True)
+        got = driver.execute_query("MATCH (e:Event) RETURN count(e) AS n").records[0]["n"]
+        with driver.session() as session:  # empty again; the store recreates its own schema
+            for what in ("()-[x]->()", "(x)"):
+                session.run(f"MATCH {what} CALL (x) {{ DELETE x }} IN TRANSACTIONS").consume()
+        if got != n_events:
+            raise SystemExit(f"floor: expected {n_events} events, got {got}")
+    return elapsed
+
+
 def small_ingest_cost(n_events: int, batch_size: int, repeats: int = 20) -> dict[str, float]:
     """Seconds for one small ingest (1 article, 5 events) into a store of n_events, against
     the alternative the embedded store rejected: re-dumping the whole graph as gzipped
@@ -170,6 +275,12 @@ def main(argv: list[str] | None = None) -> int:
         help="pid file of the Neo4j server (e.g. .neo4j/data-7687/neo4j.pid) to report its CPU",
     )
     parser.add_argument(
+        "--floor",
+        choices=["bare", "indexed"],
+        help="instead: plain Cypher into an empty Neo4j (id constraints only, or the store's"
+        " indexes too), to see how far any writer of this shape could go here",
+    )
+    parser.add_argument(
         "--small-ingest",
         action="store_true",
         help="instead: cost of one small ingest into a large embedded store vs a JSON dump",
@@ -179,6 +290,17 @@ def main(argv: list[str] | None = None) -> int:
     if args.small_ingest:
         for key, value in small_ingest_cost(args.events, args.batch).items():
             print(f"{key:30s} {value:,.4f}" if isinstance(value, float) else f"{key:30s} {value:,}")
+        return 0
+
+    if args.floor:
+        from kg.stores._neo4j import Neo4jStore
+
+        if args.clear:
+            with Neo4jStore(args.uri, user=args.user, password=args.password) as store:
+                store.clear()
+        pid = int(args.server_pid_file.read_text()) if args.server_pid_file else None
+        seconds = floor(args.uri, args.events, args.batch, args.floor, pid)
+        report(f"floor ({args.floor})", seconds, args)
         return 0
 
     results: dict[str, float] = {}
