@@ -749,7 +749,10 @@ class ActorResolver:
         if entry.display == "Group":
             return None  # "the group": only a named body ("Hamas group") says which
         if entry.type == "group":
-            org = org or (None if ctx.disowned else hint)
+            # refugees and migrants are, by the word, from somewhere else than where they are:
+            # the article's country is no guess for them ("Syria will not accept refugees")
+            elsewhere = head_norm in _FROM_ELSEWHERE
+            org = org or (None if ctx.disowned or elsewhere else hint)
             display = entry.display or ""
             if ctx.proper_words:
                 name = f"{' '.join(ctx.proper_words)} {display}"
@@ -1174,6 +1177,23 @@ _CONTROLLED = words("held controlled occupied dominated ruled run administered")
 _ELSEWHERE = words(
     "western european arab african asian gulf nordic balkan foreign international "
     "multinational overseas allied"
+)
+# People named for having come from elsewhere: the hint (where the story is) is not their state.
+_FROM_ELSEWHERE = frozenset(
+    {
+        "refugees",
+        "refugee",
+        "refugee camps",
+        "migrants",
+        "migrant",
+        "immigrants",
+        "immigrant",
+        "asylum seekers",
+        "asylum seeker",
+        "asylum-seekers",
+        "foreigners",
+        "expatriates",
+    }
 )
 # Plural state nouns: several states, never the hint's one government ("other governments").
 _PLURAL_STATE_NOUNS = words("governments militaries armies ministries parliaments regimes")

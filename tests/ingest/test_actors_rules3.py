@@ -209,3 +209,24 @@ def test_a_coordination_of_nothing_is_no_actor(r: ActorResolver, mention: str) -
     # before: IndexError in resolve_many
     assert r.resolve_many(mention) == ()
     assert r.resolve_many(mention, "USA") == ()
+
+
+@pytest.mark.parametrize(
+    ("mention", "hint", "country"),
+    [
+        # people named for coming from elsewhere do not take the article's country
+        ("refugees", "SYR", None),  # before: SYR
+        ("migrants", "ITA", None),  # before: ITA
+        ("asylum seekers", "GBR", None),  # before: GBR
+        # a written origin still counts, and internally displaced people are local
+        ("Syrian refugees", "TUR", "SYR"),
+        ("refugees from Sudan", "TCD", "SDN"),
+        ("displaced people", "SDN", "SDN"),
+        ("protesters", "SYR", "SYR"),
+    ],
+)
+def test_refugees_and_migrants_are_from_elsewhere(
+    r: ActorResolver, mention: str, hint: str, country: str | None
+) -> None:
+    actor = r.resolve_with_context(mention, hint)
+    assert actor is not None and actor.country == country, actor
