@@ -1264,6 +1264,8 @@ class SentenceCoder:
     def particles(self, v: Any) -> set[str]:
         out = set()
         for c in v.children:
+            if c.dep_ == "prt" and _up_to_objects(v):
+                continue  # "kidnapped up to 16 advisers": a quantity, no phrasal verb
             if (
                 c.dep_ == "prt"
                 or c.dep_ in ("prep", "agent")
@@ -1713,6 +1715,8 @@ class SentenceCoder:
                     if c.dep_ == "prt":
                         break
         objs = [c for c in v.children if c.dep_ in ("dobj", "dative", "iobj")]
+        if not objs:
+            objs = _up_to_objects(v)  # "kidnapped up to 16 Russian advisers"
         if not objs:
             # "denounced as an ugly crime Serbia's suppression of ...": the object comes late
             # and the parser hangs it on the "as" phrase
@@ -2374,9 +2378,11 @@ class SentenceCoder:
             pobjs = [p for p in c.children if p.dep_ == "pobj"]
             for p in list(pobjs):
                 for of in p.children:
-                    # "the town of X", "a jail in northern Israel"
+                    # "the town of X", "a jail in northern Israel", "the capital Kabul"
                     if of.dep_ == "prep" and of.lower_ in ("of", "in"):
                         pobjs += [q for q in of.children if q.dep_ == "pobj"]
+                    elif of.dep_ == "appos" and of.ent_type_ == "GPE":
+                        pobjs.append(of)
             for p in pobjs:
                 if p.ent_type_ == "GPE":  # not seas, rivers, regions (LOC)
                     name = self._ent_text(p)
@@ -2623,6 +2629,19 @@ def _for_clause(c: Any) -> bool:
         and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
         and any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children)
     )
+
+
+def _up_to_objects(v: Any) -> list[Any]:
+    """The counted object of `up to N` parsed as a particle (`kidnapped up to 16 advisers`)."""
+    return [
+        p
+        for c in v.children
+        if c.dep_ == "prt" and c.lower_ == "up"
+        for t in c.children
+        if t.dep_ == "prep" and t.lower_ == "to"
+        for p in t.children
+        if p.dep_ == "pobj" and any(n.dep_ == "nummod" for n in p.children)
+    ]
 
 
 def _stranded_object(prep: Any) -> list[Any]:

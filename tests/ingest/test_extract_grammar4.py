@@ -208,3 +208,20 @@ def test_rebels_defy_a_ban_by_their_own_countrys_army():
 def test_a_state_deploying_its_own_troops_does_not_target_them():
     recs = asserted("Turkey deployed Turkish troops to the border with Iran.")
     assert not has(recs, "TUR", "TUR", "15"), recs
+
+
+def test_up_to_a_number_is_a_quantity_not_a_particle():
+    recs = asserted(
+        "Ukrainian rebels have kidnapped up to 16 Russian civilian advisers from a village market."
+    )
+    assert has(recs, "UKR", "RUS", "18"), recs
+
+
+def test_exploding_bombs_is_a_bombing():
+    recs = asserted("Russian troops exploded two bombs in Ukraine on Sunday.")
+    assert "183" in {r["action"]["cameo"] for r in recs} and has(recs, "RUS", "UKR", "18"), recs
+
+
+def test_a_capital_named_in_apposition_is_the_place_hit():
+    recs = asserted("Ukrainian rebels exploded two bombs in the capital Moscow on Sunday.")
+    assert has(recs, "UKR", "RUS", "18"), recs
