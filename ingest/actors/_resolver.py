@@ -1246,12 +1246,14 @@ def _cut_preposition(segs: tuple[_Seg, ...]) -> tuple[_Seg, ...]:  # noqa: C901
             before = segs[k - 1]
             people = any(e.type == "loc" and e.form == "people" for e in before.entries)
             place = tail[0] if len(tail) == 1 and tail[0].has("loc") else _place_seg(tail)
+            foreign = any(s.unknown and s.tokens[0].norm in _ELSEWHERE for s in segs[:k])
             if (
                 seg.tokens[0].norm == "in"
                 and (before.has("group", "sector") or people)
                 and not before.has("title")
                 and place is not None
                 and not any(s.has("loc") for s in segs[: k - 1 if people else k])
+                and not foreign  # "Western troops in Iraq", "foreign diplomats in Kabul"
             ):
                 # "trade unions in Denmark": Danish unions; "security forces in Guinea",
                 # "Albanians in south Serbia" (a people where it lives), "prisoners in East

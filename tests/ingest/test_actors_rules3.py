@@ -230,3 +230,21 @@ def test_refugees_and_migrants_are_from_elsewhere(
 ) -> None:
     actor = r.resolve_with_context(mention, hint)
     assert actor is not None and actor.country == country, actor
+
+
+@pytest.mark.parametrize(
+    "mention",
+    [
+        "Western troops in Iraq",  # before: Iraqi Military
+        "foreign diplomats in Kabul",  # before: Afghan Government
+        "Western journalists in Homs",  # before: Syrian media
+    ],
+)
+def test_foreigners_in_a_place_are_not_its_people(r: ActorResolver, mention: str) -> None:
+    actor = r.resolve(mention)
+    assert actor is None or actor.country is None, actor
+
+
+def test_a_group_in_a_place_is_still_local_without_a_foreign_word(r: ActorResolver) -> None:
+    actor = r.resolve("security forces in Guinea")
+    assert actor is not None and actor.country == "GIN", actor
