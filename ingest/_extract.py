@@ -451,6 +451,7 @@ CONTEXT_KINDS = frozenset(
 # Prepositions after which a demonym-owned thing points at that country ("restrictions against
 # German goods"); after on/about/of it is usually a topic ("data on North Korean launches").
 DISPLACED = frozenset(["refugee", "refugees", "exile", "exiles", "asylum-seeker", "migrant"])
+PROTEST_NOUNS = frozenset(["strike", "protest", "demonstration", "march", "boycott", "sit-in"])
 REFLEXIVES = frozenset(["himself", "herself", "itself", "themselves", "ourselves", "myself"])
 # words that make a group a following of someone ("militants loyal to X")
 AFFILIATION = frozenset(["loyal", "affiliated", "belonging", "faithful", "allegiant"])
@@ -2131,6 +2132,11 @@ class SentenceCoder:
                 how = "place" if targets else "none"
             if not targets and code[:2] in LOCATION_TARGET_ROOTS:
                 targets = self._place(v, sources, own_ok=code[:2] in ("08", "14", "17"))
+                how = "place" if targets else "none"
+            if not targets and code == "080" and match.cue in PROTEST_NOUNS:
+                # "the union called off its strike": it yields to its own authorities, whom a
+                # protest with no named target is against
+                targets = self._home(sources)
                 how = "place" if targets else "none"
             if not targets and code.startswith(HOME_CODES):
                 # a protest with no named target is against the protesters' own authorities

@@ -225,3 +225,13 @@ def test_exploding_bombs_is_a_bombing():
 def test_a_capital_named_in_apposition_is_the_place_hit():
     recs = asserted("Ukrainian rebels exploded two bombs in the capital Moscow on Sunday.")
     assert has(recs, "UKR", "RUS", "18"), recs
+
+
+def test_calling_off_a_strike_yields_to_the_own_authorities():
+    recs = asserted("Turkish rebels have called off a four-day strike.")
+    assert has(recs, "TUR", "TUR", "08"), recs
+
+
+def test_calling_off_a_visit_is_no_yielding_to_oneself():
+    recs = asserted("Turkey called off a visit to Iran on Monday.")
+    assert not has(recs, "TUR", "TUR", "08"), recs
