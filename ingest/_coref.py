@@ -9,8 +9,9 @@ offer/demand-like event it has reported. Later mentions are resolved against it:
 * definite descriptions: `the Mexican leader`, `the president` -> the latest person (of that
   country when a demonym is given); `the ministry`, `the army`, `the junta` -> the latest actor
   of that kind; `the two leaders`, `both sides`, `the two countries` -> the last two distinct
-  people / countries (sides: the recent subjects first; a state and its own opposition or a
-  named group are two sides, a state and its president one; never the speaker's state);
+  people / countries (sides: a state and its own opposition or a named group are two sides, a
+  state and its president one, a UN official none, an international body only if it acted;
+  never the speaker's state);
   `these groups`, `the cartels` -> the latest group;
 * seat-of-government metonyms (`Washington`) come resolved from the actor resolver already;
 * event anaphora: `the offer`, `the proposal`, `the demand` -> the source of the latest such event.
@@ -245,21 +246,13 @@ class ArticleMemory:
                     return a
         return None
 
-    def last_distinct(
-        self, n: int, kind: str, skip: frozenset = frozenset(), pool: list[Ref] | None = None
-    ) -> list[Ref]:
+    def last_distinct(self, n: int, kind: str, skip: frozenset = frozenset()) -> list[Ref]:
         """The last `n` actors of a kind on distinct sides (for "the two leaders"): two states,
         or a state and a body of its own country that it faces ("the junta" and "the rebels")."""
-        if kind == "any" and pool is None:
-            # "the two sides": the actors the text made subjects (who acted) come first
-            recent = {a.key for a in self.actors[-3 * SUBJECT_WINDOW :]}
-            acting = [a for a in self.subjects if a.key in recent]
-            return self.last_distinct(n, kind, skip, acting) or self.last_distinct(
-                n, kind, skip, self.actors
-            )
         out: list[Ref] = []
         skipped_states = _state_countries(skip)
-        for a in reversed(self.actors if pool is None else pool):
+        acted = {a.key for a in self.subjects}
+        for a in reversed(self.actors):
             if a.key in skip or (_state_side(a) and a.country in skipped_states):
                 continue
             if kind == "country":
@@ -270,6 +263,10 @@ class ArticleMemory:
                 ok = a.is_person or a.kind in ("country", "government", "igo", "military")
                 # a group only when it is a named body ("Hamas"), not a class ("the opposition")
                 ok = ok or (a.kind == "group" and bool(a.aliases))
+                # an international official (the UN chief) mediates; an international body is a
+                # side only if it acted ("calls from ASEAN" do not make ASEAN a side)
+                if a.kind == "igo":
+                    ok = ok and not a.is_person and a.key in acted
             if not ok or any(o.country == a.country and o.kind == a.kind for o in out):
                 continue
             if kind == "any" and any(_same_side(o, a) for o in out):

@@ -19,6 +19,9 @@ OPPOSITION = Ref("Opposition", None, "group")
 TRUMP = Ref("Donald Trump", "USA", "government", role="President", gender="m")
 USA = Ref("United States", "USA", "country")
 HOUTHIS = Ref("Houthis", "YEM", "group", ("Ansar Allah",))
+ISRAEL = Ref("Israel", "ISR", "country")
+HAMAS = Ref("Hamas", "PSE", "group", ("Islamic Resistance Movement",))
+GUTERRES = Ref("António Guterres", "IGO", "igo", role="UN Secretary-General", gender="m")
 
 
 def memory(*steps: tuple[Ref, bool]) -> ArticleMemory:
@@ -29,16 +32,30 @@ def memory(*steps: tuple[Ref, bool]) -> ArticleMemory:
 
 
 def test_a_state_and_its_opposition_are_two_sides() -> None:
-    # "The junta rejected calls from ASEAN ... Suu Kyi urged talks. The two sides ..."
-    # (before: ASEAN and Suu Kyi, because the junta shares her country)
-    mem = memory((JUNTA, True), (ASEAN, False), (OPPOSITION_LEADER, True))
+    # "Thailand offered talks. The junta ... Suu Kyi urged talks. The two sides ..."
+    # (before: Thailand and Suu Kyi, because the junta shares her country)
+    mem = memory((THAILAND, True), (JUNTA, True), (OPPOSITION_LEADER, True))
     assert mem.last_distinct(2, "any") == [JUNTA, OPPOSITION_LEADER]
 
 
-def test_the_actors_who_acted_come_before_mere_objects() -> None:
-    # victims and unnamed classes are not sides; the subjects are
+def test_victims_and_unnamed_classes_are_not_sides() -> None:
     mem = memory((JUNTA, True), (PRISONERS, False), (OPPOSITION, False), (OPPOSITION_LEADER, True))
     assert mem.last_distinct(2, "any") == [JUNTA, OPPOSITION_LEADER]
+
+
+def test_an_international_body_is_a_side_only_if_it_acted() -> None:
+    # "The junta rejected calls from ASEAN. Suu Kyi urged talks. The two sides ...": not ASEAN
+    mem = memory((JUNTA, True), (ASEAN, False), (OPPOSITION_LEADER, True))
+    assert mem.last_distinct(2, "any") == [JUNTA, OPPOSITION_LEADER]
+    # "... ASEAN warned the junta ...": now it acted
+    mem.remember(ASEAN, subject=True)
+    assert mem.last_distinct(2, "any") == [OPPOSITION_LEADER, ASEAN]
+
+
+def test_a_un_official_mediates_and_is_no_side() -> None:
+    # "Israel struck Hamas. The UN chief urged the two sides ...": Israel and Hamas
+    mem = memory((ISRAEL, True), (HAMAS, False), (GUTERRES, True))
+    assert mem.last_distinct(2, "any") == [ISRAEL, HAMAS]
 
 
 def test_one_state_twice_is_not_two_sides() -> None:
