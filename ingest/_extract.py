@@ -1624,9 +1624,16 @@ class SentenceCoder:
         owner = self._owner(tok, set())
         if owner:
             return owner
-        for a in tok.children:
-            if a.dep_ != "acl" or a.lemma_.lower() not in ISSUING:
-                continue
+        issued = [a for a in tok.children if a.dep_ == "acl" and a.lemma_.lower() in ISSUING]
+        for a in issued:
+            # "a statement issued in Geneva by the Red Cross": the issuer, wherever it was
+            for c in a.children:
+                if c.dep_ == "agent":
+                    ms = [m for p in c.children if p.dep_ == "pobj" for m in self.group_mentions(p)]
+                    if ms:
+                        return ms
+        make = getattr(self.resolver, "country", None)
+        for a in issued:
             for c in a.children:
                 if c.dep_ != "prep" or c.lower_ != "in":
                     continue
@@ -1634,10 +1641,12 @@ class SentenceCoder:
                     if p.dep_ != "pobj":
                         continue
                     if p.ent_type_ == "GPE":
+                        # the state, not its government: the text names no office
                         name = self._ent_text(p)
-                        ref = self._resolve(name)
-                        if ref is not None and ref.country and ref.country != "IGO":
-                            return [Mention(ref, name, "guess")]
+                        country = self._word_country(name)
+                        r = make(country) if country and callable(make) else None
+                        if r is not None and country != "IGO":
+                            return [Mention(self._ref(r), name, "guess")]
                     elif p.pos_ in ("NOUN", "PROPN"):
                         found = self._place_phrase(p, set())
                         if found:

@@ -25,6 +25,29 @@ def test_report_by_a_named_body_is_that_bodys():
     assert has(recs, "TUR", "RUS", "11"), recs
 
 
+def test_issued_by_names_the_author_before_the_place():
+    recs = asserted(
+        "A statement issued in Paris by the Turkish government accused Russia of lying."
+    )
+    assert has(recs, "TUR", "RUS", "11"), recs
+    assert not any(r["source"]["country"] == "FRA" for r in recs), recs
+
+
+class _SeatResolver(FakeResolver):
+    """Reads a capital as its government (seat-of-government metonymy), as the registry does."""
+
+    def resolve(self, mention: str) -> FakeActor | None:
+        if mention.strip().lower() == "tehran":
+            return FakeActor("Iranian Government", "IRN", "government")
+        return super().resolve(mention)
+
+
+def test_place_of_issue_gives_the_state_not_its_government():
+    doc = Doc("A report published on Monday in Tehran accused Israel of sabotage.")
+    recs = extract_document(doc, resolver_factory=_SeatResolver).records
+    assert [r["source"]["kind"] for r in recs if r["action"]["root"] == "11"] == ["country"], recs
+
+
 def test_report_without_author_or_place_codes_nothing():
     recs = asserted("A report accused Russia of spying.")
     assert not any(r["action"]["root"] == "11" for r in recs), recs
