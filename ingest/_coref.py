@@ -293,7 +293,18 @@ class ArticleMemory:
                         return a
             return self._latest_fitting(fits, w)
         if w in ("it", "its", "itself"):
-            kinds = ("country", "government", "igo", "organization", "ministry")
+            # "the army said it ...", "parliament said its vote ...": institutions are "it" too
+            kinds = (
+                "country",
+                "government",
+                "igo",
+                "organization",
+                "ministry",
+                "military",
+                "police",
+                "legislature",
+                "judiciary",
+            )
         elif w in ("they", "them", "their", "theirs", "themselves"):
             kinds = ("group", "military", "police", "government", "organization")
         else:
