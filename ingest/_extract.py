@@ -2106,6 +2106,27 @@ class SentenceCoder:
                 located = self._place(v, sources) or self._place_above(targets, v, sources)
                 if located:
                     targets, how = located, "place"
+            if targets and code[:2] in AGENTLESS_ROOTS and own:
+                # "Russian troops attacked civilians at a market in Kyiv": victims who only
+                # borrowed the attacker's country are the people of the place they were hit in
+                borrowed = [
+                    t
+                    for t in targets
+                    if t.ref.country in own and not t.ref.is_person and not self._own_country(t)
+                ]
+                located = self._place(v, sources) if borrowed else []
+                if located and located[0].ref.country:
+                    here = located[0].ref.country
+                    moved = []
+                    for t in targets:
+                        if t in borrowed:
+                            local = self._resolve(t.text, here)
+                            ok = local is not None and local.country == here
+                            t = Mention(
+                                local if ok else replace(t.ref, country=here), t.text, "guess"
+                            )
+                        moved.append(t)
+                    targets = moved
             if not targets and code.startswith("086") and lemma in ("open", "reopen"):
                 # "... to allow the delivery of grain to Afghanistan": whom the aid may reach
                 for c in v.children:

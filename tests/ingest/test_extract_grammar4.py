@@ -258,3 +258,29 @@ def test_calling_off_a_strike_yields_to_the_own_authorities():
 def test_calling_off_a_visit_is_no_yielding_to_oneself():
     recs = asserted("Turkey called off a visit to Iran on Monday.")
     assert not has(recs, "TUR", "TUR", "08"), recs
+
+
+class _CiviliansResolver(FakeResolver):
+    """Knows civilians as a country-less group that takes a country hint, as the real one does."""
+
+    def resolve(self, mention: str) -> FakeActor | None:
+        if mention.strip().lower() == "civilians":
+            return FakeActor("Civilians", None, "group")
+        return super().resolve(mention)
+
+    def resolve_with_context(self, mention: str, country_hint: str | None) -> FakeActor | None:
+        if mention.strip().lower() == "civilians" and country_hint:
+            return FakeActor(f"{country_hint} Civilians", country_hint, "group")
+        return super().resolve_with_context(mention, country_hint)
+
+
+def test_victims_borrowing_the_attackers_country_are_the_places_people():
+    doc = Doc("Russian troops attacked civilians at a market in Kyiv.")
+    recs = extract_document(doc, resolver_factory=_CiviliansResolver).records
+    assert has(recs, "RUS", "UKR", "19") and not has(recs, "RUS", "RUS", "19"), recs
+
+
+def test_victims_with_no_other_place_keep_the_local_reading():
+    doc = Doc("Russian troops attacked civilians near the border.")
+    recs = extract_document(doc, resolver_factory=_CiviliansResolver).records
+    assert has(recs, "RUS", "RUS", "19"), recs
