@@ -110,8 +110,45 @@ DESCRIPTION_KINDS: dict[str, tuple[str, ...]] = {
     "kingdom": ("country", "government"),
     "republic": ("country", "government"),
     "emirate": ("country", "government"),
+    "sultanate": ("country", "government"),
     "monarchy": ("country", "government"),
     "island": ("country", "government"),
+}
+# Current monarchies by the word news uses for them (general knowledge): "the kingdom" names
+# one of these, "the republic" none of them.
+KINGDOMS = frozenset(
+    [
+        "SAU",
+        "JOR",
+        "MAR",
+        "BHR",
+        "GBR",
+        "THA",
+        "ESP",
+        "NLD",
+        "BEL",
+        "NOR",
+        "SWE",
+        "DNK",
+        "KHM",
+        "BTN",
+        "SWZ",
+        "LSO",
+        "TON",
+    ]
+)
+EMIRATES = frozenset(["QAT", "KWT", "ARE"])
+SULTANATES = frozenset(["OMN", "BRN"])
+MONARCHIES = (
+    KINGDOMS | EMIRATES | SULTANATES | frozenset(["JPN", "MYS", "LUX", "LIE", "MCO", "VAT"])
+)
+# Description heads that name a form of state: the monarchies it fits (empty: a republic).
+STATE_FORMS: dict[str, frozenset[str]] = {
+    "kingdom": KINGDOMS,
+    "emirate": EMIRATES,
+    "sultanate": SULTANATES,
+    "monarchy": MONARCHIES,
+    "republic": frozenset(),
 }
 # How far back (distinct actors) a description or pronoun still prefers a grammatical subject
 # over a more recent object: "Hamas freed two hostages. The group said ..." is Hamas.
@@ -340,12 +377,24 @@ class ArticleMemory:
         kinds = ("person",) if h in PERSON_TITLES else DESCRIPTION_KINDS.get(h)
         if not kinds:
             return None
-        preferred = self.recent_subject(
-            lambda a: a.kind_in(kinds) and (country is None or a.country == country)
-        )
+        form = STATE_FORMS.get(h)
+
+        def fits(a: Ref) -> bool:
+            if not a.kind_in(kinds) or (country is not None and a.country != country):
+                return False
+            if form is None:
+                return True
+            # "the kingdom" is Saudi Arabia, not Iran named after it; "the republic" the reverse
+            in_form = a.country in form if form else a.country not in MONARCHIES
+            return in_form and not a.is_person
+
+        preferred = self.recent_subject(fits)
         if preferred is not None:
             return preferred
-        return self.latest(kinds, country) or (self.latest(kinds) if country is None else None)
+        for a in reversed(self.actors):
+            if fits(a):
+                return a
+        return None
 
     def remember_group(self, refs: list[Ref], subject: bool = False) -> None:
         self.groups = [*self.groups[-7:], (list(refs), subject)]
