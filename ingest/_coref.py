@@ -177,6 +177,7 @@ EVENT_ANAPHORA = {
     "proposition": "offer",
     "overture": "offer",
     "invitation": "offer",
+    "invite": "offer",  # the verb: "X invited Y to visit" is what "the invitation" refers to
     "demand": "demand",
     "request": "demand",
     "call": "demand",

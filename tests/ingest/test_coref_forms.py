@@ -62,3 +62,15 @@ def test_pipeline_the_kingdom_reopens_its_embassy() -> None:
     recs = extract_document(Doc(text)).records
     reopen = [r for r in recs if "reopen" in r["action"]["text"]]
     assert reopen and all(r["source"]["country"] == "SAU" for r in reopen), recs
+
+
+def test_pipeline_accepted_invitation_goes_to_who_invited() -> None:
+    # before: no target (the invitation was coded 02 and filed as a demand, not an offer)
+    text = (
+        "Indian Prime Minister Narendra Modi invited Kazakh President Kassym-Jomart Tokayev to "
+        "visit New Delhi. Tokayev accepted the invitation."
+    )
+    recs = extract_document(Doc(text, published=datetime(2024, 7, 4, 9, 0, tzinfo=UTC))).records
+    accepted = [r for r in recs if "accepted" in r["action"]["text"]]
+    assert accepted and accepted[0]["target"] is not None, recs
+    assert accepted[0]["target"]["country"] == "IND", recs
