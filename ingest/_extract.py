@@ -2106,6 +2106,18 @@ class SentenceCoder:
                 located = self._place(v, sources) or self._place_above(targets, v, sources)
                 if located:
                     targets, how = located, "place"
+            if code == "053":
+                # "mobilized lobby groups to help support the Palestinians": the groups are the
+                # means; the rally is on behalf of whoever its purpose names
+                keys = {m.ref.key for m in sources}
+                for c in v.children:
+                    if c.dep_ == "advcl" and any(
+                        a.dep_ == "aux" and a.lower_ == "to" for a in c.children
+                    ):
+                        helped = self._actors_under(c, keys, max_depth=6)
+                        if helped:
+                            targets, how = helped[:1], "deep"
+                            break
             if targets and code[:2] in AGENTLESS_ROOTS and own:
                 # "Russian troops attacked civilians at a market in Kyiv": victims who only
                 # borrowed the attacker's country are the people of the place they were hit in
