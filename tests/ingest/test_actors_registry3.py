@@ -50,6 +50,22 @@ def test_predecessors_hold_their_office_on_the_date(
     )
 
 
+@pytest.mark.parametrize(
+    ("on", "mention", "name"),
+    [
+        # names news uses alone (before: None)
+        ("2019-01-01", "Deby", "Idriss Déby"),
+        ("2025-06-01", "Deby", "Mahamat Déby"),  # a shared surname: the one in office
+        ("2025-06-01", "Shehbaz", "Shehbaz Sharif"),
+        ("2025-06-01", "Samia", "Samia Suluhu Hassan"),
+        ("2025-06-01", "Sonko", "Ousmane Sonko"),
+    ],
+)
+def test_short_names(on: str, mention: str, name: str) -> None:
+    actor = ActorResolver(on).resolve(mention)
+    assert actor is not None and actor.name == name and actor.kind == "government", actor
+
+
 def test_out_of_office_they_are_private_persons() -> None:
     # "Kurz" after his chancellorship ended (2021-10-11) acts for no state
     actor = ActorResolver("2023-01-01").resolve("Sebastian Kurz")
