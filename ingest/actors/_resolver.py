@@ -427,7 +427,7 @@ class ActorResolver:
         if iso3 not in self._lex.countries or not role.strip():
             return None
         words = role.split()
-        while words and words[0].lower().strip(".") in _DEPUTY - {"deputy", "vice", "assistant"}:
+        while words and words[0].lower().strip(".-") in ("former", "ex", "late"):
             words = words[1:]  # "Former President": the office, not the former holder
         if not words:
             return None
