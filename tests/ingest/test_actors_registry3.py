@@ -66,6 +66,30 @@ def test_short_names(on: str, mention: str, name: str) -> None:
     assert actor is not None and actor.name == name and actor.kind == "government", actor
 
 
+@pytest.mark.parametrize(
+    ("on", "mention", "name", "country"),
+    [
+        # foreign and defence ministers of 2013-2024 (before: nobody, or the wrong holder)
+        ("2016-03-01", "the Polish foreign minister", "Witold Waszczykowski", "POL"),
+        ("2018-01-01", "Wallstrom", "Margot Wallström", "SWE"),
+        ("2021-06-01", "Kofod", "Jeppe Kofod", "DNK"),
+        ("2016-06-01", "Bassil", "Gebran Bassil", "LBN"),
+        ("2022-06-01", "the Syrian defence minister", "Ali Mahmoud Abbas", "SYR"),
+        ("2019-03-01", "the U.S. defense secretary", "Patrick Shanahan", "USA"),
+        ("2016-01-01", "the Japanese defense minister", "Gen Nakatani", "JPN"),
+    ],
+)
+def test_ministers_hold_their_office_on_the_date(
+    on: str, mention: str, name: str, country: str
+) -> None:
+    actor = ActorResolver(on).resolve(mention)
+    assert actor is not None and (actor.name, actor.country, actor.kind) == (
+        name,
+        country,
+        "government",
+    ), actor
+
+
 def test_out_of_office_they_are_private_persons() -> None:
     # "Kurz" after his chancellorship ended (2021-10-11) acts for no state
     actor = ActorResolver("2023-01-01").resolve("Sebastian Kurz")
