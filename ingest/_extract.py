@@ -2051,6 +2051,17 @@ class SentenceCoder:
                         sources = []
             if not sources:
                 continue
+            if match.code[:2] == "14" and all(
+                not m.ref.country and not m.ref.is_person and not m.ref.aliases for m in sources
+            ):
+                # "thousands of people blocked streets in Hong Kong": a crowd nobody names is
+                # the people of the place it protests in
+                here = self._place(v, [], own_ok=True)
+                if here and here[0].ref.country:
+                    sources = [
+                        Mention(replace(m.ref, country=here[0].ref.country), m.text, "guess")
+                        for m in sources
+                    ]
             if receivers is not None:
                 targets, how = receivers, ("direct" if receivers else "none")
             else:
@@ -2155,6 +2166,12 @@ class SentenceCoder:
                 # "returned to Geneva for talks with X": the partner, never the place
                 targets = self._partners(v, sources)
                 how = "direct" if targets else "none"
+            if code[:2] == "14" and how == "deep" and all(t.ref.kind == "country" for t in targets):
+                # "blocked streets in Hong Kong in defiance of Chinese authorities": the place
+                # a phrase names yields to the protest's declared aim
+                aim = self._protest_aim(v, sources)
+                if aim:
+                    targets = aim
             if not targets and code[:2] == "14":
                 # "blocked a road to show their anger at X", "in defiance of X"
                 targets = self._protest_aim(v, sources)
@@ -2427,7 +2444,10 @@ class SentenceCoder:
             for p in list(pobjs):
                 for of in p.children:
                     # "the town of X", "a jail in northern Israel", "the capital Kabul"
-                    if of.dep_ == "prep" and of.lower_ in ("of", "in"):
+                    # ("in defiance of X", "in protest of X" name an aim, not a place)
+                    if of.dep_ == "prep" and (
+                        of.lower_ == "in" or (of.lower_ == "of" and p.lower_ not in PROTEST_AIMS)
+                    ):
                         pobjs += [q for q in of.children if q.dep_ == "pobj"]
                     elif of.dep_ == "appos" and of.ent_type_ == "GPE":
                         pobjs.append(of)

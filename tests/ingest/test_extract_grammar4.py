@@ -284,3 +284,24 @@ def test_victims_with_no_other_place_keep_the_local_reading():
     doc = Doc("Russian troops attacked civilians near the border.")
     recs = extract_document(doc, resolver_factory=_CiviliansResolver).records
     assert has(recs, "RUS", "RUS", "19"), recs
+
+
+def test_an_unnamed_crowd_is_the_people_of_the_place_it_protests_in():
+    doc = Doc("Thousands of civilians demonstrated in Kyiv on Sunday.")
+    recs = extract_document(doc, resolver_factory=_CiviliansResolver).records
+    assert any(r["source"]["country"] == "UKR" and r["action"]["root"] == "14" for r in recs), recs
+
+
+def test_a_protests_declared_aim_beats_the_place_it_is_held_in():
+    doc = Doc(
+        "Thousands of civilians blocked the main streets in central Paris in defiance of German "
+        "authorities."
+    )
+    recs = extract_document(doc, resolver_factory=_CiviliansResolver).records
+    assert has(recs, "FRA", "DEU", "14") and not has(recs, "FRA", "FRA", "14"), recs
+
+
+def test_in_defiance_of_a_state_is_no_place():
+    doc = Doc("Thousands of civilians blocked roads in defiance of Germany on Sunday.")
+    recs = extract_document(doc, resolver_factory=_CiviliansResolver).records
+    assert not any(r["source"]["country"] == "DEU" for r in recs), recs
