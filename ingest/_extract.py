@@ -452,6 +452,7 @@ CONTEXT_KINDS = frozenset(
 # German goods"); after on/about/of it is usually a topic ("data on North Korean launches").
 DISPLACED = frozenset(["refugee", "refugees", "exile", "exiles", "asylum-seeker", "migrant"])
 PROTEST_NOUNS = frozenset(["strike", "protest", "demonstration", "march", "boycott", "sit-in"])
+STATE_BODIES = frozenset(["parliament", "senate", "legislature", "cabinet", "judiciary"])
 REFLEXIVES = frozenset(["himself", "herself", "itself", "themselves", "ourselves", "myself"])
 # words that make a group a following of someone ("militants loyal to X")
 AFFILIATION = frozenset(["loyal", "affiliated", "belonging", "faithful", "allegiant"])
@@ -985,6 +986,13 @@ class SentenceCoder:
             hint = self._modifier_country(tok)
             if hint:
                 ref = self._resolve(text, hint)
+        if ref is None and len(np) <= 2 and tok.lower_ in STATE_BODIES:
+            # a bare "Parliament" or "the Senate": the legislature of the sentence's country,
+            # as "the police" is that country's police
+            near = self._country_near(tok)
+            local = self._resolve(text, near) if near else None
+            if local is not None and local.country == near:
+                ref = local
         definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.lefts)
         if ref is not None and ref.kind == "group" and not ref.country and definite and not named:
             # "the militant group", "the rebels": the group named before, not the class

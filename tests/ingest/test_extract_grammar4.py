@@ -305,3 +305,21 @@ def test_in_defiance_of_a_state_is_no_place():
     doc = Doc("Thousands of civilians blocked roads in defiance of Germany on Sunday.")
     recs = extract_document(doc, resolver_factory=_CiviliansResolver).records
     assert not any(r["source"]["country"] == "DEU" for r in recs), recs
+
+
+class _LegislatureResolver(FakeResolver):
+    """Places a bare legislature only with a country hint, as the real resolver does."""
+
+    def resolve_with_context(self, mention: str, country_hint: str | None) -> FakeActor | None:
+        if mention.strip().lower() in ("parliament", "the parliament") and country_hint:
+            return FakeActor(f"{country_hint} Parliament", country_hint, "legislature")
+        return super().resolve_with_context(mention, country_hint)
+
+
+def test_a_bare_parliament_is_the_sentences_countrys():
+    doc = Doc("Turkish rebels staged a hunger strike outside Parliament on Sunday.")
+    recs = extract_document(doc, resolver_factory=_LegislatureResolver).records
+    assert any(
+        r["target"] and r["target"]["kind"] == "legislature" and r["target"]["country"] == "TUR"
+        for r in recs
+    ), recs
