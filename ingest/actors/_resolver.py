@@ -802,6 +802,13 @@ class ActorResolver:
         if ctx.title is None:
             return ResolvedActor(mention_name, country, "person")
         kind, role = self._title_kind(ctx)
+        office = ctx.title.office or ""
+        if len(tokens) == 1 and office in OFFICES and not (ctx.former or ctx.deputy):
+            # "Crown Prince Mohammed", "King Mohammed": the one holder of that office on the
+            # date whose first name it is
+            holder = self._holder_by_first_name(office, tokens[0].norm, ctx.loc or hint)
+            if holder is not None:
+                return holder
         if ctx.former:
             return ResolvedActor(mention_name, country, "person", (), f"Former {role}")
         if ctx.deputy and role:
@@ -809,6 +816,20 @@ class ActorResolver:
         if kind == "organization" and country == IGO:
             kind = "igo"
         return ResolvedActor(mention_name, country, kind, (), role)
+
+    def _holder_by_first_name(
+        self, office: str, first: str, org: str | None
+    ) -> ResolvedActor | None:
+        """The single holder of `office` on the date (of `org` if given) whose name starts with
+        the word `first`; None when nobody or several do."""
+        holders = {
+            t.person
+            for t in _first_name_index(self._lex).get((office, first), ())
+            if t.active(self.on) and (org is None or t.org == org)
+        }
+        if len(holders) != 1:
+            return None
+        return self._person_actor(self._lex.people[holders.pop()])
 
     # ----------------------------------------------------------------- builders
 
@@ -951,6 +972,25 @@ class ActorResolver:
             return None
         term = max(active, key=lambda t: t.start)
         return self._person_actor(lex.people[term.person])
+
+
+_FIRST_NAMES: dict[int, tuple[Lexicon, dict[tuple[str, str], tuple[Term, ...]]]] = {}
+
+
+def _first_name_index(lex: Lexicon) -> dict[tuple[str, str], tuple[Term, ...]]:
+    """(office, first word of the holder's name) -> terms; built once per lexicon."""
+    cached = _FIRST_NAMES.get(id(lex))
+    if cached is not None and cached[0] is lex:
+        return cached[1]
+    index: dict[tuple[str, str], list[Term]] = {}
+    for (_, office), terms in lex.terms_by_org.items():
+        for term in terms:
+            words = tokenize(term.person)
+            if words:
+                index.setdefault((office, words[0].norm), []).append(term)
+    frozen = {k: tuple(v) for k, v in index.items()}
+    _FIRST_NAMES[id(lex)] = (lex, frozen)
+    return frozen
 
 
 def _as_date(on: dt.date | dt.datetime | str | None) -> dt.date:

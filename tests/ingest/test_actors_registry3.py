@@ -90,6 +90,32 @@ def test_ministers_hold_their_office_on_the_date(
     ), actor
 
 
+@pytest.mark.parametrize(
+    ("mention", "name", "country"),
+    [
+        # a tracked title and a first name: the one holder of that office (before: nobody)
+        ("Crown Prince Mohammed", "Mohammed bin Salman", "SAU"),
+        ("King Mohammed", "Mohammed VI", "MAR"),
+        ("President Emmanuel", "Emmanuel Macron", "FRA"),
+        # reigning monarchs and heirs of the third round (before: nobody)
+        ("King Felipe", "Felipe VI", "ESP"),
+        ("the Spanish king", "Felipe VI", "ESP"),
+        ("Crown Prince Hussein", "Hussein bin Abdullah", "JOR"),
+        ("the Japanese emperor", "Naruhito", "JPN"),
+        ("the UAE prime minister", "Mohammed bin Rashid Al Maktoum", "ARE"),
+    ],
+)
+def test_monarchs_and_first_names(mention: str, name: str, country: str) -> None:
+    actor = ActorResolver("2025-06-01").resolve(mention)
+    assert actor is not None and (actor.name, actor.country) == (name, country), actor
+
+
+def test_a_first_name_several_holders_share_is_nobody_in_particular() -> None:
+    # "King Abdul" is no single reigning king: the title's own answer, without a country
+    actor = ActorResolver("2025-06-01").resolve("King Abdul")
+    assert actor is None or actor.country is None, actor
+
+
 def test_out_of_office_they_are_private_persons() -> None:
     # "Kurz" after his chancellorship ended (2021-10-11) acts for no state
     actor = ActorResolver("2023-01-01").resolve("Sebastian Kurz")
