@@ -452,6 +452,7 @@ CONTEXT_KINDS = frozenset(
 # German goods"); after on/about/of it is usually a topic ("data on North Korean launches").
 DISPLACED = frozenset(["refugee", "refugees", "exile", "exiles", "asylum-seeker", "migrant"])
 PROTEST_NOUNS = frozenset(["strike", "protest", "demonstration", "march", "boycott", "sit-in"])
+STATE_KINDS = frozenset(["government", "legislature", "judiciary", "ministry", "police"])
 STATE_BODIES = frozenset(["parliament", "senate", "legislature", "cabinet", "judiciary"])
 REFLEXIVES = frozenset(["himself", "herself", "itself", "themselves", "ourselves", "myself"])
 # words that make a group a following of someone ("militants loyal to X")
@@ -2232,6 +2233,22 @@ class SentenceCoder:
                 inherited_targets = aimed_at.get(h.i, [])
                 if inherited_targets:
                     targets, how = inherited_targets, "deep"
+            if (
+                code[:2] == "14"
+                and targets
+                and all(
+                    not m.ref.country and not m.ref.is_person and not m.ref.aliases for m in sources
+                )
+                and len({t.ref.country for t in targets}) == 1
+                and all(t.ref.kind in STATE_KINDS or t.ref.is_person for t in targets)
+                and targets[0].ref.country not in (None, "IGO")
+            ):
+                # "Islamic fundamentalists went on strike to demand the president's resignation":
+                # an unnamed crowd defying a state's own authorities is that state's people
+                sources = [
+                    Mention(replace(m.ref, country=targets[0].ref.country), m.text, "guess")
+                    for m in sources
+                ]
             if targets:
                 aimed_at[v.i] = targets
             if (

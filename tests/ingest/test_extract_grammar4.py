@@ -323,3 +323,15 @@ def test_a_bare_parliament_is_the_sentences_countrys():
         r["target"] and r["target"]["kind"] == "legislature" and r["target"]["country"] == "TUR"
         for r in recs
     ), recs
+
+
+def test_an_unnamed_crowd_defying_a_states_leader_is_that_states_people():
+    doc = Doc("Hundreds of civilians staged a hunger strike to demand the resignation of Putin.")
+    recs = extract_document(doc, resolver_factory=_CiviliansResolver).records
+    assert has(recs, "RUS", "RUS", "14"), recs
+
+
+def test_an_unnamed_crowd_protesting_a_foreign_state_stays_unplaced():
+    doc = Doc("Hundreds of civilians protested against Russia on Sunday.")
+    recs = extract_document(doc, resolver_factory=_CiviliansResolver).records
+    assert not any(r["source"]["country"] == "RUS" for r in recs), recs
