@@ -1678,6 +1678,14 @@ class SentenceCoder:
                         if ms:
                             return ms
         for c in obj.lefts:
+            if c.dep_ == "amod" and c.lemma_.lower() == "lead":
+                # "the US-led war": whoever leads it owns it
+                leaders = [d for d in c.children if d.dep_ in ("npadvmod", "compound", "nmod")]
+                ms = [
+                    m for d in leaders for m in self.group_mentions(d) if m.ref.key not in exclude
+                ]
+                if ms:
+                    return ms
             if c.dep_ in ("compound", "amod", "nmod") and (
                 c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or c.pos_ == "PROPN"
             ):

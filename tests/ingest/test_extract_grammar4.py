@@ -335,3 +335,8 @@ def test_an_unnamed_crowd_protesting_a_foreign_state_stays_unplaced():
     doc = Doc("Hundreds of civilians protested against Russia on Sunday.")
     recs = extract_document(doc, resolver_factory=_CiviliansResolver).records
     assert not any(r["source"]["country"] == "RUS" for r in recs), recs
+
+
+def test_an_x_led_war_is_owned_by_its_leader():
+    recs = asserted("Turkey condemned the Russian-led war in Ukraine on Sunday.")
+    assert has(recs, "TUR", "RUS", "11"), recs
