@@ -1055,6 +1055,7 @@ class _Context:
         self.coalition = False
         self.qualified = False  # words between a named body and the title: "UN refugee chief"
         after_preposition = False
+        before_patron: tuple[str | None, bool] = (None, False)
         last_loc_seg = -2
         last_fixed_seg = -2
         fixed_loc: str | None = None
@@ -1100,7 +1101,9 @@ class _Context:
                 elif word in _LEADING and last_loc_seg == index - 1:
                     pass  # "Vietnamese-led forces", "US-led coalition": coded as the leader's
                 elif word in _PATRONAGE and last_loc_seg == index - 1:
-                    self.loc = None  # "Iran-backed": the patron, not the actor's country
+                    # "Iran-backed": the patron, not the actor's country; a place written
+                    # before it ("militias in Iraq" read as "Iraq Iran-backed militias") stays
+                    self.loc, self.ethnic = before_patron
                     self.disowned = True
                 elif word in _PATRONAGE and word not in _LEADING and last_fixed_seg == index - 1:
                     # "Al Qaeda-linked Somali militants", "Hamas-backed": the patron body
@@ -1125,6 +1128,7 @@ class _Context:
                 self.disowned = True
                 continue  # "pro-Iranian Hezbollah" is not Iranian
             if loc is not None and " ".join(t.norm for t in seg.tokens) not in _AMBIGUOUS_NAMES:
+                before_patron = (self.loc, self.ethnic)
                 ethnic = (
                     last_loc_seg == index - 1
                     and self.loc is not None
@@ -1287,12 +1291,19 @@ def _cut_preposition(segs: tuple[_Seg, ...]) -> tuple[_Seg, ...]:  # noqa: C901
             people = any(e.type == "loc" and e.form == "people" for e in before.entries)
             place = tail[0] if len(tail) == 1 and tail[0].has("loc") else _place_seg(tail)
             foreign = any(s.unknown and s.tokens[0].norm in _ELSEWHERE for s in segs[:k])
+            # a state written as a patron or side ("Iran-backed", "pro-Russian") is not the
+            # actor's own: the place still says where the actor is
+            own_locs = [
+                s
+                for j, s in enumerate(segs[: k - 1 if people else k])
+                if s.has("loc") and not _patron_or_side(segs, j)
+            ]
             if (
                 seg.tokens[0].norm == "in"
                 and (before.has("group", "sector") or people)
                 and not before.has("title")
                 and place is not None
-                and not any(s.has("loc") for s in segs[: k - 1 if people else k])
+                and not own_locs
                 and not foreign  # "Western troops in Iraq", "foreign diplomats in Kabul"
             ):
                 # "trade unions in Denmark": Danish unions; "security forces in Guinea",
@@ -1381,6 +1392,13 @@ def _other_states_body(seg: _Seg, loc: str | None) -> bool:
     fixed = seg.first("fixed")
     body = fixed.fixed if fixed is not None else None
     return loc is not None and body is not None and loc not in (body.country, body.org)
+
+
+def _patron_or_side(segs: tuple[_Seg, ...], j: int) -> bool:
+    """segs[j] names a patron ("Iran-backed") or a side ("pro-Russian"), not the actor's state."""
+    after = segs[j + 1].tokens[0].norm if j + 1 < len(segs) and segs[j + 1].unknown else ""
+    before = segs[j - 1].tokens[-1].norm if j > 0 else ""
+    return (after in _PATRONAGE and after not in _LEADING) or before in ("pro", "anti")
 
 
 def _is_word(seg: _Seg, word: str) -> bool:

@@ -248,3 +248,22 @@ def test_foreigners_in_a_place_are_not_its_people(r: ActorResolver, mention: str
 def test_a_group_in_a_place_is_still_local_without_a_foreign_word(r: ActorResolver) -> None:
     actor = r.resolve("security forces in Guinea")
     assert actor is not None and actor.country == "GIN", actor
+
+
+@pytest.mark.parametrize(
+    ("mention", "country"),
+    [
+        # a patron or side does not hide where the actor is (before: no country)
+        ("Iran-backed militias in Iraq", "IRQ"),
+        ("Russian-backed separatists in eastern Ukraine", "UKR"),
+        ("pro-Russian separatists in Donetsk", "UKR"),
+        ("Saudi-backed government forces in Yemen", "YEM"),
+        # without a place the patron still gives nothing
+        ("Iran-backed militias", None),
+    ],
+)
+def test_a_patrons_militia_lives_where_the_text_says(
+    r: ActorResolver, mention: str, country: str | None
+) -> None:
+    actor = r.resolve_with_context(mention, "FRA")
+    assert actor is not None and actor.country == country, actor
