@@ -2158,6 +2158,13 @@ class SentenceCoder:
                     if t.ref.country in own and not t.ref.is_person and not self._own_country(t)
                 ]
                 located = self._place(v, sources) if borrowed else []
+                for c in v.children if borrowed and not located else ():
+                    # "killed 23 people when they blew themselves up in Tel Aviv"
+                    if c.dep_ == "advcl" and any(
+                        m.dep_ in ("advmod", "mark") and m.lower_ in ("when", "as", "while")
+                        for m in c.children
+                    ):
+                        located = located or self._place(c, sources)
                 if located and located[0].ref.country:
                     here = located[0].ref.country
                     moved = []

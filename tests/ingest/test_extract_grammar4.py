@@ -340,3 +340,9 @@ def test_an_unnamed_crowd_protesting_a_foreign_state_stays_unplaced():
 def test_an_x_led_war_is_owned_by_its_leader():
     recs = asserted("Turkey condemned the Russian-led war in Ukraine on Sunday.")
     assert has(recs, "TUR", "RUS", "11"), recs
+
+
+def test_victims_are_placed_by_a_when_clause_of_the_attack():
+    doc = Doc("Russian troops killed civilians on Sunday when they shelled a market in Kyiv.")
+    recs = extract_document(doc, resolver_factory=_CiviliansResolver).records
+    assert has(recs, "RUS", "UKR", "18") and not has(recs, "RUS", "RUS", "18"), recs
