@@ -9,10 +9,7 @@ import pytest
 
 from ingest.actors import ActorResolver
 
-
-@pytest.fixture(scope="module")
-def r() -> ActorResolver:
-    return ActorResolver(dt.date(2024, 6, 3))
+RESOLVER_DATE = dt.date(2024, 6, 3)  # the `r` fixture (conftest.py) resolves as of this day
 
 
 @pytest.mark.parametrize(

@@ -10,11 +10,6 @@ import pytest
 from ingest.actors import ActorResolver, ResolvedActor
 
 
-@pytest.fixture(scope="module")
-def r() -> ActorResolver:
-    return ActorResolver(dt.date(2024, 3, 1))
-
-
 def triple(actor: ResolvedActor | None) -> tuple[str | None, str | None, str | None]:
     return (actor.name, actor.country, actor.kind) if actor else (None, None, None)
 
