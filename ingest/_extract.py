@@ -852,6 +852,10 @@ class SentenceCoder:
             # "non-Muslims", "non-Syrians": everyone but that people, so no country of its own
             name = f"non-{tok.text}"
             return [Mention(Ref(name, None, "group"), name, "guess")]
+        if tok.lower_ == "counterpart":
+            found = self._counterpart(tok)
+            if found:
+                return found
         if tok.lower_ in SIDE_NOUNS:
             # "opponents of Rwanda's Senate": a group of that country, not the Senate itself
             for c in tok.rights:
@@ -1081,6 +1085,24 @@ class SentenceCoder:
                     return [Mention(r, text, "named")]
             return [Mention(Ref(text, country, kind), text, "guess")]
         return []
+
+    def _counterpart(self, tok: Any) -> list[Mention]:
+        """`his Chinese counterpart`: the holder of the possessor's office in that state, via
+        the resolver's `counterpart` (the possessor must be a known office holder)."""
+        find = getattr(self.resolver, "counterpart", None)
+        owners = [c for c in tok.children if c.dep_ == "poss"]
+        states = [
+            c
+            for c in tok.lefts
+            if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")
+        ]
+        if not callable(find) or not owners or not states:
+            return []
+        iso3 = self._word_country(states[-1].text)
+        roles = [m.ref.role for m in self.mentions(owners[0]) if m.ref.role and m.ref.country]
+        r = find(roles[0], iso3) if iso3 and roles else None
+        text = " ".join(t.text for t in tok.subtree if t.i <= tok.i)
+        return [Mention(self._ref(r), text, "named")] if r is not None and r.country else []
 
     @staticmethod
     def _clause_verb(tok: Any) -> int:

@@ -346,3 +346,19 @@ def test_victims_are_placed_by_a_when_clause_of_the_attack():
     doc = Doc("Russian troops killed civilians on Sunday when they shelled a market in Kyiv.")
     recs = extract_document(doc, resolver_factory=_CiviliansResolver).records
     assert has(recs, "RUS", "UKR", "18") and not has(recs, "RUS", "RUS", "18"), recs
+
+
+class _CounterpartResolver(FakeResolver):
+    """Answers `counterpart(role, iso3)` for Mexico the way the registry does."""
+
+    def counterpart(self, role: str, iso3: str) -> FakeActor | None:
+        if iso3 == "MEX" and role:
+            return FakeActor("Claudia Sheinbaum", "MEX", "person", ("Sheinbaum",), role, "f")
+        return None
+
+
+def test_his_counterpart_is_the_same_offices_holder_in_that_state():
+    doc = Doc("Donald Trump met his Mexican counterpart in Washington on Monday.")
+    recs = extract_document(doc, resolver_factory=_CounterpartResolver).records
+    met = [r for r in recs if r["action"]["root"] == "04" and r["source"]["country"] == "USA"]
+    assert met and met[0]["target"]["name"] == "Claudia Sheinbaum", recs
