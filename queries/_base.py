@@ -532,23 +532,26 @@ def auto_bucket(first: str | None, last: str | None) -> str:
 
 
 def _bucketize(daily: list[tuple[str, int, int, float]], bucket: str) -> list[TimelineBucket]:
-    """(day, quad, n, Goldstein sum) rows -> filled buckets of the given size."""
-    acc: dict[str, dict[str, Any]] = {}
+    """(day, quad, n, Goldstein sum) rows -> filled buckets of the given size. A busy actor has
+    thousands of rows (a day has up to four): each day's bucket is worked out once."""
+    acc: dict[str, list[float]] = {}  # bucket start -> counts of QuadClass 1..4, Goldstein sum
+    start_of: dict[str, str] = {}
     for day, quad, n, gsum in daily:
-        slot = acc.setdefault(
-            bucket_start(day, bucket), {"q": {str(q): 0 for q in (1, 2, 3, 4)}, "g": 0.0}
-        )
-        slot["q"][str(quad)] += n
-        slot["g"] += gsum
+        start = start_of.get(day)
+        if start is None:
+            start = start_of[day] = bucket_start(day, bucket)
+        slot = acc.get(start)
+        if slot is None:
+            slot = acc[start] = [0, 0, 0, 0, 0.0]
+        slot[quad - 1] += n
+        slot[4] += gsum
     buckets = []
     for start in _bucket_range(sorted(acc), bucket):
-        slot = acc.get(start, {"q": {str(q): 0 for q in (1, 2, 3, 4)}, "g": 0.0})
-        q = slot["q"]
-        total = sum(q.values())
+        c1, c2, c3, c4, g = acc.get(start) or (0, 0, 0, 0, 0.0)
+        total = int(c1 + c2 + c3 + c4)
+        q = {"1": int(c1), "2": int(c2), "3": int(c3), "4": int(c4)}
         buckets.append(
-            TimelineBucket(
-                start, total, q, _mean(slot["g"], total), q["1"] + q["2"], q["3"] + q["4"]
-            )
+            TimelineBucket(start, total, q, _mean(g, total), q["1"] + q["2"], q["3"] + q["4"])
         )
     return buckets
 
