@@ -2174,10 +2174,16 @@ class SentenceCoder:
             if targets and code[:2] in AGENTLESS_ROOTS and own:
                 # "Russian troops attacked civilians at a market in Kyiv": victims who only
                 # borrowed the attacker's country are the people of the place they were hit in
+                # ("Israeli strikes killed 20 people in Rafah": victims with no country at all
+                # are placed the same way)
                 borrowed = [
                     t
                     for t in targets
-                    if t.ref.country in own and not t.ref.is_person and not self._own_country(t)
+                    if not t.ref.is_person
+                    and (
+                        (t.ref.country in own and not self._own_country(t))
+                        or (not t.ref.country and not t.ref.aliases and t.ref.kind == "group")
+                    )
                 ]
                 located = self._place(v, sources) if borrowed else []
                 for c in v.children if borrowed and not located else ():

@@ -1,0 +1,36 @@
+"""Clause shapes of the fifth grammar round, one sentence each, written for these tests.
+
+These run the real actor resolver: the rules depend on how it places people and weapons.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from test_extract_shapes import Doc, has  # noqa: E402
+
+from ingest.actors import ActorResolver
+from ingest.pipeline import extract_document
+
+
+def _records(text: str) -> list[dict]:
+    doc = Doc(text)
+    recs = extract_document(doc, resolver_factory=lambda on: ActorResolver(on=None)).records
+    return [r for r in recs if r["mode"] is None]
+
+
+def test_countryless_victims_of_a_weapon_are_the_places_people():
+    recs = _records("Israeli strikes killed 20 people in Rafah.")
+    assert has(recs, "ISR", "PSE", "18"), recs
+
+
+def test_countryless_victims_in_a_named_city_take_its_state():
+    recs = _records("Russian missiles killed five civilians in Kharkiv.")
+    assert has(recs, "RUS", "UKR", "18"), recs
+
+
+def test_countryless_victims_without_a_place_stay_unplaced():
+    recs = _records("Israeli strikes killed 20 people on Monday.")
+    assert has(recs, "ISR", None, "18") and not has(recs, "ISR", "ISR", "18"), recs
