@@ -431,6 +431,27 @@ class Neo4jQueries(Queries):
                 **params,
             )
             return [r["id"] for r in rows]
+        if touching is not None:
+            # Each side's latest `limit` events (its index walked backwards) bound the date of
+            # the latest `limit` of both; then only events from that date on are sorted.
+            floor = None
+            where, fparams = _filters(f)
+            rest = "".join(f" AND {w}" for w in where)
+            for end in ("source", "target"):
+                key = _key(end, touching)
+                side = self._run(
+                    f"MATCH (e:Event) WHERE {key} = $touch AND e.date IS NOT NULL{rest}"
+                    f" WITH e ORDER BY {key} DESC, e.date DESC LIMIT $limit"
+                    " RETURN count(*) AS n, toString(min(e.date)) AS d",
+                    touch=touching.id,
+                    limit=limit,
+                    **fparams,
+                )[0]
+                if side["n"] == limit and (floor is None or side["d"] > floor):
+                    floor = side["d"]
+            if floor is not None:
+                match = match.replace(" WHERE ", " WHERE e.date >= date($floor) AND ")
+                params["floor"] = floor
         rows = self._run(
             f"{match} RETURN e.id AS id ORDER BY e.date DESC, e.id DESC LIMIT $limit",
             limit=limit,
