@@ -1026,7 +1026,7 @@ class SentenceCoder:
                 hint = near or self._modifier_country(tok)
                 if hint:
                     ref2 = self._resolve(text, hint)
-                    ref = ref2 if ref2 and ref2.country else Ref(ref.name, hint, ref.kind)
+                    ref = ref2 or ref
             return [Mention(ref, text, "named")]
         # 4. definite descriptions: "the Mexican leader", "the ministry", "these groups"
         country = self._modifier_country(tok)

@@ -34,3 +34,18 @@ def test_countryless_victims_in_a_named_city_take_its_state():
 def test_countryless_victims_without_a_place_stay_unplaced():
     recs = _records("Israeli strikes killed 20 people on Monday.")
     assert has(recs, "ISR", None, "18") and not has(recs, "ISR", "ISR", "18"), recs
+
+
+def test_a_patron_does_not_lend_its_country_to_the_group_it_backs():
+    recs = _records("Iraqi forces attacked Iran-backed militias.")
+    assert has(recs, "IRQ", None, "19") and not has(recs, "IRQ", "IRN", "19"), recs
+
+
+def test_a_side_taken_does_not_lend_its_country_either():
+    recs = _records("Iraqi forces attacked pro-Iranian militias.")
+    assert not has(recs, "IRQ", "IRN", "19"), recs
+
+
+def test_an_unmarked_group_still_takes_the_sentences_country():
+    recs = _records("Iraqi forces attacked militias.")
+    assert has(recs, "IRQ", "IRQ", "19"), recs
