@@ -37,6 +37,7 @@ from ._data import (
     lexicon,
     words,
 )
+from ._fuzzy import correction
 from ._text import POSSESSIVE, Token, tokenize
 
 # Registry and place names that are also ordinary words: lower-case, they are the word.
@@ -236,6 +237,11 @@ def _parse(mention: str) -> _Parsed:
             if after is not None and len(after.tokens) >= len(match.tokens):
                 match = None
         if match is None:
+            fixed = _corrected(tokens, i)
+            if fixed is not None:
+                match = _longest(lex, fixed, i, cased)
+                tokens = fixed if match is not None else tokens
+        if match is None:
             if tok.norm in CONJUNCTIONS:
                 coordinated = True
             entry = _word_entry(tok, at_start=not segs)
@@ -243,6 +249,18 @@ def _parse(mention: str) -> _Parsed:
         segs.append(match)
         i += len(match.tokens)
     return _Parsed(mention, tuple(segs), False, coordinated)
+
+
+def _corrected(tokens: tuple[Token, ...], i: int) -> tuple[Token, ...] | None:
+    """The tokens with word i read as the known name it misspells ("Ethopia", "Laurent
+    Gbago"), or None; asked only for a word no known phrase covers (see _fuzzy)."""
+    tok = tokens[i]
+    if len(tok.norm) < 5 or tok.norm in _COMMON_WORDS:
+        return None
+    fixed = correction(tok.norm, tok.capitalized, tokens[i - 1].norm if i else None)
+    if fixed is None:
+        return None
+    return (*tokens[:i], tok._replace(norm=fixed), *tokens[i + 1 :])
 
 
 def _proper(entry: Entry) -> bool:

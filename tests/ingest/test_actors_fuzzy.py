@@ -1,0 +1,102 @@
+"""Misspelled names of known actors (ingest/actors/_fuzzy.py). Every mention here was written
+for these tests; each resolved to nothing (or to a wrong actor) before the rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from ingest.actors import ActorResolver, ResolvedActor
+from ingest.actors._fuzzy import _one_edit, correction
+
+RESOLVER_DATE = dt.date(2004, 6, 1)
+
+
+def pair(actor: ResolvedActor | None) -> tuple[str | None, str | None]:
+    return (actor.country, actor.kind) if actor else (None, None)
+
+
+@pytest.mark.parametrize(
+    ("mention", "country", "kind"),
+    [
+        ("Ethopia", "ETH", "country"),  # a dropped letter
+        ("the government of Afganistan", "AFG", "government"),
+        ("Phillippines troops", "PHL", "military"),  # a doubled letter
+        ("Quatar's foreign ministry", "QAT", "ministry"),
+        ("UN peackeepers", "IGO", "igo"),  # a lower-case actor noun
+        ("Chenchen fighters", "RUS", "group"),
+    ],
+)
+def test_a_misspelled_known_name_resolves(
+    r: ActorResolver, mention: str, country: str | None, kind: str
+) -> None:
+    got = r.resolve(mention)
+    assert got is not None, mention
+    assert got.country == country
+    assert got.kind == kind
+
+
+@pytest.mark.parametrize(
+    ("mention", "name"),
+    [
+        ("President Abdelaziz Bouteflicka", "Abdelaziz Bouteflika"),
+        ("President Laurent Gbago", "Laurent Gbagbo"),  # short: its first name vouches for it
+        ("President Juvenal Habyariman", "Juvénal Habyarimana"),
+    ],
+)
+def test_a_misspelled_surname_after_a_title_or_first_name(
+    r: ActorResolver, mention: str, name: str
+) -> None:
+    got = r.resolve(mention)
+    assert got is not None and got.name == name
+
+
+@pytest.mark.parametrize(
+    "mention",
+    [
+        "Gbago",  # short and alone
+        "Bouteflicka",  # a surname one letter off without a title may be another person
+        "Baghdad University Medical School",  # not Dick Schoof
+    ],
+)
+def test_no_person_without_context(r: ActorResolver, mention: str) -> None:
+    got = r.resolve(mention)
+    assert got is None or got.kind != "government", mention
+
+
+@pytest.mark.parametrize(
+    ("word", "capitalized", "before"),
+    [
+        ("franco", True, "general"),  # an ending, not a typo: Franco is not France
+        ("emirates", True, None),
+        ("helicopter", True, None),  # capitalized words become names only, not nouns
+        ("guzman", True, "leader"),  # a name near a noun ("gunman") stays a name
+        ("ethiopia", True, None),  # known words are never corrected
+        ("qatarr", False, None),  # lower case never becomes a name
+    ],
+)
+def test_words_that_are_not_corrected(word: str, capitalized: bool, before: str | None) -> None:
+    assert correction(word, capitalized, before) is None
+
+
+def test_an_exact_alias_inside_a_longer_name_wins(r: ActorResolver) -> None:
+    # "al-Golani" inside a known full alias is not respelled as "Jolani" first
+    got = r.resolve("Abu Mohammad al-Golani")
+    assert got is not None and got.name == "Ahmed al-Sharaa"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("ethopia", "ethiopia", True),
+        ("qatra", "qatar", True),  # swapped neighbours
+        ("qutar", "qatar", True),
+        ("qtaar", "qatar", True),
+        ("qatar", "qatar", False),
+        ("qtr", "qatar", False),
+        ("ethiopa", "ethiopian", False),
+    ],
+)
+def test_one_edit(a: str, b: str, expected: bool) -> None:
+    assert _one_edit(a, b) is expected
