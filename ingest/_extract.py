@@ -628,6 +628,18 @@ class Found:
     target_how: str = "none"
 
 
+RIOTERS = frozenset(
+    ("protester", "protesters", "protestor", "protestors", "demonstrator", "demonstrators")
+    + ("rioter", "rioters", "mob", "crowd", "crowds")
+)
+
+
+def _rioters(text: str) -> bool:
+    """Whether a mention's head word names a protesting crowd ("a Ukrainian protestor")."""
+    words = text.lower().split()
+    return bool(words) and words[-1] in RIOTERS
+
+
 @dataclass
 class SentenceCoder:
     """Codes the sentences of one article, keeping coreference memory between them."""
@@ -2117,6 +2129,10 @@ class SentenceCoder:
             code = REFUSAL[match.code[:2]] if ruled_out else match.code
             if lemma == "claim" and code.startswith("112") and self._claims_own_act(v, sources):
                 code = "015"  # "the US claimed that they had attacked Iraq": responsibility
+            if code == "1712" and all(_rioters(m.text) for m in sources):
+                # "the building was demolished by a protester": a crowd destroying property
+                # is a violent protest (145), not a state's coercion
+                code = "145"
             if code.startswith("174") and targets and all(t.ref.country == "IGO" for t in targets):
                 # expelling a UN agency or mission is expelling international involvement
                 code = "166"

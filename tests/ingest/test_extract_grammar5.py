@@ -49,3 +49,14 @@ def test_a_side_taken_does_not_lend_its_country_either():
 def test_an_unmarked_group_still_takes_the_sentences_country():
     recs = _records("Iraqi forces attacked militias.")
     assert has(recs, "IRQ", "IRQ", "19"), recs
+
+
+def test_protesters_destroying_property_protest_violently():
+    recs = _records("The Russian building was demolished by a Ukrainian protestor.")
+    assert has(recs, "UKR", "RUS", "14") and not has(recs, "UKR", "RUS", "17"), recs
+    assert any(r["action"]["cameo"] == "145" for r in recs), recs
+
+
+def test_troops_destroying_property_still_coerce():
+    recs = _records("Israeli troops demolished a Palestinian house.")
+    assert has(recs, "ISR", "PSE", "17"), recs
