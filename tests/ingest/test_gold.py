@@ -72,7 +72,7 @@ def test_extraction_accuracy_does_not_regress():
     """Floors a little under the figures in docs/benchmarks.md; raise them as rules improve."""
     result = score_gold.run(EVENTDATA)
     petr_root, _petr_full, plover = result["scores"]
-    assert petr_root.f1 >= 0.705, petr_root.row()
-    assert petr_root.precision >= 0.74, petr_root.row()
+    assert petr_root.f1 >= 0.72, petr_root.row()
+    assert petr_root.precision >= 0.755, petr_root.row()
     assert plover.f1 >= 0.74, plover.row()
     assert plover.precision >= 0.765, plover.row()
