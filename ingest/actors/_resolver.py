@@ -1241,6 +1241,7 @@ _ELSEWHERE = words(
     "multinational overseas allied"
 )
 # People named for having come from elsewhere: the hint (where the story is) is not their state.
+_FLEEING = frozenset({"fleeing", "escaping"})
 _FROM_ELSEWHERE = frozenset(
     {
         "refugees",
@@ -1295,6 +1296,16 @@ def _cut_preposition(segs: tuple[_Seg, ...]) -> tuple[_Seg, ...]:  # noqa: C901
     """Cut "the Russian ambassador to the United States" at "to"; a trailing name survives:
     "U.S. Ambassador to Mexico Ronald Johnson" -> "U.S. Ambassador Ronald Johnson"."""
     for k, seg in enumerate(segs):
+        if k and seg.unknown and seg.tokens[0].norm in _FLEEING:
+            # "refugees fleeing Liberia", "refugees fleeing the civil war in Liberia": where they
+            # come from, as for "Liberian refugees"; never the place they fled to
+            # ("soldiers fleeing Liberia" are soldiers, not Liberia)
+            head = " ".join(t.norm for t in segs[k - 1].tokens)
+            if head in _FROM_ELSEWHERE and not any(s.has("loc") for s in segs[:k]):
+                origin = _fled_place(segs[k + 1 :])
+                return (origin, *segs[:k]) if origin is not None else segs[:k]
+            if segs[k - 1].has("group", "sector"):
+                return segs[:k]
         if k and seg.unknown and seg.tokens[0].norm in _PREPOSITIONS:
             if segs[k - 1].tokens[-1].norm == "up":
                 continue  # "up to 13,000 Turkish Kurd refugees"
@@ -1350,6 +1361,21 @@ def _cut_preposition(segs: tuple[_Seg, ...]) -> tuple[_Seg, ...]:  # noqa: C901
                 return (*segs[:k], last)
             return segs[:k]
     return segs
+
+
+def _fled_place(tail: tuple[_Seg, ...]) -> _Seg | None:
+    """The place a flight is from: the whole tail ("Liberia", "northern Mali"), else what
+    follows its last "in"/"from" ("the civil war in Liberia", "fighting in eastern Congo")."""
+    place = _place_seg(_strip(tail))
+    if place is not None:
+        return place
+    cuts = [j for j, s in enumerate(tail) if s.unknown and s.tokens[0].norm in ("in", "from")]
+    if not cuts:
+        return None
+    rest = _strip(tail[cuts[-1] + 1 :])
+    while len(rest) > 1 and rest[0].unknown and rest[0].tokens[0].norm in _COMPASS:
+        rest = rest[1:]
+    return _place_seg(rest) if rest else None
 
 
 def _place_seg(segs: tuple[_Seg, ...], hint: str | None = None) -> _Seg | None:
