@@ -160,6 +160,9 @@ class ResolvedActor:
 _UNATTRIBUTED = ResolvedActor(
     "Unidentified Perpetrators", None, "group", ("unknown attackers", "unidentified attackers")
 )
+_MULTINATIONAL_FORCE = ResolvedActor(
+    "Multinational Peacekeeping Force", IGO, "igo", ("multinational peacekeepers",)
+)
 _ResultCache = dict[tuple[str, str | None], "ResolvedActor | None"]
 _RESULTS: OrderedDict[tuple[dt.date, bool], _ResultCache] = OrderedDict()
 
@@ -781,7 +784,12 @@ class ActorResolver:
             return ResolvedActor(
                 f"{self._lex.adjective(org)} {display}", org, entry.kind or "group"
             )
-        foreign_force = ctx.coalition and entry.kind == "military"  # "coalition forces"
+        peacekeeping = head_norm in _PEACEKEEPING
+        if peacekeeping and ctx.multinational and org is None and not ctx.person:
+            # "a regional peacekeeping force", "multinational peacekeepers": no one state's
+            return _MULTINATIONAL_FORCE
+        # "coalition forces" and peacekeepers are sent from elsewhere: never the hint's
+        foreign_force = (ctx.coalition and entry.kind == "military") or peacekeeping
         if org is None and not ctx.disowned and not foreign_force and not _plural_state(head_norm):
             org = hint
         if org is None:
@@ -1047,6 +1055,7 @@ class _Context:
         "disowned",
         "coalition",
         "qualified",
+        "multinational",
     )
 
     def __init__(self, mods: tuple[_Seg, ...], lex: Lexicon) -> None:
@@ -1071,6 +1080,7 @@ class _Context:
         # country, so a guessed country (the hint) must not be put in its place
         self.disowned = False
         self.coalition = False
+        self.multinational = False  # "a regional peacekeeping force": several states'
         self.qualified = False  # words between a named body and the title: "UN refugee chief"
         after_preposition = False
         before_patron: tuple[str | None, bool] = (None, False)
@@ -1096,6 +1106,8 @@ class _Context:
                 and not seg.has("title")
             ):
                 self.qualified = True
+            if seg.unknown and seg.tokens[0].norm in _MULTINATIONAL and not after_preposition:
+                self.multinational = True
             if seg.tokens[0].norm == "coalition" and not after_preposition:
                 self.coalition = True  # "coalition forces" are foreign; "coalition government"
             if seg.tokens[0].norm in _ELSEWHERE and not after_preposition:
@@ -1242,6 +1254,16 @@ _ELSEWHERE = words(
 )
 # People named for having come from elsewhere: the hint (where the story is) is not their state.
 _FLEEING = frozenset({"fleeing", "escaping"})
+_MULTINATIONAL = frozenset({"regional", "multinational", "international"})
+_PEACEKEEPING = frozenset(
+    {
+        "peacekeepers",
+        "peacekeeper",
+        "peacekeeping force",
+        "peacekeeping forces",
+        "peacekeeping troops",
+    }
+)
 _FROM_ELSEWHERE = frozenset(
     {
         "refugees",

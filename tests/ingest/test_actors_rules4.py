@@ -47,3 +47,25 @@ def test_others_fleeing_a_place_are_not_that_state(r: ActorResolver) -> None:
     # "soldiers fleeing Liberia" was resolved as the state of Liberia
     got = r.resolve("soldiers fleeing Liberia")
     assert got is None or got.country != "LBR" or got.kind != "country"
+
+
+@pytest.mark.parametrize(
+    "mention",
+    ["a regional peacekeeping force", "multinational peacekeepers", "International peacekeepers"],
+)
+def test_a_multinational_peacekeeping_force_is_no_states(r: ActorResolver, mention: str) -> None:
+    # before: nothing, or with the article's country its own military
+    got = r.resolve_with_context(mention, "CIV")
+    assert triple(got) == ("Multinational Peacekeeping Force", "IGO", "igo")
+
+
+@pytest.mark.parametrize("mention", ["the peacekeeping force", "peacekeepers"])
+def test_peacekeepers_are_not_the_host_states(r: ActorResolver, mention: str) -> None:
+    # peacekeepers are sent from elsewhere: the article's country (the host) is no guess
+    assert r.resolve_with_context(mention, "CIV") is None
+
+
+def test_named_peacekeepers_keep_their_state_or_body(r: ActorResolver) -> None:
+    assert triple(r.resolve_with_context("Russian peacekeepers", "AZE"))[1] == "RUS"
+    assert triple(r.resolve("UN peacekeepers")) == ("UN Peacekeepers", "IGO", "igo")
+    assert triple(r.resolve_with_context("the army", "CIV"))[1] == "CIV"
