@@ -193,6 +193,17 @@ EVENT_ANAPHORA = {
 }
 EVENT_ROOT_ANAPHORA = {"03": "offer", "02": "demand", "10": "demand", "11": "accusation"}
 EVENT_ROOT_ANAPHORA["13"] = "threat"
+# "condemned the strikes", "welcomed the sanctions": acts whose doers a later noun points back to
+for _noun in ("attack", "strike", "airstrike", "raid", "bombing", "shelling", "bombardment"):
+    EVENT_ANAPHORA[_noun] = "attack"
+for _noun in ("sanction", "embargo"):
+    EVENT_ANAPHORA[_noun] = "sanction"
+EVENT_ROOT_ANAPHORA.update({"18": "attack", "19": "attack", "20": "attack", "163": "sanction"})
+# verbs that react to an act named just before ("Iran condemned them" = the strikes' doers)
+REACTION_VERBS = frozenset(
+    ("condemn", "denounce", "welcome", "criticize", "criticise", "praise", "deplore")
+    + ("applaud", "slam", "justify", "defend", "oppose", "support", "back", "protest")
+)
 
 
 @dataclass(frozen=True)
@@ -241,6 +252,9 @@ class ArticleMemory:
     event_sources: dict[str, list[Ref]] = field(default_factory=dict)
     # coordinated mentions in reading order, with whether they were a subject
     groups: list[tuple[list[Ref], bool]] = field(default_factory=list)
+    # doers of the plural act last named as an object ("the US strikes"), with the doc and
+    # token index where that sentence ends: "them" in the next sentence may be that act
+    plural_act: tuple[int, int, list[Ref]] | None = None
 
     def remember(self, ref: Ref, subject: bool = False) -> None:
         if subject:

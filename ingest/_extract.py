@@ -18,6 +18,7 @@ from ingest._coref import (
     EVENT_ROOT_ANAPHORA,
     PAIR_HEADS,
     PERSON_TITLES,
+    REACTION_VERBS,
     ArticleMemory,
     Mention,
     Ref,
@@ -856,6 +857,17 @@ class SentenceCoder:
             subj = tok.dep_ in ("nsubj", "nsubjpass") or (
                 tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass")
             )
+            act = self.memory.plural_act
+            if (
+                low == "them"
+                and tok.dep_ == "dobj"
+                and tok.head.lemma_.lower() in REACTION_VERBS
+                and act is not None
+                and act[0] == id(tok.doc)
+                and act[1] in (tok.sent.start, tok.sent.end)
+            ):
+                # "Iran welcomed the US strikes. Russia condemned them": the strikes' doers
+                return [Mention(r, tok.text, "coref") for r in act[2]]
             ref = self.memory.pronoun(low, subject=subj)
             return [Mention(ref, tok.text, "coref")] if ref else []
         if tok.pos_ not in ("NOUN", "PROPN"):
@@ -2432,10 +2444,16 @@ class SentenceCoder:
                         how,
                     )
                 )
-            group = EVENT_ANAPHORA.get(trigger.lemma_.lower()) or EVENT_ROOT_ANAPHORA.get(code[:2])
+            group = (
+                EVENT_ANAPHORA.get(trigger.lemma_.lower())
+                or EVENT_ROOT_ANAPHORA.get(code[:3])
+                or EVENT_ROOT_ANAPHORA.get(code[:2])
+            )
             if group and mode is None:
                 self.memory.remember_event(group, [m.ref for m in sources])
                 self.memory.event_sources[group + ":bag"] = list(self.bag(trigger).keys())  # type: ignore[assignment]
+            if trigger is v and mode is None:
+                self._remember_named_act(v)
         found.extend(self._obligations(sent))
 
         # one act coded with and without a target ("summoned the envoy to complain") is one event
@@ -2444,6 +2462,21 @@ class SentenceCoder:
 
         aimed = {key(f) for f in found if f.target is not None}
         return [f for f in found if f.target is not None or key(f) not in aimed]
+
+    def _remember_named_act(self, v: Any) -> None:
+        """`welcomed the US strikes on Syria`: later "the strikes" or "them" are the US."""
+        for c in v.children:
+            group = EVENT_ANAPHORA.get(c.lemma_.lower())
+            # (the parser may hang a plural noun object as a clause: "welcomed the US strikes")
+            obj = c.dep_ == "dobj" or (c.dep_ == "ccomp" and c.tag_ in ("NN", "NNS"))
+            if not obj or group not in ("attack", "sanction"):
+                continue
+            owners = [m.ref for m in self._event_owner(c)]
+            if owners:
+                self.memory.remember_event(group, owners)
+            refs = owners or self.memory.event_source(c.lemma_.lower())
+            if refs and c.tag_ == "NNS":
+                self.memory.plural_act = (id(c.doc), c.sent.end, refs)
 
     def _protest_aim(self, v: Any, sources: list[Mention]) -> list[Mention]:
         """Whom a protest is aimed at when no object says so: the actor in its purpose clause

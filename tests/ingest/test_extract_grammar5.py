@@ -60,3 +60,34 @@ def test_protesters_destroying_property_protest_violently():
 def test_troops_destroying_property_still_coerce():
     recs = _records("Israeli troops demolished a Palestinian house.")
     assert has(recs, "ISR", "PSE", "17"), recs
+
+
+def _react(text: str) -> list[dict]:
+    return [r for r in _records(text) if r["action"]["root"] == "11"]
+
+
+def test_condemning_the_strikes_condemns_who_struck():
+    recs = _react("Israel carried out strikes on Gaza. Egypt condemned the strikes.")
+    assert has(recs, "EGY", "ISR", "11"), recs
+
+
+def test_them_after_a_named_plural_act_is_its_doers():
+    recs = _react("Iran welcomed the US strikes on Syria. Russia condemned them.")
+    assert has(recs, "RUS", "USA", "11"), recs
+
+
+def test_them_after_striking_is_the_striker():
+    recs = _react("The United States launched air strikes on Syria on Friday. Iran condemned them.")
+    assert has(recs, "IRN", "USA", "11"), recs
+
+
+def test_condemning_the_sanctions_condemns_who_imposed_them():
+    recs = _react("The EU imposed sanctions on Iran. Tehran condemned the sanctions.")
+    assert has(recs, "IRN", "IGO", "11"), recs
+
+
+def test_them_two_sentences_later_is_not_the_act():
+    recs = _react(
+        "Iran welcomed the US strikes on Syria. Officials met on Monday. Russia condemned them."
+    )
+    assert not has(recs, "RUS", "USA", "11"), recs
