@@ -506,6 +506,13 @@ class ActorResolver:
         if len(segs) > 1 and segs[-2].unknown and segs[-2].tokens[0].norm == "non":
             return None  # "non-Muslims", "non-Arabs": everyone but a group, nobody in particular
         head, mods = segs[-1], segs[:-1]
+        school = _school_of_place(segs)
+        if school is not None:
+            # "Baghdad University Medical School", "the University of Tehran": a body named
+            # after its city or state is of that state
+            written = _strip(parsed.segs)
+            name = _span_text(parsed.text, [t for seg in written for t in seg.tokens])
+            return ResolvedActor(name, school, "organization")
         name_run = _name_run(segs)
         if (
             name_run == 1
@@ -1254,6 +1261,7 @@ _ELSEWHERE = words(
 )
 # People named for having come from elsewhere: the hint (where the story is) is not their state.
 _FLEEING = frozenset({"fleeing", "escaping"})
+_SCHOOL_WORDS = frozenset({"university", "school", "college", "hospital", "institute", "academy"})
 _MULTINATIONAL = frozenset({"regional", "multinational", "international"})
 _PEACEKEEPING = frozenset(
     {
@@ -1383,6 +1391,28 @@ def _cut_preposition(segs: tuple[_Seg, ...]) -> tuple[_Seg, ...]:  # noqa: C901
                 return (*segs[:k], last)
             return segs[:k]
     return segs
+
+
+def _school_of_place(segs: tuple[_Seg, ...]) -> str | None:
+    """The state of a capitalized university, school or hospital named after a place ("Cairo
+    University", "Kabul Medical University"), else None. Other known words in the name
+    ("American University of Beirut") leave it unresolved."""
+    if len(segs) < 2 or not segs[-1].unknown or segs[-1].tokens[-1].norm not in _SCHOOL_WORDS:
+        return None
+    if not all(t.capitalized for seg in segs for t in seg.tokens):
+        return None
+    if not all(seg.unknown for seg in segs[1:]):
+        return None
+    first = segs[0]
+    if " ".join(t.norm for t in first.tokens) in _AMBIGUOUS_NAMES:
+        return None  # "Georgia Institute": the U.S. state as often as the country
+    loc = first.first("loc")
+    if loc is not None and loc.form == "name" and first.types == {"loc"}:
+        return loc.iso3
+    seat = first.first("fixed")
+    if seat is not None and seat.fixed is not None and not seat.fixed.name:
+        return seat.fixed.country if seat.fixed.country != IGO else None
+    return None
 
 
 def _fled_place(tail: tuple[_Seg, ...]) -> _Seg | None:

@@ -69,3 +69,32 @@ def test_named_peacekeepers_keep_their_state_or_body(r: ActorResolver) -> None:
     assert triple(r.resolve_with_context("Russian peacekeepers", "AZE"))[1] == "RUS"
     assert triple(r.resolve("UN peacekeepers")) == ("UN Peacekeepers", "IGO", "igo")
     assert triple(r.resolve_with_context("the army", "CIV"))[1] == "CIV"
+
+
+@pytest.mark.parametrize(
+    ("mention", "name", "country"),
+    [
+        ("Kabul Medical University", "Kabul Medical University", "AFG"),
+        ("the University of Cairo", "University of Cairo", "EGY"),
+        ("Nairobi Hospital", "Nairobi Hospital", "KEN"),
+        ("Chile Technical Institute", "Chile Technical Institute", "CHL"),
+    ],
+)
+def test_a_school_named_after_a_place_is_of_its_state(
+    r: ActorResolver, mention: str, name: str, country: str
+) -> None:
+    # before: nothing (an unknown head noun)
+    assert triple(r.resolve(mention)) == (name, country, "organization")
+
+
+@pytest.mark.parametrize(
+    "mention",
+    [
+        "American University of Beirut",  # another known word in the name: left alone
+        "Georgia Institute",  # an ambiguous place name
+        "kabul university",  # not written as a name
+        "Harvard University",  # not a known place
+    ],
+)
+def test_schools_not_placed(r: ActorResolver, mention: str) -> None:
+    assert r.resolve(mention) is None
