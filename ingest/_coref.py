@@ -79,6 +79,9 @@ DESCRIPTION_KINDS: dict[str, tuple[str, ...]] = {
     "cabinet": ("government",),
     "regime": ("government",),
     "junta": ("government", "military"),
+    # plural titles name the ruling body, not one person ("the military rulers", "the generals")
+    "rulers": ("government", "military"),
+    "generals": ("military", "government"),
     "authorities": ("government", "police"),
     "army": ("military",),
     "military": ("military",),

@@ -1066,9 +1066,15 @@ class SentenceCoder:
                     if body is not None and body.kind in ("igo", "government", "organization"):
                         return [Mention(body, text, "named")]
         if lemma in PERSON_TITLES or lemma in DESCRIPTION_KINDS or low_text in DESCRIPTION_KINDS:
-            prior = self.memory.description(lemma, country) or self.memory.description(
-                low_text, country
-            )
+            plural_title = lemma in PERSON_TITLES and tok.tag_ in ("NNS", "NNPS")
+            if plural_title and low_text in DESCRIPTION_KINDS:
+                # "the generals" are the junta, never one general named before
+                prior = self.memory.description(low_text, country)
+                prior = None if prior is not None and prior.is_person else prior
+            else:
+                prior = self.memory.description(lemma, country) or self.memory.description(
+                    low_text, country
+                )
             if tok.tag_ in ("NNS", "NNPS") and not definite:
                 prior = None  # "European governments" are not the government named before
             if prior is not None and (has_det or not named):

@@ -91,3 +91,23 @@ def test_them_two_sentences_later_is_not_the_act():
         "Iran welcomed the US strikes on Syria. Officials met on Monday. Russia condemned them."
     )
     assert not has(recs, "RUS", "USA", "11"), recs
+
+
+def test_the_military_rulers_are_the_junta_named_before():
+    recs = _records(
+        "Myanmar's junta seized power in February. The military rulers arrested 20 students."
+    )
+    arrests = [r for r in recs if r["action"]["cameo"] == "173"]
+    assert arrests and all(r["source"]["name"] == "Myanmar Junta" for r in arrests), recs
+
+
+def test_the_generals_are_the_army_named_before():
+    recs = _records("Egypt's army took power in July. The generals arrested Mohamed Morsi.")
+    assert has(recs, "EGY", "EGY", "17"), recs
+
+
+def test_the_generals_are_not_one_general_named_before():
+    recs = _records("General Sisi met President Biden. The generals discussed aid.")
+    assert not any(
+        r["source"]["name"] == "Abdel Fattah el-Sisi" and r["target"] is None for r in recs
+    ), recs
