@@ -153,6 +153,8 @@ class Lexicon:
     terms_by_org: dict[tuple[str, str], list[Term]] = field(default_factory=dict)
     leaders_by_org: dict[str, list[Term]] = field(default_factory=dict)
     metonyms: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
+    # new state -> (the state it seceded from, its first day): "Juba" in 2005 is Sudan
+    successions: dict[str, tuple[str, dt.date]] = field(default_factory=dict)
     frozen: dict[str, tuple[tuple[Entry, ...], frozenset[str]]] = field(default_factory=dict)
     prefixes: set[str] = field(default_factory=set)  # proper word prefixes of phrase keys
     max_len: int = 1
@@ -261,6 +263,15 @@ def _plural(adjective: str) -> str | None:
     if low.endswith(("ese", "sh", "ch", "s", "x", "z", "ic", "ish")):
         return None
     return adjective + "s"
+
+
+def _load_successions(lex: Lexicon) -> None:
+    name = "successions.tsv"
+    for number, (new, old, since) in _rows(_BASE[0], name, 3, 3):
+        for code in (new, old):
+            if code not in lex.countries:
+                raise _fail(name, number, f"unknown country {code!r}")
+        lex.successions[new] = (old, _date(name, number, since))
 
 
 def _load_regions(lex: Lexicon) -> None:
@@ -465,6 +476,7 @@ def load_lexicon(base: Path = DATA_DIR) -> Lexicon:
         _load_sectors(lex)
         _load_regions(lex)
         _load_people(lex)
+        _load_successions(lex)
         lex.frozen = {k: (tuple(v), frozenset(e.type for e in v)) for k, v in lex.phrases.items()}
         return lex
     finally:

@@ -12,6 +12,7 @@ See docs/actors.md for the rules.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import re
 from collections import OrderedDict
@@ -336,6 +337,7 @@ class ActorResolver:
         result = self._appositive(mention, country_hint) if "," in mention else None
         if result is None:
             result = self._resolve(_parse(mention), country_hint)
+        result = self._before_secession(result)
         if len(self._cache) > 50_000:
             self._cache.clear()
         self._cache[cache_key] = result
@@ -391,6 +393,10 @@ class ActorResolver:
         return tuple(found)
 
     def resolve_instrument(self, mention: str) -> ResolvedActor | None:
+        """Who wielded an attack named by its weapon (see `_instrument`), as of the date."""
+        return self._before_secession(self._instrument(mention))
+
+    def _instrument(self, mention: str) -> ResolvedActor | None:
         """Who wielded an attack named by a noun: "Israeli tank shelling", "a Russian air
         strike", "Hamas rocket fire", "US Predator attacks" -> that state's military or that body.
 
@@ -431,9 +437,30 @@ class ActorResolver:
             return None
         loc = seg.first("loc")
         if loc is not None and len(seg.types - {"loc"}) == 0:
-            return loc.iso3
+            return self._state_on(loc.iso3)
         fixed = seg.first("fixed")
-        return fixed.fixed.org if fixed is not None and fixed.fixed is not None else None
+        return self._state_on(fixed.fixed.org) if fixed is not None and fixed.fixed else None
+
+    def _state_on(self, iso3: str | None) -> str | None:
+        """The state a place or actor of `iso3` belonged to on the date: South Sudan's before
+        2011-07-09 is Sudan's (data/successions.tsv). Undated texts are read as of today."""
+        if iso3 is None or self.undated:
+            return iso3
+        succession = self._lex.successions.get(iso3)
+        if succession is None or self.on >= succession[1]:
+            return iso3
+        return succession[0]
+
+    def _before_secession(self, actor: ResolvedActor | None) -> ResolvedActor | None:
+        """An actor of a state that did not exist yet is placed in the state it was part of,
+        under its own name: "Juba" or "SPLM/A" in 2005 are Sudan's, "Eritrean troops" in 1990
+        fight inside Ethiopia (never renamed as the older state's own institutions)."""
+        if actor is None or actor.country is None:
+            return actor
+        state = self._state_on(actor.country)
+        if state is None or state == actor.country:
+            return actor
+        return dataclasses.replace(actor, country=state)
 
     def unattributed(self) -> ResolvedActor:
         """The actor of a violent act the text attributes to nobody ("three civilians were
