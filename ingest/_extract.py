@@ -720,7 +720,7 @@ class SentenceCoder:
         best: tuple[int, str] | None = None
         for i in range(tok.sent.start, tok.i):
             ms = self._cache.get(i)
-            if not ms:
+            if not ms or self._redescribes(tok.doc[i]):
                 continue
             for m in ms:
                 if m.ref.country and m.ref.country != "IGO":
@@ -728,6 +728,16 @@ class SentenceCoder:
                     if best is None or d < best[0]:
                         best = (d, m.ref.country)
         return best[1] if best else None
+
+    def _redescribes(self, tok: Any) -> bool:
+        """Whether a word sits in an apposition to an actor already placed ("the Syrian
+        Observatory, a UK-based group"): its country is no second actor's."""
+        t = tok
+        while t.head.i != t.i:
+            if t.dep_ == "appos":
+                return any(m.ref.country for m in self._cache.get(t.head.i, ()))
+            t = t.head
+        return False
 
     def _word_country(self, text: str) -> str | None:
         """Country of a place name or demonym ("Hungarian" -> HUN), via the resolver."""

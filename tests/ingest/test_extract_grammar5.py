@@ -111,3 +111,19 @@ def test_the_generals_are_not_one_general_named_before():
     assert not any(
         r["source"]["name"] == "Abdel Fattah el-Sisi" and r["target"] is None for r in recs
     ), recs
+
+
+def test_an_apposition_lends_no_second_country():
+    recs = _records(
+        "The Syrian Observatory for Human Rights, a UK-based group, said rebels attacked"
+        " a checkpoint."
+    )
+    assert has(recs, "SYR", None, "19") and not has(recs, "GBR", None, "19"), recs
+
+
+def test_a_based_in_apposition_lends_no_country_either():
+    recs = _records(
+        "The Syrian Observatory for Human Rights, a monitoring group based in Britain,"
+        " said militants shelled the town."
+    )
+    assert has(recs, "SYR", "SYR", "19") and not has(recs, "GBR", "GBR", "19"), recs
