@@ -4,14 +4,21 @@ Wire copy and transcribed archives misspell names; an exact-match lexicon then l
 A word the lexicon does not know is read as a known one-word key only when the two are one edit
 apart (insert, delete, substitute or swap two neighbours) and no other key is as close. Only long
 words qualify, and lower-case words may only become actor nouns ("peackeepers"), never names, so
-ordinary English is not turned into a state. Candidates come from a deletion index built once
-(every key and its one-letter deletions), so a look-up touches a handful of keys, not the registry.
+ordinary English is not turned into a state. A word the English model has seen (the string
+table of the pinned spaCy model: "Mortar", "Surname", "reported") is never corrected, nor is an
+edit at the first letter or in the last two ("Inland", "attacked"/"attacker"). Candidates come
+from a deletion index built once (every key and its one-letter deletions), so a look-up touches a
+handful of keys, not the registry.
 """
 
 from __future__ import annotations
 
+import importlib.util
+import json
 from functools import lru_cache
+from pathlib import Path
 
+from .._nlp import MODEL_PACKAGE
 from ._data import Entry, Lexicon, lexicon
 
 # A capitalized unknown word this long (or a lower-case one for actor nouns) may be a misspelling.
@@ -71,6 +78,20 @@ def _usable(entries: tuple[Entry, ...]) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _english() -> frozenset[str] | None:
+    """Lower-case words of the spaCy model's string table (~59,000, read once); None when the
+    model is not installed, which turns corrections off rather than risk English words."""
+    spec = importlib.util.find_spec(MODEL_PACKAGE)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    for base in spec.submodule_search_locations:
+        for path in Path(base).glob("*/vocab/strings.json"):
+            strings = json.loads(path.read_text(encoding="utf-8"))
+            return frozenset(w.lower() for w in strings if isinstance(w, str) and w.isalpha())
+    return None
+
+
+@lru_cache(maxsize=1)
 def _index() -> _Index:
     return _Index(lexicon())
 
@@ -82,6 +103,9 @@ def correction(norm: str, capitalized: bool, before: str | None) -> str | None:
     index = _index()
     lex = index.lex
     if not norm.isalpha() or norm in lex.frozen or norm in lex.prefixes:
+        return None
+    english = _english()
+    if english is None or norm in english:
         return None
     if capitalized:
         if len(norm) < _MIN_SHORT:
@@ -96,6 +120,10 @@ def correction(norm: str, capitalized: bool, before: str | None) -> str | None:
         return None
     fixed = found[0]
     types = lex.frozen[fixed][1]
+    if norm[0] != fixed[0]:
+        return None  # "Inland" is not Finland: typos rarely hit the first letter
+    if "person" not in types and _edit_at_end(norm, fixed):
+        return None  # an ending, not a typo: "Franco" is not France, "attacked" not "attacker"
     if not capitalized:
         # a lower-case word is never corrected into a name
         return fixed if types <= _NOUN_TYPES | {"title"} else None
@@ -107,9 +135,7 @@ def correction(norm: str, capitalized: bool, before: str | None) -> str | None:
         known = f"{before} {fixed}" in lex.frozen
         titled = before in lex.frozen and "title" in lex.frozen[before][1]
         return fixed if known or (titled and len(norm) >= _MIN_NAME) else None
-    if len(norm) < _MIN_NAME or _edit_at_end(norm, fixed):
-        return None  # "Franco" is not France, "Emirates" not "Emiratis"
-    return fixed
+    return fixed if len(norm) >= _MIN_NAME else None
 
 
 def _edit_at_end(a: str, b: str) -> bool:

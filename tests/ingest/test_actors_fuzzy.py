@@ -100,3 +100,25 @@ def test_an_exact_alias_inside_a_longer_name_wins(r: ActorResolver) -> None:
 )
 def test_one_edit(a: str, b: str, expected: bool) -> None:
     assert _one_edit(a, b) is expected
+
+
+@pytest.mark.parametrize(
+    ("word", "capitalized"),
+    [
+        ("mortar", True),  # English, one letter from Mostar: "Mortar fire" must blame no one
+        ("surname", True),  # English, one letter from Suriname
+        ("storing", True),  # English, one letter from the Storting
+        ("inland", True),  # a first-letter edit ("Finland")
+        ("reported", False),  # an ending: "reporter"
+        ("attacked", False),
+        ("apposition", False),  # a first-letter edit ("opposition")
+    ],
+)
+def test_english_words_are_never_corrected(word: str, capitalized: bool) -> None:
+    assert correction(word, capitalized, None) is None
+
+
+def test_an_english_word_does_not_become_an_attacker(r: ActorResolver) -> None:
+    # before the English-word guard "Mortar" was read as Mostar (a Bosnian city)
+    assert r.resolve_instrument("Mortar fire") is None
+    assert r.resolve("Surname") is None
