@@ -635,6 +635,18 @@ RIOTERS = frozenset(
 )
 
 
+def _mistagged_conj_verb(v: Any) -> bool:
+    """A past-tense verb the tagger made an adjective in a coordination ("kidnapped advisers
+    and exploded bombs"): it takes a direct object, which no adjective does."""
+    return (
+        v.dep_ == "conj"
+        and v.tag_ == "JJ"
+        and v.lower_.endswith("ed")
+        and v.head.pos_ == "VERB"
+        and any(c.dep_ == "dobj" for c in v.children)
+    )
+
+
 def _rioters(text: str) -> bool:
     """Whether a mention's head word names a protesting crowd ("a Ukrainian protestor")."""
     words = text.lower().split()
@@ -2082,7 +2094,7 @@ class SentenceCoder:
         found: list[Found] = []
         aimed_at: dict[int, list[Mention]] = {}  # verb index -> its targets, for adjuncts
         for v in sent:
-            if v.pos_ != "VERB":
+            if v.pos_ != "VERB" and not _mistagged_conj_verb(v):
                 continue
             lemma = self.verb_lemma(v)
             known = ("V", lemma) in self.lex or lemma in LIGHT | RECEIVING | ONGOING

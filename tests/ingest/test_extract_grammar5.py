@@ -127,3 +127,9 @@ def test_a_based_in_apposition_lends_no_country_either():
         " said militants shelled the town."
     )
     assert has(recs, "SYR", "SYR", "19") and not has(recs, "GBR", "GBR", "19"), recs
+
+
+def test_a_coordinated_verb_tagged_as_adjective_is_still_coded():
+    # the small model tags "exploded" here as an adjective (JJ) conjoined to "kidnapped"
+    recs = _records("Afghan rebels kidnapped five advisers and exploded bombs in Peshawar.")
+    assert has(recs, "AFG", "PAK", "18"), recs
