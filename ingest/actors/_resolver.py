@@ -561,7 +561,10 @@ class ActorResolver:
                 return self._named_person(parsed.text, segs, name_run, hint)
             segs = joined
             head, mods = segs[-1], segs[:-1]
-        ctx = _Context(mods, self._lex)
+        minority = " ".join(t.norm for t in head.tokens) in _MINORITY
+        ctx = _Context(mods, self._lex, minority)
+        if minority and not ctx.ethnic:
+            return None  # "a minority of lawmakers", "the minority": no people named
         titled_person = head.has("person") and ctx.title is not None
         igo_title = head.has("title") and ctx.fixed is not None and ctx.fixed.country == IGO
         # "Human rights organization Amnesty International": a description, then the body
@@ -1092,7 +1095,7 @@ class _Context:
         "multinational",
     )
 
-    def __init__(self, mods: tuple[_Seg, ...], lex: Lexicon) -> None:
+    def __init__(self, mods: tuple[_Seg, ...], lex: Lexicon, minority: bool = False) -> None:
         self.loc: str | None = None
         self.fixed: Fixed | None = None
         self.title: Entry | None = None
@@ -1124,12 +1127,17 @@ class _Context:
         for index, seg in enumerate(mods):
             if index and mods[index - 1].unknown and mods[index - 1].tokens[0].norm == "non":
                 continue  # "non-Arab militias": not Arab, and nothing else said
-            kin = seg.first("loc") if index and _is_word(mods[index - 1], "ethnic") else None
+            ethnic_word = bool(index) and _is_word(mods[index - 1], "ethnic")
+            kin = seg.first("loc") if ethnic_word or minority else None
+            if minority and not ethnic_word and not _demonym(seg):
+                kin = None  # "Kosovo's Serb minority": Kosovo is where they live
             if kin is not None and kin.form != "region" and not after_preposition:
                 # "ethnic Albanian guerrillas": Albanians by descent, living anywhere; not
-                # Albania's, and no state office ("the ethnic Albanian leader")
+                # Albania's, and no state office ("the ethnic Albanian leader"); a "Hungarian
+                # minority" likewise lives in another state than Hungary
                 self.ethnic = True
-                self.proper_words.extend(["Ethnic", *(t.raw for t in seg.tokens)])
+                lead = ["Ethnic"] if ethnic_word else []
+                self.proper_words.extend([*lead, *(t.raw for t in seg.tokens)])
                 last_loc_seg = index
                 continue
             if (
@@ -1288,6 +1296,7 @@ _ELSEWHERE = words(
 )
 # People named for having come from elsewhere: the hint (where the story is) is not their state.
 _FLEEING = frozenset({"fleeing", "escaping"})
+_MINORITY = frozenset({"minority", "minorities"})
 _SCHOOL_WORDS = frozenset({"university", "school", "college", "hospital", "institute", "academy"})
 _MULTINATIONAL = frozenset({"regional", "multinational", "international"})
 _PEACEKEEPING = frozenset(
@@ -1379,10 +1388,12 @@ def _cut_preposition(segs: tuple[_Seg, ...]) -> tuple[_Seg, ...]:  # noqa: C901
             foreign = any(s.unknown and s.tokens[0].norm in _ELSEWHERE for s in segs[:k])
             # a state written as a patron or side ("Iran-backed", "pro-Russian") is not the
             # actor's own: the place still says where the actor is
+            # "the Serb minority in Kosovo": the demonym names the people, not where they live
+            minority = " ".join(t.norm for t in before.tokens) in _MINORITY
             own_locs = [
                 s
                 for j, s in enumerate(segs[: k - 1 if people else k])
-                if s.has("loc") and not _patron_or_side(segs, j)
+                if s.has("loc") and not _patron_or_side(segs, j) and not (minority and _demonym(s))
             ]
             if (
                 seg.tokens[0].norm == "in"
@@ -1440,6 +1451,11 @@ def _school_of_place(segs: tuple[_Seg, ...]) -> str | None:
     if seat is not None and seat.fixed is not None and not seat.fixed.name:
         return seat.fixed.country if seat.fixed.country != IGO else None
     return None
+
+
+def _demonym(seg: _Seg) -> bool:
+    loc = seg.first("loc")
+    return loc is not None and loc.form in ("adj", "people")
 
 
 def _fled_place(tail: tuple[_Seg, ...]) -> _Seg | None:

@@ -98,3 +98,29 @@ def test_a_school_named_after_a_place_is_of_its_state(
 )
 def test_schools_not_placed(r: ActorResolver, mention: str) -> None:
     assert r.resolve(mention) is None
+
+
+@pytest.mark.parametrize(
+    ("mention", "hint", "name", "country"),
+    [
+        # a national minority lives in another state than its demonym's (before: nothing)
+        ("the Hungarian minority", "SVK", "Slovak Hungarian Minority", "SVK"),
+        ("the Hungarian minority", None, "Hungarian Minority", None),
+        ("the Serb minority in Kosovo", None, "Kosovar Serb Minority", "XKX"),
+        ("Bulgaria's Turkish minority", None, "Bulgarian Turkish Minority", "BGR"),
+    ],
+)
+def test_a_minority_is_not_its_demonyms_state(
+    r: ActorResolver, mention: str, hint: str | None, name: str, country: str | None
+) -> None:
+    assert triple(r.resolve_with_context(mention, hint)) == (name, country, "group")
+
+
+@pytest.mark.parametrize("mention", ["a minority of lawmakers", "the minority"])
+def test_a_minority_without_a_people_is_nobody(r: ActorResolver, mention: str) -> None:
+    assert r.resolve_with_context(mention, "USA") is None
+
+
+def test_troops_in_a_place_keep_their_state(r: ActorResolver) -> None:
+    # the minority rule must not move a state's forces to where they are
+    assert triple(r.resolve("Serb forces in Kosovo"))[1] == "SRB"
