@@ -635,6 +635,22 @@ RIOTERS = frozenset(
 )
 
 
+PATRON_WORDS = frozenset(
+    ("backed", "supported", "funded", "sponsored", "allied", "aligned", "armed", "trained")
+)
+
+
+def _patron_or_side(tok: Any) -> bool:
+    """Whether a state is named only as a patron or a side ("Iran-backed", "pro-Iranian",
+    "anti-American"): the group it modifies is not of that state."""
+    i = tok.i
+    hyphen = i + 2 < len(tok.doc) and tok.doc[i + 1].text == "-"
+    if hyphen and tok.doc[i + 2].lower_ in PATRON_WORDS:
+        return True  # "Iran-backed", "US-funded"
+
+    return i >= 2 and tok.doc[i - 1].text == "-" and tok.doc[i - 2].lower_ in ("pro", "anti")
+
+
 def _mistagged_conj_verb(v: Any) -> bool:
     """A past-tense verb the tagger made an adjective in a coordination ("kidnapped advisers
     and exploded bombs"): it takes a direct object, which no adjective does."""
@@ -732,7 +748,7 @@ class SentenceCoder:
         best: tuple[int, str] | None = None
         for i in range(tok.sent.start, tok.i):
             ms = self._cache.get(i)
-            if not ms or self._redescribes(tok.doc[i]):
+            if not ms or self._redescribes(tok.doc[i]) or _patron_or_side(tok.doc[i]):
                 continue
             for m in ms:
                 if m.ref.country and m.ref.country != "IGO":
@@ -767,6 +783,8 @@ class SentenceCoder:
     def _modifier_country(self, tok: Any) -> str | None:
         """Country named by a modifier (`Mexican leader`) or an `in/of X` phrase."""
         for c in tok.lefts:
+            if _patron_or_side(c):
+                continue  # "pro-Iranian fighters", "US-backed forces" are not that state's
             if c.dep_ in ("amod", "compound", "nmod", "poss") and (
                 c.ent_type_ in ("NORP", "GPE") or c.pos_ == "PROPN"
             ):

@@ -133,3 +133,18 @@ def test_a_coordinated_verb_tagged_as_adjective_is_still_coded():
     # the small model tags "exploded" here as an adjective (JJ) conjoined to "kidnapped"
     recs = _records("Afghan rebels kidnapped five advisers and exploded bombs in Peshawar.")
     assert has(recs, "AFG", "PAK", "18"), recs
+
+
+def test_a_patron_named_before_a_group_is_not_its_country():
+    recs = _records("The Iran-backed group attacked a US base.")
+    assert has(recs, None, "USA", "19") and not has(recs, "IRN", "USA", "19"), recs
+
+
+def test_a_side_taken_is_not_the_groups_country():
+    recs = _records("The pro-Iranian group attacked a US base.")
+    assert has(recs, None, "USA", "19") and not has(recs, "IRN", "USA", "19"), recs
+
+
+def test_a_state_that_trains_is_still_the_subject():
+    recs = _records("North Korea has trained 500 hackers.")
+    assert any(r["source"]["country"] == "PRK" for r in recs), recs
