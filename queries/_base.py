@@ -231,8 +231,8 @@ class Queries(ABC):
             members = [brief]
         else:
             aliases, members = [], self._members(r.id, 50)
-        as_source = sum(row[3] for row in self._group_rows(filters, source=r))
-        as_target = sum(row[3] for row in self._group_rows(filters, target=r))
+        as_source, out = self._partners(r, filters, "out", limit)
+        as_target, into = self._partners(r, filters, "in", limit)
         profile = ActorProfile(
             ref=r,
             aliases=list(aliases),
@@ -241,12 +241,8 @@ class Queries(ABC):
             events_as_target=as_target,
             by_quad={},
             by_root=[],
-            partners_out=[
-                Partner(b, n, _mean(g, n)) for b, n, g in self._partners(r, filters, "out", limit)
-            ],
-            partners_in=[
-                Partner(b, n, _mean(g, n)) for b, n, g in self._partners(r, filters, "in", limit)
-            ],
+            partners_out=[Partner(b, n, _mean(g, n)) for b, n, g in out],
+            partners_in=[Partner(b, n, _mean(g, n)) for b, n, g in into],
             recent=self.events(self._recent_ids(filters, limit, touching=r)),
         )
         self._fill_groups(profile, self._group_rows(filters, touching=r))
@@ -424,7 +420,7 @@ class Queries(ABC):
         nodes = {r.id: {**centre, "centre": True}}
         edges: dict[tuple[str, str], dict[str, Any]] = {}
         for direction in ("out", "in"):
-            for brief, n, g in self._partners(r, filters, direction, _limit(limit)):
+            for brief, n, g in self._partners(r, filters, direction, _limit(limit))[1]:
                 nodes.setdefault(brief.id, {**brief.to_dict(), "centre": False})
                 key = (r.id, brief.id) if direction == "out" else (brief.id, r.id)
                 edges[key] = {
@@ -501,8 +497,10 @@ class Queries(ABC):
     @abstractmethod
     def _partners(
         self, ref: ActorRef, f: Filters, direction: str, limit: int
-    ) -> list[tuple[ActorBrief, int, float]]:
-        """(partner, events, Goldstein sum), busiest first; the mean is taken in one place."""
+    ) -> tuple[int, list[tuple[ActorBrief, int, float]]]:
+        """The ref's events on that side ("out": as source), and its top partners there as
+        (partner, events, Goldstein sum), busiest first (the mean is taken in one place). One
+        pass over the side's events gives both: a busy country has hundreds of thousands."""
 
     @abstractmethod
     def _search_candidates(self, word: str, limit: int) -> list[tuple[ActorBrief, list[str]]]:

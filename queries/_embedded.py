@@ -210,6 +210,10 @@ class EmbeddedQueries(Queries):
         )
         side_sql, side_params = _side(mine, ref)
         fw, fp = _filter_sql(f)
+        total = self._all(
+            f"SELECT count(*) FROM events e WHERE {' AND '.join([side_sql, *fw])}",
+            [*side_params, *fp],
+        )[0][0]
         if ref.kind == "country":  # a country's partners are other countries' actors
             fw.append("(p.country IS NULL OR p.country <> ?)")
             fp.append(ref.id)
@@ -220,7 +224,7 @@ class EmbeddedQueries(Queries):
             f" WHERE {where} GROUP BY p.id ORDER BY n DESC, p.id LIMIT ?",
             [*side_params, *fp, limit],
         )
-        return [(ActorBrief(r[0], r[1], r[2], r[3]), r["n"], r["g"] or 0.0) for r in rows]
+        return total, [(ActorBrief(r[0], r[1], r[2], r[3]), r["n"], r["g"] or 0.0) for r in rows]
 
     def _search_candidates(self, word, limit):
         rows = self._all(

@@ -544,25 +544,28 @@ class Neo4jQueries(Queries):
         return [(x[0], x[1], x[2], x[3] or 0.0) for x in rows[0]["days"]]
 
     def _partners(self, ref, f, direction, limit):
-        """Group the seeked events by the other end's id, then fetch only the top partners."""
+        """One pass over the side's events grouped by the other end; the total and the top
+        partners are taken from the groups, then only those partners' nodes are read."""
         mine, other = ("source", "target") if direction == "out" else ("target", "source")
         where, params = _filters(f)
         if not f.date_from and not f.date_to:
             where.insert(0, "e.date IS NOT NULL")
-        where.append(f"e.{other}_id IS NOT NULL")
-        if ref.kind == "country":  # a country's partners are other countries' actors
-            where.append(f"(e.{other}_country IS NULL OR e.{other}_country <> $ref)")
         rows = self._run(
             f"MATCH (e:Event) WHERE {_key(mine, ref)} = $ref AND "
             + " AND ".join(where)
-            + f" WITH e.{other}_id AS pid, count(*) AS n, sum(e.goldstein) AS g"
-            " ORDER BY n DESC, pid LIMIT $limit"
-            " MATCH (p:Actor {id: pid}) RETURN p, n, g ORDER BY n DESC, p.id",
+            + f" RETURN e.{other}_id AS pid, e.{other}_country AS pc, count(*) AS n,"
+            " sum(e.goldstein) AS g",
             ref=ref.id,
-            limit=limit,
             **params,
         )
-        return [(_brief(r["p"]), r["n"], r["g"] or 0.0) for r in rows]
+        total = sum(r["n"] for r in rows)
+        # A country's partners are other countries' actors.
+        mates = [
+            r for r in rows if r["pid"] is not None and (ref.kind != "country" or r["pc"] != ref.id)
+        ]
+        top = sorted(mates, key=lambda r: (-r["n"], r["pid"]))[:limit]
+        briefs = self._briefs({r["pid"] for r in top})
+        return total, [(briefs[r["pid"]], r["n"], r["g"] or 0.0) for r in top]
 
     def _search_candidates(self, word, limit):
         rows = self._run(
