@@ -635,6 +635,9 @@ RIOTERS = frozenset(
 )
 
 
+DEPARTURE_NOUNS = frozenset(
+    ["withdrawal", "pullout", "retreat", "departure", "evacuation", "exit", "expulsion"]
+)
 PATRON_WORDS = frozenset(
     ("backed", "supported", "funded", "sponsored", "allied", "aligned", "armed", "trained")
 )
@@ -1765,8 +1768,10 @@ class SentenceCoder:
                 ms = [m for m in self.group_mentions(c) if m.ref.key not in exclude]
                 if ms:
                     return ms
+        # "the Russian withdrawal from Kherson": a departure's "from" is the place left
+        leaving = obj.lemma_.lower() in DEPARTURE_NOUNS
         for c in obj.children:
-            if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+            if c.dep_ == "prep" and (c.lower_ == "by" or (c.lower_ == "from" and not leaving)):
                 for p in c.children:
                     if p.dep_ == "pobj":
                         ms = [m for m in self.group_mentions(p) if m.ref.key not in exclude]

@@ -148,3 +148,13 @@ def test_a_side_taken_is_not_the_groups_country():
 def test_a_state_that_trains_is_still_the_subject():
     recs = _records("North Korea has trained 500 hackers.")
     assert any(r["source"]["country"] == "PRK" for r in recs), recs
+
+
+def test_praising_a_withdrawal_praises_who_withdrew_not_the_place_left():
+    recs = _records("Britain praised the Russian withdrawal from Kherson.")
+    assert has(recs, "GBR", "RUS", "05"), recs
+
+
+def test_an_offer_from_a_state_is_still_that_states():
+    recs = _records("Kyiv welcomed an offer from Turkey.")
+    assert has(recs, "UKR", "TUR", "05"), recs
