@@ -654,6 +654,21 @@ def _patron_or_side(tok: Any) -> bool:
     return i >= 2 and tok.doc[i - 1].text == "-" and tok.doc[i - 2].lower_ in ("pro", "anti")
 
 
+def _noun_object_as_clause(t: Any) -> bool:
+    """A determined plural noun the parser hung on a verb as a clause ("welcomed the US
+    strikes on Syria" read "strikes" as a verb): no subject, auxiliary or object of its own."""
+    return (
+        t.dep_ == "ccomp"
+        and t.tag_ in ("NN", "NNS")
+        and t.head.pos_ == "VERB"
+        and t.head.i < t.i
+        and t.left_edge.dep_ == "det"
+        and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj", "mark") for c in t.children
+        )
+    )
+
+
 def _mistagged_conj_verb(v: Any) -> bool:
     """A past-tense verb the tagger made an adjective in a coordination ("kidnapped advisers
     and exploded bombs"): it takes a direct object, which no adjective does."""
@@ -2102,6 +2117,9 @@ class SentenceCoder:
         return None
 
     def sentence(self, sent: Any) -> list[Found]:
+        for t in sent:
+            if _noun_object_as_clause(t):
+                t.dep_ = "dobj"  # "welcomed the US strikes on Syria": the strikes are the object
         # resolve named mentions in reading order first so pronouns see this sentence's actors
         for t in sent:
             if t.pos_ == "PRON" and t.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "pobj"):

@@ -158,3 +158,9 @@ def test_praising_a_withdrawal_praises_who_withdrew_not_the_place_left():
 def test_an_offer_from_a_state_is_still_that_states():
     recs = _records("Kyiv welcomed an offer from Turkey.")
     assert has(recs, "UKR", "TUR", "05"), recs
+
+
+def test_welcoming_a_states_strikes_welcomes_that_state():
+    # the parser reads "strikes" here as a verb clause; it is the object noun
+    recs = _records("Iran welcomed the US strikes on Syria.")
+    assert has(recs, "IRN", "USA", "01") and not has(recs, "IRN", "SYR", "01"), recs
