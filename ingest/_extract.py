@@ -2290,6 +2290,11 @@ class SentenceCoder:
                         for m in c.children
                     ):
                         located = located or self._place(c, sources)
+                for c in v.children if borrowed and not located else ():
+                    # "Israeli strikes on Rafah killed 20 people": the weapon's aim places them
+                    if c.dep_ == "nsubj" and c.lower_ in WEAPON_NOUNS:
+                        own_states = {m.ref.country for m in sources}
+                        located = self._place_of(c, own_states, frozenset(("on", "in")))
                 if located and located[0].ref.country:
                     here = located[0].ref.country
                     moved = []

@@ -164,3 +164,8 @@ def test_welcoming_a_states_strikes_welcomes_that_state():
     # the parser reads "strikes" here as a verb clause; it is the object noun
     recs = _records("Iran welcomed the US strikes on Syria.")
     assert has(recs, "IRN", "USA", "01") and not has(recs, "IRN", "SYR", "01"), recs
+
+
+def test_the_aim_of_the_weapon_places_the_victims():
+    recs = _records("Israeli strikes on Rafah killed 20 people.")
+    assert has(recs, "ISR", "PSE", "18"), recs
