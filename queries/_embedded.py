@@ -210,10 +210,8 @@ class EmbeddedQueries(Queries):
         )
         side_sql, side_params = _side(mine, ref)
         fw, fp = _filter_sql(f)
-        total = self._all(
-            f"SELECT count(*) FROM events e WHERE {' AND '.join([side_sql, *fw])}",
-            [*side_params, *fp],
-        )[0][0]
+        where = " AND ".join([side_sql, *fw])
+        total = self._all(f"SELECT count(*) FROM events e WHERE {where}", [*side_params, *fp])[0][0]
         if ref.kind == "country":  # a country's partners are other countries' actors
             fw.append("(p.country IS NULL OR p.country <> ?)")
             fp.append(ref.id)

@@ -438,10 +438,10 @@ class Neo4jQueries(Queries):
             where, fparams = _filters(f)
             rest = "".join(f" AND {w}" for w in where)
             for end in ("source", "target"):
-                key = _key(end, touching)
+                prop = _key(end, touching)
                 side = self._run(
-                    f"MATCH (e:Event) WHERE {key} = $touch AND e.date IS NOT NULL{rest}"
-                    f" WITH e ORDER BY {key} DESC, e.date DESC LIMIT $limit"
+                    f"MATCH (e:Event) WHERE {prop} = $touch AND e.date IS NOT NULL{rest}"
+                    f" WITH e ORDER BY {prop} DESC, e.date DESC LIMIT $limit"
                     " RETURN count(*) AS n, toString(min(e.date)) AS d",
                     touch=touching.id,
                     limit=limit,

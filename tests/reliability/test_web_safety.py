@@ -189,6 +189,7 @@ ALLOWED_INTERPOLATIONS = {
         # fixed filter fragments of _filters() joined by AND; reviewed 2026-11-24.
         "src",
         "tgt",
+        "prop",
         "rest",
         "other",
         "_key(mine, ref)",
