@@ -293,7 +293,7 @@ class Neo4jStore:
                     row["name"]
                     for row in session.run(
                         "SHOW INDEXES YIELD name WHERE name IN"
-                        " ['event_source_date', 'tally_key_month'] RETURN name"
+                        " ['event_source_date', 'tally_key_month', 'actor_tallied'] RETURN name"
                     ).data()
                 }
                 for statement in SCHEMA_STATEMENTS:
@@ -304,13 +304,19 @@ class Neo4jStore:
                 session.run("CALL db.awaitIndexes(300)").consume()
                 if "tally_key_month" not in before:
                     # Written before tallies existed (or new): count its events once. The
-                    # index comes last, so a rebuild cut short is done again on the next open.
+                    # index comes last, so a rebuild cut short is done again on the next open;
+                    # the rebuild drops the actors' marks, so they are made again below.
+                    session.run("DROP INDEX actor_tallied IF EXISTS").consume()
+                    before.discard("actor_tallied")
                     tallies.rebuild(session)
                     for statement in tallies.SCHEMA_STATEMENTS:
                         session.run(statement).consume()
                     session.run("CALL db.awaitIndexes(300)").consume()
-                # Busy actors not tallied yet: after a rebuild, or written before actor tallies.
-                session.execute_write(tallies.promote, None, self.busy_actor_events)
+                if "actor_tallied" not in before:
+                    # Mark and count the busy actors once (not on every open: it reads every
+                    # actor's degree); the index that says so is made after.
+                    session.execute_write(tallies.promote, None, self.busy_actor_events)
+                    session.run(tallies.ACTOR_MARK_INDEX).consume()
 
         self._call("creating constraints and indexes", run)
 

@@ -40,6 +40,9 @@ BUSY_ACTOR_EVENTS = 5000
 SCHEMA_STATEMENTS = (
     "CREATE INDEX tally_key_month IF NOT EXISTS FOR (t:Tally) ON (t.key, t.month)",
 )
+# Made once every busy actor of the store has been marked (lists the marked ones, too); a store
+# without it was written before actor tallies, or its marking was cut short.
+ACTOR_MARK_INDEX = "CREATE INDEX actor_tallied IF NOT EXISTS FOR (a:Actor) ON (a.tallied)"
 
 # The properties a tally needs from an event (the Event node's own names).
 EVENT_FIELDS = (

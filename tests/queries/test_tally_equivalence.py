@@ -173,7 +173,7 @@ def test_tallied_answers_equal_counted_answers(neo4j_store_session, tmp_path, se
 
 
 def test_actors_get_cells_when_they_pass_the_threshold_and_on_open(neo4j_store_session):
-    """A store written with a higher threshold (or before actor tallies) is caught up on open."""
+    """A store written before actor tallies (no `actor_tallied` index) is caught up on open."""
     from kg.stores._neo4j import Neo4jStore
 
     neo = neo4j_store_session
@@ -181,6 +181,10 @@ def test_actors_get_cells_when_they_pass_the_threshold_and_on_open(neo4j_store_s
     for batch in random_batches(5)[0]:
         neo.upsert(batch)
     assert not busy_ids(neo)  # the default threshold is far above these counts
+    Neo4jStore(neo.uri, busy_actor_events=BUSY).close()
+    assert not busy_ids(neo)  # an open does not scan every actor again once marking was done
+    with neo.driver.session() as session:  # as written before actor tallies existed
+        session.run("DROP INDEX actor_tallied").consume()
     reopened = Neo4jStore(neo.uri, busy_actor_events=BUSY)
     try:
         counts = event_counts(reopened)
