@@ -100,7 +100,7 @@ def _tallied(f: Filters) -> bool:
 
 
 def _pair_key(source: ActorRef | None, target: ActorRef | None) -> str | None:
-    """The tally key of a country-to-country direction (actors are not tallied)."""
+    """The tally key of a country-to-country direction (actor pairs are not tallied)."""
     if source is None or target is None or source.kind != "country" or target.kind != "country":
         return None
     return tallies.pair_key(source.id, target.id)
