@@ -119,6 +119,13 @@ def stored_cells(store) -> dict[tuple[str, str], dict]:
     return {k: _props(c) for k, c in cells.items()}
 
 
+def forget_tallies(store) -> None:
+    """Leave the database as a store written before tallies existed would."""
+    with store.driver.session() as session:
+        session.run("MATCH (t:Tally) DELETE t").consume()
+        session.run("DROP INDEX tally_key_month").consume()
+
+
 def busy_ids(store) -> set[str]:
     return {r["id"] for r in store.run_read("MATCH (a:Actor) WHERE a.tallied RETURN a.id AS id")}
 
@@ -206,9 +213,7 @@ def test_store_without_tallies_gets_them_on_open(neo4j_store_session):
         neo.upsert(batch)
     expected = stored_cells(neo)
     assert expected and expected == recounted_cells(neo)
-    with neo.driver.session() as session:  # as written before tallies existed
-        session.run("MATCH (t:Tally) DELETE t").consume()
-        session.run("DROP INDEX tally_key_month").consume()
+    forget_tallies(neo)
     reopened = Neo4jStore(neo.uri)
     try:
         assert stored_cells(reopened) == expected
@@ -225,9 +230,7 @@ def test_rebuild_cut_short_is_done_again_on_open(neo4j_store_session, monkeypatc
     for batch in random_batches(4)[0][:2]:
         neo.upsert(batch)
     expected = stored_cells(neo)
-    with neo.driver.session() as session:  # as written before tallies existed
-        session.run("MATCH (t:Tally) DELETE t").consume()
-        session.run("DROP INDEX tally_key_month").consume()
+    forget_tallies(neo)
 
     full_rebuild = tallies.rebuild
 
