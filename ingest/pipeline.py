@@ -151,7 +151,9 @@ def _code_found(
         records.append(
             {
                 "id": eid,
-                "article": _doc_attr(doc, "url") or _doc_attr(doc, "source"),
+                # the input as given (a file is scored by its name); the page's own URL beside it
+                "article": _doc_attr(doc, "source") or _doc_attr(doc, "url"),
+                "url": _doc_attr(doc, "url"),
                 "article_id": article.id,
                 "date": iso,
                 "source": {"name": src.name, "country": src.country, "kind": src.kind},
