@@ -1,15 +1,21 @@
 #!/usr/bin/env python
-"""Score the extractor against the public gold sets in ../shared/eventdata.
+"""Score the extractor on the article dev set and the public gold sets.
 
+* Dev set (../shared/devset: 36 whole news pages, 353 hand-coded events, 135 trap sentences): the
+  articles go through `kg extract` exactly as analysts feed them, and the set's own scorer and error
+  breakdown (score.py, diagnose.py) judge the output. This is the figure that counts: held-out
+  articles of the same kind are scored the same way.
 * PETR2 GSR (78 sentences, CAMEO): (source country, target country, CAMEO root) and the full code.
 * PLOVER GSR (322 records = 316 distinct sentences from the CAMEO manual): (source, target,
   PLOVER type), with the 0.5b1 type names mapped to the current ones.
 
-Each sentence is extracted on its own (no article context). Only asserted events count (moded
-ones are excluded, as queries exclude them). Matching is per sentence on sets of tuples;
-precision = matches / predicted tuples, recall = matches / gold tuples, micro-averaged.
+The two GSR sets are single sentences, each extracted on its own (no article context), and the
+rules were tuned on them: their figures are in-sample. Only asserted events count (moded ones are
+excluded, as queries exclude them). Matching is per sentence on sets of tuples; precision = matches
+/ predicted tuples, recall = matches / gold tuples, micro-averaged.
 
-    python scripts/score_gold.py [--eventdata DIR] [--write docs/benchmarks.md] [--show-errors]
+    python scripts/score_gold.py [--devset DIR | --no-devset] [--eventdata DIR]
+                                 [--write docs/benchmarks.md] [--show-errors] [--show N]
 """
 
 from __future__ import annotations
@@ -17,10 +23,12 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import subprocess
 import sys
+import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +38,7 @@ sys.path.insert(0, str(REPO / "scripts"))
 from _benchdoc import write_section  # noqa: E402 (needs the path above)
 
 DEFAULT_EVENTDATA = REPO.parent / "shared" / "eventdata"
+DEFAULT_DEVSET = REPO.parent / "shared" / "devset"
 
 # CAMEO country codes whose first three letters are not the ISO 3166 alpha-3 code.
 CAMEO_TO_ISO3 = {
@@ -276,26 +285,150 @@ def run(eventdata: Path, resolver_factory: Callable[..., Any] | None = None) -> 
     return {"scores": [root, full, pl], "errors": e1 + e2}
 
 
+@dataclass
+class DevScore:
+    """The dev set's own scorer's figures, its error causes, and our date sanity counts."""
+
+    figures: dict[str, Any]
+    causes: list[tuple[int, str]]
+    diagnosis: str
+    after_publication: int
+    on_run_date: int
+
+    def table(self) -> str:
+        f = self.figures
+        return (
+            "| articles' events | predicted | matched | precision | recall | F1 (src, tgt, root) "
+            "| F1 (full code) | dates exact of matched | traps coded |\n"
+            "|---|---|---|---|---|---|---|---|---|\n"
+            f"| {f['gold']} | {f['predicted']} | {f['matched_root']} | {f['precision_root']:.3f} "
+            f"| {f['recall_root']:.3f} | **{f['f1_root']:.3f}** | {f['f1_code']:.3f} "
+            f"| {f['date_exact_of_matched']:.3f} | {f['traps_coded']}/{f['traps']} "
+            f"({f['trap_rate']:.3f}) |"
+        )
+
+
+def _published_day(result: Any) -> date | None:
+    pub = getattr(result.article, "published", None)
+    if isinstance(pub, str) and pub:
+        pub = datetime.fromisoformat(pub)
+    return pub.date() if isinstance(pub, datetime) else pub
+
+
+def extract_devset(devset: Path, out: Path) -> tuple[int, int]:
+    """Write `kg extract --format jsonl`'s records for every dev article to `out`.
+
+    Returns (events dated after their article's publication day, events dated to the run date).
+    """
+    from ingest.pipeline import extract_paths
+
+    articles = sorted(p for p in (devset / "articles").iterdir() if p.is_file())
+    late = today = 0
+    run_day = date.today().isoformat()
+    with out.open("w", encoding="utf-8") as fh:
+        for result in extract_paths(articles):
+            if not hasattr(result, "records"):
+                raise SystemExit(f"dev set: {result}")
+            day = _published_day(result)
+            for rec in result.records:
+                if rec["mode"] is not None:
+                    continue
+                late += bool(day and rec["date"] and rec["date"] > day.isoformat())
+                today += rec["date"] == run_day
+                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    return late, today
+
+
+def score_devset(devset: Path, show: int = 0) -> DevScore:
+    """Extract the dev articles, then run the set's own score.py and diagnose.py on the output."""
+    with tempfile.TemporaryDirectory() as tmp:
+        pred = Path(tmp) / "dev.jsonl"
+        late, today = extract_devset(devset, pred)
+        common = [
+            str(devset / "gold.jsonl"),
+            str(pred),
+            "--traps",
+            str(devset / "non_events.jsonl"),
+        ]
+        scored = subprocess.run(
+            [sys.executable, str(devset / "score.py"), *common],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        diagnosis = subprocess.run(
+            [sys.executable, str(devset / "diagnose.py"), *common, "--show", str(show)],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    figures = json.loads(scored.stdout.strip().splitlines()[-1])
+    causes = []
+    for line in diagnosis.splitlines():
+        m = re.match(r"^\s*(\d+)\s+(\S.*)$", line)
+        if not m:
+            break
+        causes.append((int(m[1]), m[2]))
+    return DevScore(figures, causes, diagnosis, late, today)
+
+
+def dev_section(dev: DevScore) -> str:
+    causes = "\n".join(f"| {what} | {n} |" for n, what in dev.causes)
+    return (
+        "### Dev set: whole articles (the figure that counts)\n\n"
+        "36 news pages with menus, wire copy and HTML (`../shared/devset`), fed whole to the\n"
+        "extractor; the set's own `score.py` matches source and target country and CAMEO root per\n"
+        "article. Not tuned sentence by sentence: rules are kept only when they are general.\n\n"
+        + dev.table()
+        + "\n\nEvents dated after their article's publication day: "
+        f"{dev.after_publication}; dated to the run date: {dev.on_run_date}.\n\n"
+        "Error causes (`diagnose.py`):\n\n| cause | count |\n|---|---|\n" + causes + "\n"
+    )
+
+
 TABLE_HEAD = (
     "| gold set (tuple) | sentences | gold tuples | predicted | matched "
     "| precision | recall | F1 |\n|---|---|---|---|---|---|---|---|"
 )
 
 
-def _target_line(scores: Iterable[Score]) -> str:
-    targeted = [x for x in scores if "code)" not in x.name]  # the full code is reported only
-    worst = min(targeted or list(scores), key=lambda x: x.f1)
-    status = "met" if worst.f1 >= 0.70 else "NOT met"
-    return (
-        f"Target (F1 >= 0.70 on both sets): {status}; lowest is {worst.name} at {worst.f1:.3f}. "
-        "See docs/extraction.md (Known limits) and `scripts/gold_errors.py` for the misses."
-    )
+def _target_line(scores: Iterable[Score], dev: DevScore | None) -> str:
+    """Issue 11's targets: the dev set's, and floors the in-sample sets must not fall below."""
+    by = {x.name.split(" (")[0]: x for x in scores if "code)" not in x.name}
+    lines = []
+    if dev:
+        f = dev.figures
+        checks = [
+            ("F1 >= 0.70", f["f1_root"] >= 0.70),
+            ("precision >= 0.75", f["precision_root"] >= 0.75),
+            ("full-code F1 >= 0.50", f["f1_code"] >= 0.50),
+            ("dates exact >= 0.90", f["date_exact_of_matched"] >= 0.90),
+            ("traps coded <= 5%", f["trap_rate"] <= 0.05),
+            (
+                "no event after publication or on the run date",
+                not dev.after_publication and not dev.on_run_date,
+            ),
+        ]
+        met = [name for name, ok in checks if ok]
+        missed = [name for name, ok in checks if not ok]
+        lines.append(
+            f"Dev-set targets met: {', '.join(met) or 'none'}; not met: "
+            f"{', '.join(missed) or 'none'}."
+        )
+    floors = {"PETR2 GSR": 0.65, "PLOVER GSR": 0.70}
+    held = [f"{n} {by[n].f1:.3f} (floor {v})" for n, v in floors.items() if n in by]
+    lines.append("In-sample floors: " + "; ".join(held) + ".")
+    return "\n".join(lines)
 
 
-def write_benchmarks(path: Path, scores: Iterable[Score]) -> None:
+def write_benchmarks(path: Path, scores: Iterable[Score], dev: DevScore | None) -> None:
     section = (
         "## Extraction accuracy\n\n"
-        "Produced by `python scripts/score_gold.py --write docs/benchmarks.md` (2 cores).\n"
+        "Produced by `python scripts/score_gold.py --write docs/benchmarks.md` (2 cores).\n\n"
+        + (dev_section(dev) + "\n" if dev else "")
+        + "### PETR2 and PLOVER GSR: single sentences, in-sample\n\n"
+        "Our rules were tuned on these two sets, so these figures are in-sample: they say the\n"
+        "rules still hold, not how well the extractor generalises.\n"
         "Each gold sentence is extracted alone; only asserted (un-moded) events count;\n"
         "tuples are matched per sentence (micro-averaged). Actor codes map to ISO3\n"
         "(`USAGOV` -> USA, `JAP` -> JPN, IGOs -> IGO, non-state codes -> no country);\n"
@@ -305,7 +438,7 @@ def write_benchmarks(path: Path, scores: Iterable[Score]) -> None:
         + "\n"
         + "\n".join(s.row() for s in scores)
         + "\n\n"
-        + _target_line(scores)
+        + _target_line(scores, dev)
         + "\n"
     )
     write_section(path, section)
@@ -315,8 +448,21 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--eventdata", type=Path, default=DEFAULT_EVENTDATA)
     ap.add_argument("--write", type=Path, help="update this benchmarks file")
+    ap.add_argument("--devset", type=Path, default=DEFAULT_DEVSET)
+    ap.add_argument("--no-devset", action="store_true", help="score the GSR sets only")
     ap.add_argument("--show-errors", action="store_true")
+    ap.add_argument("--show", type=int, default=0, help="dev-set error examples per cause")
     args = ap.parse_args(argv)
+    dev = None if args.no_devset else score_devset(args.devset, args.show)
+    if dev:
+        print(dev.diagnosis if args.show else "", end="")
+        print("Dev set (whole articles):")
+        print(dev.table())
+        print(
+            f"events dated after publication: {dev.after_publication}; "
+            f"dated to the run date: {dev.on_run_date}\n"
+        )
+        print("PETR2 / PLOVER GSR (single sentences, in-sample):")
     result = run(args.eventdata)
     if args.show_errors:
         for g, gold, pred in result["errors"]:
@@ -326,7 +472,7 @@ def main(argv: list[str] | None = None) -> int:
     for s in result["scores"]:
         print(s.row())
     if args.write:
-        write_benchmarks(args.write, result["scores"])
+        write_benchmarks(args.write, result["scores"], dev)
     return 0
 
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import EVENTDATA
+from tests.conftest import EVENTDATA, SHARED
 
 SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "score_gold.py"
 
@@ -61,3 +62,38 @@ def test_plover_sentences_are_distinct_and_compound_actors_pair_by_position(sg):
     # two records of one sentence: one sentence with both events
     benin = next(g for g in gold if g.text.startswith("Benin opened its borders"))
     assert {t[2] for t in benin.tuples} == {"AID", "REJECT"}
+
+
+def test_dev_set_scoring_runs_the_sets_own_scorer_on_extracted_articles(sg, tmp_path):
+    """A two-article dev set of our own: one event found and matched, one trap left alone."""
+    devset = tmp_path / "devset"
+    (devset / "articles").mkdir(parents=True)
+    for script in ("score.py", "diagnose.py"):
+        (devset / script).write_text((SHARED / "devset" / script).read_text())
+    (devset / "articles" / "a1.txt").write_text(
+        "OSLO, March 3, 2025 - Norway condemned Russia on Monday over the border incident.\n"
+    )
+    (devset / "articles" / "a2.txt").write_text(
+        "HELSINKI, March 3, 2025 - Finland may consider talks with Sweden next year.\n"
+    )
+    gold = {
+        "article": "a1",
+        "source": "Norway",
+        "source_country": "NOR",
+        "target": "Russia",
+        "target_country": "RUS",
+        "cameo": "111",
+        "cameo_root": "11",
+        "date": "2025-03-03",
+    }
+    trap = {"article": "a2", "sentence": "Finland may consider talks with Sweden next year."}
+    (devset / "gold.jsonl").write_text(json.dumps(gold) + "\n")
+    (devset / "non_events.jsonl").write_text(json.dumps(trap) + "\n")
+
+    dev = sg.score_devset(devset)
+
+    assert dev.figures["gold"] == 1 and dev.figures["matched_root"] == 1, dev.diagnosis
+    assert dev.figures["traps_coded"] == 0
+    assert dev.figures["date_exact_of_matched"] == 1.0
+    assert dev.after_publication == 0 and dev.on_run_date == 0
+    assert "| 1 | " in dev.table()
