@@ -2186,6 +2186,8 @@ class SentenceCoder:
                         sources = []
             if not sources:
                 continue
+            if match.code == "190":
+                match = _armed_attack(match, sources, v)
             if match.code[:2] == "14" and all(
                 not m.ref.country and not m.ref.is_person and not m.ref.aliases for m in sources
             ):
@@ -2965,6 +2967,25 @@ def _weapon_code(text: str) -> str | None:
                 return code
         return "183"
     return None
+
+
+def _armed_attack(match: Match, sources: list[Mention], v: Any) -> Match:
+    """An unspecified attack made with a named weapon takes that weapon's code: "jets struck"
+    and "attacked the port with drones" are air strikes (195), "tanks shelled" artillery (194).
+    """
+    means = [m.text for m in sources]
+    means += [
+        " ".join(t.text for t in o.subtree)
+        for p in v.children
+        if p.dep_ == "prep" and p.lower_ in ("with", "using")
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+    for text in means:
+        weapon = _weapon_code(text)
+        if weapon and weapon[:2] == "19":
+            return replace(match, entry=replace(match.entry, code=weapon))
+    return match
 
 
 def _placeless_guess(m: Mention) -> bool:

@@ -421,7 +421,7 @@ def _target_line(scores: Iterable[Score], dev: DevScore | None) -> str:
     return "\n".join(lines)
 
 
-def write_benchmarks(path: Path, scores: Iterable[Score], dev: DevScore | None) -> None:
+def write_benchmarks(path: Path, scores: Iterable[Score], dev: DevScore | None = None) -> None:
     section = (
         "## Extraction accuracy\n\n"
         "Produced by `python scripts/score_gold.py --write docs/benchmarks.md` (2 cores).\n\n"
