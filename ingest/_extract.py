@@ -1167,12 +1167,25 @@ class SentenceCoder:
                             break
             if kind == "person" and any(t.lower_ in PERSON_TITLES for t in np):
                 kind = "government"  # "British Defence Secretary Tom King"
+            if country is None and kind == "person":
+                country = self._apposition_country(tok)
             if country:
                 r = self._resolve(text, country)
                 if r is not None:
                     return [Mention(r, text, "named")]
             return [Mention(Ref(text, country, kind), text, "guess")]
         return []
+
+    def _apposition_country(self, tok: Any) -> str | None:
+        """ "Ana Ruiz, a former Peruvian minister": an unknown person's apposition names a
+        state's people or holds a place-name modifier; that is their country."""
+        for a in tok.rights:
+            if a.dep_ != "appos" or a.pos_ != "NOUN":
+                continue
+            for t in a.lefts:
+                if t.ent_type_ in ("NORP", "GPE") and t.dep_ in ("amod", "compound", "nmod"):
+                    return self._word_country(t.text)
+        return None
 
     def _counterpart(self, tok: Any) -> list[Mention]:
         """`his Chinese counterpart`: the holder of the possessor's office in that state, via
@@ -1995,6 +2008,13 @@ class SentenceCoder:
                     continue  # rejecting a charge is not rejecting what the charge was about
                 for w in self.memory.event_sources.get(group + ":bag", []):
                     bag.setdefault(str(w), 3)
+        for c in v.children:
+            if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "PROPN":
+                # "summoned Romatet", named before as France's ambassador: the office he holds
+                # is the object's head noun for the lexicon, as in "summoned the ambassador"
+                for m in self.mentions(c):
+                    if m.ref.role:
+                        bag.setdefault(m.ref.role.split()[-1].lower(), 2)
         vm = self.lex.lookup("V", lemma, parts, bag)
         if (
             vm
