@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ingest._assembly import Assembly, not_dyadic
+from ingest._captions import caption_spans
 from ingest._coref import Ref
 from ingest._extract import Found, SentenceCoder
 from ingest._merge import write_batch
@@ -256,9 +257,10 @@ def extract_parsed(
         "set_aside": [],
     }
     n = 0
+    captions = caption_spans(parsed.text)
     for sent in parsed.sents:
-        if not sent.text.strip():
-            continue
+        if not sent.text.strip() or any(a <= sent.start_char < b for a, b in captions):
+            continue  # blank, or an image caption or photo credit (ingest/_captions.py)
         n += 1
         found = coder.sentence(sent)
         if found:
