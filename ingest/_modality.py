@@ -3,6 +3,8 @@
 The coder's own `mode()` reads negation, conditions, questions, modal and future auxiliaries.
 This module adds what the auxiliaries do not show (docs/extraction.md, Modes):
 
+* orders to another actor: `ordered Chile to withdraw its staff` is the order (a demand), the
+  ordered act has not happened;
 * scheduled items: `is due to visit`, `is scheduled/expected/set to sign`, `are to leave`: a
   calendar entry or someone else's expectation, not the actor's act nor its stated intent;
 * agreement terms: `Under the accord, troops are to leave` / `each side is bound to defend`:
@@ -19,6 +21,10 @@ from typing import Any
 # `talks set to resume`), and passives that make it someone's expectation or obligation.
 SCHEDULING = frozenset(["schedule", "set", "slate"])
 SCHEDULING_PASSIVES = frozenset(["expect", "bind"])
+# Verbs that command an act of their object (`ordered X to leave`).
+COMMANDING = frozenset(["order", "instruct", "direct", "force", "compel"])
+# Entity types of a named actor as object (a country, a people, an organisation, a person).
+NAMED_ACTORS = frozenset(["GPE", "NORP", "ORG", "PERSON"])
 # Nouns for texts whose terms an `under` phrase introduces.
 TERMS_NOUNS = frozenset(
     [
@@ -88,10 +94,24 @@ def _under_terms(chain: list[Any]) -> bool:
     return False
 
 
+def _commanded(chain: list[Any]) -> bool:
+    """`ordered Argentina and Chile to withdraw their staff`: the order is the event (a demand
+    on them); the ordered act has not happened. Orders to one's own forces (`ordered troops to
+    withdraw`, a common noun) report the act itself."""
+    for t in chain:
+        h = t.head
+        if t.dep_ == "xcomp" and h.lemma_.lower() in COMMANDING:
+            named = [o for o in h.children if o.dep_ == "dobj" and o.ent_type_ in NAMED_ACTORS]
+            if named:
+                return True
+    return False
+
+
 def planned(v: Any) -> bool:
-    """Is the act on v a scheduled item or an agreement's term, not an act done or announced?"""
+    """Is the act on v a scheduled item, an agreement's term or an order given to another actor:
+    not an act done or announced?"""
     chain = _chain(v)
-    return _scheduled(chain) or _under_terms(chain)
+    return _scheduled(chain) or _under_terms(chain) or _commanded(chain)
 
 
 def denial_without_accuser(v: Any) -> bool:
