@@ -32,9 +32,8 @@ def _check_published(value: str | None) -> None:
 
 
 def _table_row(r: dict) -> str:
-    tgt = r["target"]
-    t = f"{tgt['name']} ({tgt['country'] or '-'})" if tgt else "-"
-    s = f"{r['source']['name']} ({r['source']['country'] or '-'})"
+    t = f"{r['target']['name']} ({r['target']['country']})"
+    s = f"{r['source']['name']} ({r['source']['country']})"
     mode = f" [{r['mode']}]" if r["mode"] else ""
     a = r["action"]
     return f"{r['date']}  {s:<34} {a['cameo']:<5} {a['label'][:34]:<34} {t}{mode}"

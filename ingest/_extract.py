@@ -24,6 +24,7 @@ from ingest._coref import (
     Ref,
 )
 from ingest._lexicon import Lexicon, Match, lexicon
+from ingest._modality import denial_without_accuser, planned
 
 
 class Resolver(Protocol):
@@ -137,10 +138,10 @@ INTRANSITIVE_TRAVEL = frozenset(["return"])
 FUTURE_CONTROL = frozenset(
     ["intend", "plan", "want", "hope", "seek", "prepare", "schedule", "expect", "aim", "set"]
 )
-# Control verbs that put an act on the calendar rather than state a wish: "is scheduled to
-# meet" reports a meeting (04), not an intent to meet (036); "the army prepared to resume
-# shelling" is a military preparation (15), not a threat (13).
-CALENDAR = frozenset(["schedule", "set", "prepare"])
+# Control verbs that report an act under way rather than state a wish: "the army prepared to
+# resume shelling" is a military preparation (15), not a threat (13); "prepared to attend" is the
+# visit. (A scheduled act, "is scheduled to meet", is no event: ingest/_modality.py.)
+CALENDAR = frozenset(["prepare"])
 # Prepositions whose gerund does not share the governing verb's subject ("jailed for helping").
 NO_SHARE_PREPS = frozenset(["for", "of", "against", "despite", "without", "over", "about"])
 # Nouns for people and bodies: with a demonym they are that country's actors ("Nigerian student").
@@ -607,6 +608,7 @@ FUTURE_AUX = frozenset(["will", "shall", "'ll", "wo"])
 CONDITIONAL_MARKS = frozenset(["if", "unless", "whether", "lest"])
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "08", "19"})
 NEEDS_TARGET = ("016",)  # denials without the accuser are not coded
+STATE_ORGANS = frozenset(["country", "government", "ministry", "military"])
 PRONOUNS_SPEAKER = frozenset(["we", "us", "our", "i", "me", "my"])
 REL_PRONOUNS = frozenset(["who", "whom", "which", "that", "whose"])
 
@@ -2427,7 +2429,9 @@ class SentenceCoder:
                 and any(c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in v.children)
             ):
                 continue  # "had attacked themselves", "killed himself": no one else is hit
-            if code.startswith(NEEDS_TARGET) and not targets:
+            if code.startswith(NEEDS_TARGET) and (
+                not targets or self._denial_unanswered(v, targets)
+            ):
                 continue
             if lemma == "order" and code[:2] == "10" and not targets:
                 continue  # "ordered troops to withdraw": a command to one's own, no demand
@@ -2442,6 +2446,9 @@ class SentenceCoder:
             if code == "041" and lemma == "call" and any(c.dep_ == "oprd" for c in v.children):
                 continue  # "what it called its involvement" names something, no phone call
             mode = self.mode(v, sent)
+            scheduled = mode in (None, "future") and planned(v)  # ingest/_modality.py
+            if scheduled:
+                mode = "future"  # a calendar entry or an agreement's term: no act, no intent
             cond = self._condition(v) if mode == "hypothetical" and self._future(v) else None
             if cond is not None:
                 # "will withdraw its force unless ...", "said they would meet him if ...": a
@@ -2462,13 +2469,13 @@ class SentenceCoder:
             if mode == "negated" and self._future(v) and code[:2] in REFUSABLE:
                 # "said he would not provide support to Israel": a refusal, asserted now
                 code, mode = REFUSAL[code[:2]], None
-            calendar = self._calendar(v) if mode == "future" else None
+            calendar = self._calendar(v) if mode == "future" and not scheduled else None
             if calendar and code[:2] == "04":
                 mode = None  # a scheduled meeting is reported as the meeting
             elif calendar == "prepare" and code[:2] in ("18", "19", "20"):
                 code, mode = "150", None  # preparing an attack shows military power
             announced = False
-            if mode == "future":
+            if mode == "future" and not scheduled:
                 # announced future acts are intents (03) or threats (13), asserted now
                 intent = intent_code(code)
                 if intent is not None:
@@ -2558,6 +2565,14 @@ class SentenceCoder:
 
         aimed = {key(f) for f in found if f.target is not None}
         return [f for f in found if f.target is not None or key(f) not in aimed]
+
+    def _denial_unanswered(self, v: Any, targets: list[Mention]) -> bool:
+        """`denied arming the militia` answers no accuser, unless a target is the state whose
+        organs made the latest accusation in the article (the denial is 016 toward it)."""
+        accusers = {r.country for r in self.memory.event_sources.get("accusation", [])}
+        return denial_without_accuser(v) and not any(
+            t.ref.country in accusers and t.ref.kind in STATE_ORGANS for t in targets
+        )
 
     def _remember_named_act(self, v: Any) -> None:
         """`welcomed the US strikes on Syria`: later "the strikes" or "them" are the US."""

@@ -22,6 +22,7 @@ from datetime import datetime
 from functools import lru_cache, wraps
 from typing import Any, TypeVar
 
+from ingest._captions import is_caption
 from ingest.dates import context_year, parse_published, parse_wire_dateline
 
 _TERMINAL = re.compile(r"[.!?…][\"”’'»)\]]*$")
@@ -86,15 +87,6 @@ _EMBED = re.compile(
     re.IGNORECASE,
 )
 _CONTACT = re.compile(r"^(?:e-?mail|phone|tel|fax|whatsapp|address)\s*:", re.IGNORECASE)
-_CAPTION = re.compile(
-    r"^(?:this\s+)?(?:image|photo(?:graph)?|picture|file\s+photo|representational\s+image|"
-    r"representative\s+image|illustration|video)\b(?:\s+(?:is|was|shows|:|credit|courtesy))"
-    r"|ai-generated|for\s+illustrative\s+purposes|does\s+not\s+depict|"
-    r"\((?:ap|afp|reuters|getty|epa|xinhua|ani|pti)[^)]*(?:photo|images?|pool)[^)]*\)\s*$|"
-    r"\b(?:photo|image|picture)\s*(?:credit)?\s*:|\bcredit\s*:|\bgetty\s+images\b|"
-    r"^(?:file\s+)?photo\b|/(?:reuters|ap|afp|epa)\s*$",
-    re.IGNORECASE,
-)
 _CREDIT = re.compile(
     r"^(?:\(.*\)|\[.*\])$|^(?:reporting|writing|editing|additional\s+reporting|compiled|edited|"
     r"written|produced)\s+by\b|contributed\s+(?:to\s+)?(?:this\s+)?(?:report|reporting)|"
@@ -219,7 +211,7 @@ def is_junk(p: str) -> bool:
     words = _words(p)
     if not words:
         return True
-    if _UI_RE.match(p) or _CONTACT.match(p) or _CAPTION.search(p) or _is_credit(p):
+    if _UI_RE.match(p) or _CONTACT.match(p) or is_caption(p) or _is_credit(p):
         return True
     if _EMBED.search(p) and len(words) < 60:
         return True
@@ -290,6 +282,8 @@ def is_headline(p: str) -> bool:
 
 
 def _dateline_in(p: str, year: int | None) -> datetime | None:
+    if is_caption(p):
+        return None  # a caption's date is the picture's, not the article's
     if len(p) > 240 or len(_words(p)) > 40 or is_prose(p, 12):
         return None
     return parse_published(p, year=year)

@@ -19,6 +19,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ingest._assembly import Assembly, not_dyadic
+from ingest._captions import caption_spans
 from ingest._coref import Ref
 from ingest._extract import Found, SentenceCoder
 from ingest._merge import write_batch
@@ -46,8 +48,16 @@ class ExtractionResult:
     source: str  # the input path or URL, as given
     actors: list[Actor]
     events: list[Event]
-    records: list[dict[str, Any]]
+    records: list[dict[str, Any]]  # the events written, one per act at its first mention
     sentences: int
+    # clauses coded but not written, each with its reason in "set_aside" (no target, country
+    # unknown, a self-loop, a restatement): what a reader checks when an event is missing
+    set_aside: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def clauses(self) -> list[dict[str, Any]]:
+        """Every coded clause, written or set aside, in the order the assembly saw them."""
+        return sorted(self.records + self.set_aside, key=lambda r: r["span"][0])
 
     def to_batch(self) -> GraphBatch:
         return GraphBatch(articles=[self.article], actors=list(self.actors), events=self.events)
@@ -86,6 +96,11 @@ def _doc_attr(doc: Any, name: str, default: Any = None) -> Any:
     return getattr(doc, name, default)
 
 
+def _with_report(event: Event, report: Report, confidence: float) -> Event:
+    reports = event.reports if report in event.reports else (*event.reports, report)
+    return replace(event, confidence=max(event.confidence, confidence), reports=reports)
+
+
 def _code_found(
     found: list[Found],
     doc: Any,
@@ -115,66 +130,93 @@ def _code_found(
         if day is None:
             # an undated event in a story told about one day happened on that day
             day = state.get("narrative") or default_day
-        src = _actor(f.source.ref)
-        tgt = _actor(f.target.ref) if f.target else None
-        actors.setdefault(src.id, src)
-        if tgt:
+        _assemble(f, day, doc, article, records, events, actors, state)
+
+
+def _assemble(
+    f: Found,
+    day: date,
+    doc: Any,
+    article: Article,
+    records: list[dict[str, Any]],
+    events: dict[str, Event],
+    actors: dict[str, Actor],
+    state: dict[str, Any],
+) -> None:
+    """Write one dated clause as an event, as one more report of an earlier event, or set it
+    aside with the reason (ingest/_assembly.py says which)."""
+    assembly: Assembly = state["assembly"]
+    src = _actor(f.source.ref)
+    tgt = _actor(f.target.ref) if f.target else None
+    sent = f.sentence
+    text = sent.text.strip()
+    start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+    report = Report(article.id, text, start, start + len(text))
+    key_code = f.code if f.mode is None else f"{f.code}:{f.mode}"
+    eid = Event.make_id(src.id, tgt.id if tgt else None, key_code, day.isoformat())
+    event = Event.coded(
+        src.id,
+        tgt.id if tgt else None,
+        f.code,
+        day.isoformat(),
+        action_text=f.action_text,
+        confidence=f.confidence,
+        mode=f.mode,
+        reports=(report,),
+        id=eid,
+    )
+    why = not_dyadic(src, tgt, f.code[:2])
+    if why is None and tgt is not None:
+        first = assembly.first_mention(src, tgt, key_code, day, f.date_expr is not None, start)
+        if first is None and eid not in events:
+            assembly.add(src, tgt, key_code, day, eid, start)
+            actors.setdefault(src.id, src)
             actors.setdefault(tgt.id, tgt)
-        iso = day.isoformat()
-        key_code = f.code if f.mode is None else f"{f.code}:{f.mode}"
-        eid = Event.make_id(src.id, tgt.id if tgt else None, key_code, iso)
-        sent = f.sentence
-        raw = sent.text
-        text = raw.strip()
-        start = sent.start_char + (len(raw) - len(raw.lstrip()))
-        end = start + len(text)
-        report = Report(article.id, text, start, end)
-        old = events.get(eid)
-        if old is not None:
-            reports = old.reports if report in old.reports else (*old.reports, report)
-            events[eid] = replace(
-                old, confidence=max(old.confidence, f.confidence), reports=reports
-            )
-        else:
-            events[eid] = Event.coded(
-                src.id,
-                tgt.id if tgt else None,
-                f.code,
-                iso,
-                action_text=f.action_text,
-                confidence=f.confidence,
-                mode=f.mode,
-                reports=(report,),
-                id=eid,
-            )
-        coded = events[eid]
-        records.append(
-            {
-                "id": eid,
-                # the input as given (a file is scored by its name); the page's own URL beside it
-                "article": _doc_attr(doc, "source") or _doc_attr(doc, "url"),
-                "url": _doc_attr(doc, "url"),
-                "article_id": article.id,
-                "date": iso,
-                "source": {"name": src.name, "country": src.country, "kind": src.kind},
-                "target": (
-                    {"name": tgt.name, "country": tgt.country, "kind": tgt.kind} if tgt else None
-                ),
-                "action": {
-                    "text": f.action_text,
-                    "cameo": coded.cameo,
-                    "root": coded.root,
-                    "label": coded.label,
-                    "quad_class": coded.quad_class,
-                    "goldstein": coded.goldstein,
-                    "plover": coded.plover,
-                },
-                "sentence": text,
-                "span": [start, end],
-                "confidence": f.confidence,
-                "mode": f.mode,
-            }
-        )
+            events[eid] = event
+            records.append(_record(f, event, doc, article, src, tgt))
+            return
+        first = first or eid
+        # a restatement: one more report of the act coded at its first mention
+        events[first] = _with_report(events[first], report, f.confidence)
+        why = f"restates {first}"
+    state["set_aside"].append({**_record(f, event, doc, article, src, tgt), "set_aside": why})
+
+
+def _actor_record(actor: Actor | None) -> dict[str, Any] | None:
+    return (
+        None
+        if actor is None
+        else {"name": actor.name, "country": actor.country, "kind": actor.kind}
+    )
+
+
+def _record(
+    f: Found, event: Event, doc: Any, article: Article, src: Actor, tgt: Actor | None
+) -> dict[str, Any]:
+    report = event.reports[0]
+    return {
+        "id": event.id,
+        # the input as given (a file is scored by its name); the page's own URL beside it
+        "article": _doc_attr(doc, "source") or _doc_attr(doc, "url"),
+        "url": _doc_attr(doc, "url"),
+        "article_id": article.id,
+        "date": event.date,
+        "source": _actor_record(src),
+        "target": _actor_record(tgt),
+        "action": {
+            "text": f.action_text,
+            "cameo": event.cameo,
+            "root": event.root,
+            "label": event.label,
+            "quad_class": event.quad_class,
+            "goldstein": event.goldstein,
+            "plover": event.plover,
+        },
+        "sentence": report.sentence,
+        "span": [report.start, report.end],
+        "confidence": f.confidence,
+        "mode": f.mode,
+    }
 
 
 def _published(doc: Any, override: datetime | date | None) -> datetime | date | None:
@@ -209,11 +251,16 @@ def extract_parsed(
     records: list[dict[str, Any]] = []
     events: dict[str, Event] = {}
     actors: dict[str, Actor] = {}
-    state: dict[str, Any] = {"resolve_relative": _date_resolver()}
+    state: dict[str, Any] = {
+        "resolve_relative": _date_resolver(),
+        "assembly": Assembly(),
+        "set_aside": [],
+    }
     n = 0
+    captions = caption_spans(parsed.text)
     for sent in parsed.sents:
-        if not sent.text.strip():
-            continue
+        if not sent.text.strip() or any(a <= sent.start_char < b for a, b in captions):
+            continue  # blank, or an image caption or photo credit (ingest/_captions.py)
         n += 1
         found = coder.sentence(sent)
         if found:
@@ -225,6 +272,7 @@ def extract_parsed(
         list(events.values()),
         records,
         n,
+        state["set_aside"],
     )
 
 

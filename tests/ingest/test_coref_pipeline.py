@@ -166,7 +166,7 @@ CASES = [
 def test_second_sentence_refers_back(
     first: str, second: str, source: str, target: str | None
 ) -> None:
-    records = extract_document(Doc(f"{first} {second}")).records
+    records = extract_document(Doc(f"{first} {second}")).clauses
     later = [r for r in records if r["mode"] is None and r["sentence"] != first]
     got = [((r["source"] or {}).get("name"), (r["target"] or {}).get("name")) for r in later]
     assert any(s == source and (target is None or t == target) for s, t in got), got

@@ -18,15 +18,16 @@ from ingest.pipeline import extract_document
 # --- calendar verbs: a scheduled act is reported, not an intent ---
 
 
-def test_scheduled_meeting_is_a_meeting_not_an_intent():
-    recs = asserted("Putin is scheduled to meet Erdogan's envoy in Ankara on Friday.")
-    assert any(r["action"]["root"] == "04" for r in recs), recs
-    assert not any(r["action"]["root"] == "03" for r in recs), recs
+def test_scheduled_meeting_is_kept_as_future_not_asserted():
+    recs = run("Putin is scheduled to meet Erdogan's envoy in Ankara on Friday.")
+    assert any(r["action"]["root"] == "04" and r["mode"] == "future" for r in recs), recs
+    assert not [r for r in recs if r["mode"] is None], recs
 
 
-def test_set_to_visit_is_a_visit():
-    recs = asserted("German officials are set to visit Brazil next month.")
-    assert has(recs, "DEU", "BRA", "04"), recs
+def test_set_to_visit_is_kept_as_future_not_asserted():
+    recs = run("German officials are set to visit Brazil next month.")
+    assert any(r["action"]["root"] == "04" and r["mode"] == "future" for r in recs), recs
+    assert not [r for r in recs if r["mode"] is None], recs
 
 
 def test_prepared_to_attend_as_a_verb_is_the_visit():
@@ -146,7 +147,7 @@ def test_event_noun_with_a_place_phrase_is_not_resolved_as_a_whole():
         "Turkey is opposed to French mediation in peace negotiations with Iran, a close aide to "
         "President Putin said Wednesday."
     )
-    recs = [r for r in extract_document(doc, resolver_factory=_SubstringResolver).records]
+    recs = [r for r in extract_document(doc, resolver_factory=_SubstringResolver).clauses]
     rejects = [r for r in recs if r["action"]["root"] == "12" and r["mode"] is None]
     assert rejects and rejects[0]["target"]["country"] == "FRA", recs
 
@@ -160,7 +161,7 @@ def test_threat_target_comes_from_the_to_clause():
         "city of Dezful where, it said, 40 people were killed."
     )
     # the real resolver: it knows "Iraqi towns" and gives "40 people" the nearest country
-    recs = extract_document(doc, resolver_factory=lambda on: ActorResolver(on=None)).records
+    recs = extract_document(doc, resolver_factory=lambda on: ActorResolver(on=None)).clauses
     threats = [r for r in recs if r["action"]["root"] == "13" and r["mode"] is None]
     assert threats and all(r["target"]["country"] == "IRQ" for r in threats), recs
 
@@ -235,13 +236,13 @@ class _BodyResolver(FakeResolver):
 
 def test_body_noun_after_a_name_is_that_body():
     doc = Doc("The ASEAN forum has agreed to hold talks with China next month.")
-    recs = extract_document(doc, resolver_factory=_BodyResolver).records
+    recs = extract_document(doc, resolver_factory=_BodyResolver).clauses
     assert any(r["source"]["name"] == "ASEAN" and r["mode"] is None for r in recs), recs
 
 
 def test_person_before_a_body_noun_is_not_the_body():
     doc = Doc("The Putin group has agreed to hold talks with China next month.")
-    recs = extract_document(doc, resolver_factory=_BodyResolver).records
+    recs = extract_document(doc, resolver_factory=_BodyResolver).clauses
     assert not any(r["source"]["name"] == "Vladimir Putin" for r in recs), recs
 
 
@@ -386,7 +387,7 @@ def test_calling_for_sanctions_against_a_country_rallies_opposition():
 
 def test_expelling_an_international_body_is_expelling_involvement():
     doc = Doc("Turkey forced ASEAN out of the country last year.")
-    recs = [r for r in extract_document(doc, resolver_factory=_BodyResolver).records]
+    recs = [r for r in extract_document(doc, resolver_factory=_BodyResolver).clauses]
     assert any(r["action"]["cameo"] == "166" and r["target"]["name"] == "ASEAN" for r in recs), recs
 
 
@@ -411,7 +412,7 @@ def test_people_of_a_demonym_place_take_that_country():
         "Bedouin residents of the Egyptian Sinai threatened today to block the roads unless "
         "Israel reopened the crossing."
     )
-    recs = extract_document(doc, resolver_factory=lambda on: ActorResolver(on=None)).records
+    recs = extract_document(doc, resolver_factory=lambda on: ActorResolver(on=None)).clauses
     assert any(r["source"]["country"] == "EGY" and r["action"]["root"] == "13" for r in recs)
 
 
@@ -449,7 +450,7 @@ class _GenericResolver(FakeResolver):
 
 def test_countryless_common_noun_acting_alone_is_dropped():
     doc = Doc("A protestor set fire to the building.")
-    recs = extract_document(doc, resolver_factory=_GenericResolver).records
+    recs = extract_document(doc, resolver_factory=_GenericResolver).clauses
     assert recs == [], recs
 
 
@@ -531,7 +532,7 @@ def test_unknown_site_target_stands_for_its_country():
         "to monitor the shutdown of the reactor."
     )
     # the real resolver: it does not know the site, so the site has no country of its own
-    recs = extract_document(doc, resolver_factory=lambda on: ActorResolver(on=None)).records
+    recs = extract_document(doc, resolver_factory=lambda on: ActorResolver(on=None)).clauses
     assert any(
         r["action"]["root"] == "09" and r["target"] and r["target"]["country"] == "IRN"
         for r in recs
@@ -560,5 +561,5 @@ def test_refusing_to_allow_someone_to_act_aims_at_them():
 
 def test_sentence_initial_common_noun_without_country_is_still_generic():
     doc = Doc("Protesters demanded a referendum on Monday.")
-    recs = extract_document(doc, resolver_factory=_GenericResolver).records
+    recs = extract_document(doc, resolver_factory=_GenericResolver).clauses
     assert recs == [], recs

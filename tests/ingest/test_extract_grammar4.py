@@ -44,7 +44,7 @@ class _SeatResolver(FakeResolver):
 
 def test_place_of_issue_gives_the_state_not_its_government():
     doc = Doc("A report published on Monday in Tehran accused Israel of sabotage.")
-    recs = extract_document(doc, resolver_factory=_SeatResolver).records
+    recs = extract_document(doc, resolver_factory=_SeatResolver).clauses
     assert [r["source"]["kind"] for r in recs if r["action"]["root"] == "11"] == ["country"], recs
 
 
@@ -64,7 +64,7 @@ class _NetworkResolver(FakeResolver):
 
 def test_registered_countryless_group_does_not_borrow_a_nearby_country():
     doc = Doc("Russia accused GJN of attacking Ukraine.")
-    recs = extract_document(doc, resolver_factory=_NetworkResolver).records
+    recs = extract_document(doc, resolver_factory=_NetworkResolver).clauses
     accused = [r for r in recs if r["action"]["root"] == "11"]
     assert accused and accused[0]["target"]["name"] == "Global Jihad Network", recs
     assert accused[0]["target"]["country"] is None, recs
@@ -89,13 +89,13 @@ class _ProvinceResolver(FakeResolver):
 
 def test_a_province_named_as_gpe_is_placed_by_resolve_place():
     doc = Doc("Japan expressed sorrow for the floods in Bahia.")
-    recs = extract_document(doc, resolver_factory=_ProvinceResolver).records
+    recs = extract_document(doc, resolver_factory=_ProvinceResolver).clauses
     assert has(recs, "JPN", "BRA", "01"), recs
 
 
 def test_claimed_attack_on_unplaced_people_aims_at_the_place_they_were_hit():
     text = "GJN claimed responsibility for an attack targeting non-Muslims at a market in Kyiv."
-    recs = extract_document(Doc(text), resolver_factory=_NetworkResolver).records
+    recs = extract_document(Doc(text), resolver_factory=_NetworkResolver).clauses
     assert has(recs, None, "UKR", "01"), recs
 
 
@@ -132,13 +132,13 @@ class _PressResolver(FakeResolver):
 
 def test_class_noun_with_a_name_in_apposition_is_the_named_actor():
     doc = Doc("The Chinese government ordered the opposition newspaper Morning Star to close.")
-    recs = extract_document(doc, resolver_factory=_PressResolver).records
+    recs = extract_document(doc, resolver_factory=_PressResolver).clauses
     assert has(recs, "CHN", "GBR", "17"), recs
 
 
 def test_class_noun_without_a_name_stays_generic():
     doc = Doc("The Chinese government ordered the opposition newspaper to close.")
-    recs = extract_document(doc, resolver_factory=_PressResolver).records
+    recs = extract_document(doc, resolver_factory=_PressResolver).clauses
     assert not any(r["target"] and r["target"]["country"] == "GBR" for r in recs), recs
 
 
@@ -185,7 +185,7 @@ class _ReliefResolver(FakeResolver):
 
 def test_participle_parsed_as_subject_gives_way_to_its_noun():
     text = "The Red Cross operating in Ukraine said Russian troops must protect civilians."
-    recs = extract_document(Doc(text), resolver_factory=_ReliefResolver).records
+    recs = extract_document(Doc(text), resolver_factory=_ReliefResolver).clauses
     assert has(recs, "IGO", "RUS", "10"), recs
 
 
@@ -205,7 +205,7 @@ class _RefugeeResolver(FakeResolver):
 
 def test_refugees_do_not_take_the_host_states_country():
     doc = Doc("Turkey said on Monday it will not accept any more refugees.")
-    recs = extract_document(doc, resolver_factory=_RefugeeResolver).records
+    recs = extract_document(doc, resolver_factory=_RefugeeResolver).clauses
     assert any(r["action"]["root"] == "12" for r in recs), recs
     assert not any(r["target"] and r["target"]["country"] == "TUR" for r in recs), recs
 
@@ -276,19 +276,19 @@ class _CiviliansResolver(FakeResolver):
 
 def test_victims_borrowing_the_attackers_country_are_the_places_people():
     doc = Doc("Russian troops attacked civilians at a market in Kyiv.")
-    recs = extract_document(doc, resolver_factory=_CiviliansResolver).records
+    recs = extract_document(doc, resolver_factory=_CiviliansResolver).clauses
     assert has(recs, "RUS", "UKR", "19") and not has(recs, "RUS", "RUS", "19"), recs
 
 
 def test_victims_with_no_other_place_keep_the_local_reading():
     doc = Doc("Russian troops attacked civilians near the border.")
-    recs = extract_document(doc, resolver_factory=_CiviliansResolver).records
+    recs = extract_document(doc, resolver_factory=_CiviliansResolver).clauses
     assert has(recs, "RUS", "RUS", "19"), recs
 
 
 def test_an_unnamed_crowd_is_the_people_of_the_place_it_protests_in():
     doc = Doc("Thousands of civilians demonstrated in Kyiv on Sunday.")
-    recs = extract_document(doc, resolver_factory=_CiviliansResolver).records
+    recs = extract_document(doc, resolver_factory=_CiviliansResolver).clauses
     assert any(r["source"]["country"] == "UKR" and r["action"]["root"] == "14" for r in recs), recs
 
 
@@ -297,13 +297,13 @@ def test_a_protests_declared_aim_beats_the_place_it_is_held_in():
         "Thousands of civilians blocked the main streets in central Paris in defiance of German "
         "authorities."
     )
-    recs = extract_document(doc, resolver_factory=_CiviliansResolver).records
+    recs = extract_document(doc, resolver_factory=_CiviliansResolver).clauses
     assert has(recs, "FRA", "DEU", "14") and not has(recs, "FRA", "FRA", "14"), recs
 
 
 def test_in_defiance_of_a_state_is_no_place():
     doc = Doc("Thousands of civilians blocked roads in defiance of Germany on Sunday.")
-    recs = extract_document(doc, resolver_factory=_CiviliansResolver).records
+    recs = extract_document(doc, resolver_factory=_CiviliansResolver).clauses
     assert not any(r["source"]["country"] == "DEU" for r in recs), recs
 
 
@@ -318,7 +318,7 @@ class _LegislatureResolver(FakeResolver):
 
 def test_a_bare_parliament_is_the_sentences_countrys():
     doc = Doc("Turkish rebels staged a hunger strike outside Parliament on Sunday.")
-    recs = extract_document(doc, resolver_factory=_LegislatureResolver).records
+    recs = extract_document(doc, resolver_factory=_LegislatureResolver).clauses
     assert any(
         r["target"] and r["target"]["kind"] == "legislature" and r["target"]["country"] == "TUR"
         for r in recs
@@ -327,13 +327,13 @@ def test_a_bare_parliament_is_the_sentences_countrys():
 
 def test_an_unnamed_crowd_defying_a_states_leader_is_that_states_people():
     doc = Doc("Hundreds of civilians staged a hunger strike to demand the resignation of Putin.")
-    recs = extract_document(doc, resolver_factory=_CiviliansResolver).records
+    recs = extract_document(doc, resolver_factory=_CiviliansResolver).clauses
     assert has(recs, "RUS", "RUS", "14"), recs
 
 
 def test_an_unnamed_crowd_protesting_a_foreign_state_stays_unplaced():
     doc = Doc("Hundreds of civilians protested against Russia on Sunday.")
-    recs = extract_document(doc, resolver_factory=_CiviliansResolver).records
+    recs = extract_document(doc, resolver_factory=_CiviliansResolver).clauses
     assert not any(r["source"]["country"] == "RUS" for r in recs), recs
 
 
@@ -344,7 +344,7 @@ def test_an_x_led_war_is_owned_by_its_leader():
 
 def test_victims_are_placed_by_a_when_clause_of_the_attack():
     doc = Doc("Russian troops killed civilians on Sunday when they shelled a market in Kyiv.")
-    recs = extract_document(doc, resolver_factory=_CiviliansResolver).records
+    recs = extract_document(doc, resolver_factory=_CiviliansResolver).clauses
     assert has(recs, "RUS", "UKR", "18") and not has(recs, "RUS", "RUS", "18"), recs
 
 
@@ -359,6 +359,6 @@ class _CounterpartResolver(FakeResolver):
 
 def test_his_counterpart_is_the_same_offices_holder_in_that_state():
     doc = Doc("Donald Trump met his Mexican counterpart in Washington on Monday.")
-    recs = extract_document(doc, resolver_factory=_CounterpartResolver).records
+    recs = extract_document(doc, resolver_factory=_CounterpartResolver).clauses
     met = [r for r in recs if r["action"]["root"] == "04" and r["source"]["country"] == "USA"]
     assert met and met[0]["target"]["name"] == "Claudia Sheinbaum", recs

@@ -17,7 +17,7 @@ from ingest.pipeline import extract_document
 
 def _records(text: str) -> list[dict]:
     doc = Doc(text)
-    recs = extract_document(doc, resolver_factory=lambda on: ActorResolver(on=None)).records
+    recs = extract_document(doc, resolver_factory=lambda on: ActorResolver(on=None)).clauses
     return [r for r in recs if r["mode"] is None]
 
 

@@ -32,7 +32,7 @@ class Doc:
 
 
 def run(text: str, published: datetime | None = MONDAY_IST) -> list[dict]:
-    return extract_document(Doc(text, published), resolver_factory=FakeResolver).records
+    return extract_document(Doc(text, published), resolver_factory=FakeResolver).clauses
 
 
 def asserted(text: str, published: datetime | None = MONDAY_IST) -> list[dict]:

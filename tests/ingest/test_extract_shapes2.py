@@ -155,7 +155,7 @@ class PlaceResolver(FakeResolver):
 
 def test_a_people_in_a_place_is_read_with_the_place():
     text = "Ethnic Turks in northern Iran demanded autonomy from Tehran on Monday."
-    recs = extract_document(Doc(text), resolver_factory=PlaceResolver).records
+    recs = extract_document(Doc(text), resolver_factory=PlaceResolver).clauses
     assert any(r["source"]["country"] == "IRN" for r in recs), recs
 
 
@@ -207,7 +207,7 @@ class NameOfResolver(FakeResolver):
 
 def test_a_name_that_goes_on_after_of_is_resolved_whole():
     text = "Iran has been sharing expertise with the Popular Front of Upper Egypt."
-    recs = extract_document(Doc(text), resolver_factory=NameOfResolver).records
+    recs = extract_document(Doc(text), resolver_factory=NameOfResolver).clauses
     assert any(r["target"] and r["target"]["country"] == "EGY" for r in recs), recs
 
 
@@ -237,7 +237,7 @@ class PeopleResolver(FakeResolver):
 
 def test_people_with_a_leading_adjective():
     text = "Angry Egyptians blocked roads in Cairo on Sunday."
-    recs = extract_document(Doc(text), resolver_factory=PeopleResolver).records
+    recs = extract_document(Doc(text), resolver_factory=PeopleResolver).clauses
     assert any(r["source"]["country"] == "EGY" for r in recs), recs
 
 

@@ -69,10 +69,16 @@ def test_benchmark_section_is_replaced_not_duplicated(tmp_path):
 
 
 def test_extraction_accuracy_does_not_regress():
-    """Floors a little under the figures in docs/benchmarks.md; raise them as rules improve."""
+    """Floors a little under the figures in docs/benchmarks.md; raise them as rules improve.
+
+    Gold tuples with no target or an unplaced actor (11 of 78 PETR2, 26 of 355 PLOVER) cannot be
+    matched: the pipeline writes dyadic events only (ingest/_assembly.py). Scheduled items and
+    agreement terms, which these sets code and the dev set's guidelines do not, are not asserted
+    (ingest/_modality.py).
+    """
     result = score_gold.run(EVENTDATA)
     petr_root, _petr_full, plover = result["scores"]
-    assert petr_root.f1 >= 0.72, petr_root.row()
-    assert petr_root.precision >= 0.755, petr_root.row()
-    assert plover.f1 >= 0.755, plover.row()
-    assert plover.precision >= 0.78, plover.row()
+    assert petr_root.f1 >= 0.66, petr_root.row()
+    assert petr_root.precision >= 0.77, petr_root.row()
+    assert plover.f1 >= 0.75, plover.row()
+    assert plover.precision >= 0.83, plover.row()
