@@ -38,6 +38,9 @@ def _filters(f: Filters) -> tuple[list[str], dict[str, Any]]:
     if f.roots:
         where.append("e.root IN $roots")
         params["roots"] = list(f.roots)
+    if f.cameos:  # a code also matches its sub-codes: 087 matches 0871
+        where.append("any(c IN $cameos WHERE e.cameo STARTS WITH c)")
+        params["cameos"] = list(f.cameos)
     if f.quad_classes:
         where.append("e.quad_class IN $quads")
         params["quads"] = list(f.quad_classes)
@@ -45,7 +48,10 @@ def _filters(f: Filters) -> tuple[list[str], dict[str, Any]]:
         where.append("e.confidence >= $min_confidence")
         params["min_confidence"] = f.min_confidence
     if f.outlet:
-        where.append("EXISTS { MATCH (e)-[:REPORTED_IN]->(ar:Article) WHERE ar.outlet = $outlet }")
+        where.append(
+            "EXISTS { MATCH (e)-[:REPORTED_IN]->(ar:Article)"
+            " WHERE toLower(ar.outlet) = toLower($outlet) }"
+        )
         params["outlet"] = f.outlet
     return where, params
 
@@ -95,8 +101,9 @@ def _match(
 
 
 def _tallied(f: Filters) -> bool:
-    """Whether the monthly tallies (asserted events, no confidence or outlet) can answer."""
-    return not f.include_modes and f.min_confidence is None and not f.outlet
+    """Whether the monthly tallies (asserted events; no confidence, outlet or code below the
+    root) can answer."""
+    return not f.include_modes and f.min_confidence is None and not f.outlet and not f.cameos
 
 
 def _pair_key(source: ActorRef | None, target: ActorRef | None) -> str | None:
@@ -414,7 +421,15 @@ class Neo4jQueries(Queries):
         days = [(d[0], d[1], d[2], d[3] or 0.0) for d in r["daily"]] if want_daily else None
         return groups, list(r["recent"]), days
 
-    def _recent_ids(self, f, limit, source=None, target=None, touching=None):
+    def _recent_ids(self, f, limit, source=None, target=None, touching=None, between=None):
+        if between is not None:
+            match, params = self._between(f, *between)
+            rows = self._run(
+                f"{match} RETURN e.id AS id ORDER BY e.date DESC, e.id DESC LIMIT $limit",
+                limit=limit,
+                **params,
+            )
+            return [r["id"] for r in rows]
         match, params = _match(f, source, target, touching)
         if touching is None and (source is not None or target is not None):
             # The planner walks the (endpoints, date) index backwards only when ORDER BY names
@@ -513,8 +528,29 @@ class Neo4jQueries(Queries):
             )
         return out, aliases
 
+    @staticmethod
+    def _between(f: Filters, a: ActorRef, b: ActorRef) -> tuple[str, dict[str, Any]]:
+        """Events from a to b and from b to a, bound to `e` (each direction by its index)."""
+        m1, params = _match(f, source=a, target=b)
+        m2, p2 = _match(f, source=b, target=a)
+        # The second direction swaps the roles, so rename its side parameters.
+        p2 = {{"src": "src2", "tgt": "tgt2"}.get(k, k): v for k, v in p2.items()}
+        m2 = m2.replace("$src", "$src2").replace("$tgt", "$tgt2")
+        params.update(p2)
+        return f"CALL () {{ {m1} RETURN e UNION {m2} RETURN e }} WITH e", params
+
+    def _pair_rows(self, f, source, target):
+        match, params = _match(f, source, target)
+        rows = self._run(
+            f"{match} WHERE e.target_id IS NOT NULL"
+            " RETURN e.source_id AS s, e.target_id AS t, count(*) AS n",
+            **params,
+        )
+        briefs = self._briefs({r["s"] for r in rows} | {r["t"] for r in rows})
+        return [(briefs[r["s"]], briefs[r["t"]], r["n"]) for r in rows]
+
     def _daily(self, ref, other, f):
-        if _tallied(f) and not f.roots:
+        if ref is not None and _tallied(f) and not f.roots:
             if other is None:
                 keys = self._tally_keys(ref)
             else:  # both directions (one key for a country with itself)
@@ -529,18 +565,10 @@ class Neo4jQueries(Queries):
             " ORDER BY d RETURN collect([toString(d), quad, n, g]) AS days"
         )
         if other is None:
-            match, params = _match(f, touching=ref)
-            rows = self._run(match + ret, **params)
+            match, params = _match(f, touching=ref)  # every event when ref is None
         else:
-            m1, params = _match(f, source=ref, target=other)
-            m2, p2 = _match(f, source=other, target=ref)
-            # The second direction swaps the roles, so rename its side parameters.
-            p2 = {{"src": "src2", "tgt": "tgt2"}.get(k, k): v for k, v in p2.items()}
-            m2 = m2.replace("$src", "$src2").replace("$tgt", "$tgt2")
-            params.update(p2)
-            rows = self._run(
-                f"CALL () {{ {m1} RETURN e UNION {m2} RETURN e }} WITH e" + ret, **params
-            )
+            match, params = self._between(f, ref, other)
+        rows = self._run(match + ret, **params)
         return [(x[0], x[1], x[2], x[3] or 0.0) for x in rows[0]["days"]]
 
     def _partners(self, ref, f, direction, limit):

@@ -1,16 +1,19 @@
-"""Event detail (every report, highlighted) and the filtered list of latest events."""
+"""Event detail (every report, highlighted) and the filtered, paged list of events."""
 
 from __future__ import annotations
 
 from flask import Blueprint, request
 
-from queries import Filters
+from queries import Filters, QueryError
 from web._app import get_queries
 from web._format import EVENT_COLUMNS, add_routes, event_rows, respond
-from web.views._args import int_arg
+from web.views._args import canonical, int_arg
 
 bp = Blueprint("events", __name__)
 REPORT_COLUMNS = ["article_id", "sentence", "start", "end", "url", "title", "outlet", "published"]
+# The references the list takes: actor (touching; with `with`, the dyad both ways), source,
+# target; `country` is `actor` for a country by its name, code or any of its actors.
+REF_ARGS = ("actor", "with", "source", "target", "country")
 
 
 def event(event_id: str, fmt: str | None = None):
@@ -20,18 +23,46 @@ def event(event_id: str, fmt: str | None = None):
 
 
 def events(fmt: str | None = None):
+    q = get_queries()
     f = Filters.from_args(request.args)
-    limit = int_arg("limit", 50, 1, 1000)
-    found = get_queries().recent_events(limit, f)
-    data = {"filters": f.to_dict(), "limit": limit, "events": [e.to_dict() for e in found]}
+    limit = int_arg("limit", 50, 1, 500)
+    page = int_arg("page", 1, 1, 10**7)
+    given = {k: (request.args.get(k) or "").strip() or None for k in REF_ARGS}
+    if given["country"] and given["actor"]:
+        raise QueryError("give actor or country, not both")
+    refs = {k: q.resolve(v) if v else None for k, v in given.items()}
+    country = refs["country"]
+    if country is not None and country.kind == "actor":
+        if not country.country:
+            raise QueryError(f"{country.name} has no country")
+        refs["country"] = country = q.resolve(country.country)
+    redirect = canonical(fmt, **refs)
+    if redirect is not None:
+        return redirect
+    actor = refs["actor"] or country
+    found = q.event_list(
+        f,
+        actor=actor.id if actor else None,
+        with_=refs["with"].id if refs["with"] else None,
+        source=refs["source"].id if refs["source"] else None,
+        target=refs["target"].id if refs["target"] else None,
+        limit=limit,
+        offset=(page - 1) * limit,
+    )
+    pages = max(1, -(-found.total // limit))
+    data = {**found.to_dict(), "page": page, "pages": pages}
     return respond(
         fmt,
         "events.html",
         data,
-        (event_rows(found), EVENT_COLUMNS, "events"),
-        events=found,
+        (event_rows(found.events), EVENT_COLUMNS, "events"),
+        found=found,
+        events=found.events,
         filters=f,
         limit=limit,
+        page=page,
+        pages=pages,
+        given={k: r.id for k, r in refs.items() if r is not None},
     )
 
 
