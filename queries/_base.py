@@ -47,6 +47,7 @@ from queries._types import (
 GroupRow = tuple[str, int, str, int, float, str | None, str | None]
 MAX_LIMIT = 1000
 ALL = 10**9  # "no limit" for primitives whose rows are grouped again here
+NON_STATE_SHOWN = 20  # a country's own non-state actors broken out on its partner lines
 
 
 def _limit(limit: int, name: str = "limit") -> int:
@@ -302,8 +303,8 @@ class Queries(ABC):
         self, r: ActorRef, f: Filters, direction: str, limit: int
     ) -> tuple[int, list[Partner]]:
         """An actor's partners are actors; a country's are countries (all their actors, as on
-        the relationship page), each listing its non-state actors apart. Actors without a
-        country stay themselves."""
+        the relationship page), each listing the non-state actors (either side's) in its
+        events apart. Actors without a country stay themselves."""
         if r.kind == "actor":
             total, rows = self._partners(r, f, direction, limit)
             return total, [Partner(b, n, _mean(g, n)) for b, n, g in rows]
@@ -322,6 +323,17 @@ class Queries(ABC):
         for key, p in acc.items():
             p.goldstein_mean = _mean(gsum[key], p.events)
         partners = sorted(acc.values(), key=lambda p: (-p.events, p.actor.id))[:limit]
+        # the country's own non-state actors, per partner (the busiest few: each is a scan)
+        mine = [m for m in self._members(r.id, ALL) if _non_state(m)][:NON_STATE_SHOWN]
+        shown = {p.actor.id: p for p in partners}
+        for m in mine:
+            ref = ActorRef("actor", m.id, m.name, m.country, m.kind)
+            per: dict[str, int] = defaultdict(int)
+            for b, n, _g in self._partners(ref, f, direction, ALL)[1]:
+                per[b.country or b.id] += n
+            for key, n in sorted(per.items()):
+                if key in shown:
+                    shown[key].non_state.append({"actor": m.to_dict(), "events": n})
         return total, partners
 
     # ---------------------------------------------------------------- events
@@ -335,30 +347,33 @@ class Queries(ABC):
         limit: int = 50,
         offset: int = 0,
     ) -> EventPage:
-        """One page of the matching events, newest first, and how many match in all: events
-        touching `actor` (with `with_`: between the two, both ways), or from `source` to
-        `target` (either alone is fine). Every event is reachable by paging."""
+        """One page of the matching events, newest first, and how many match in all. Events
+        touching `actor` (or `with_`; both: between the two, either way), from `source`, to
+        `target`; every reference given applies. Every event is reachable by paging."""
         limit = _limit(limit)
         if not isinstance(offset, int) or offset < 0:
             raise QueryError(f"offset must be a whole number >= 0, got {offset!r}")
-        if with_ and not actor:
-            raise QueryError("with needs actor: the dyad is actor and with")
-        if actor and (source or target):
-            raise QueryError("give actor (and with), or source and/or target, not both")
         with self._batch():
             ra = self.resolve(actor) if actor else None
             rw = self.resolve(with_) if with_ else None
             rs = self.resolve(source) if source else None
             rt = self.resolve(target) if target else None
-            if rw is not None:
-                assert ra is not None
-                sides = [(ra, rw), (rw, ra)] if ra != rw else [(ra, rw)]
-                rows = [r for s, t in sides for r in self._group_rows(filters, source=s, target=t)]
-                ids = self._recent_ids(filters, offset + limit, between=(ra, rw))
+            if ra is None:
+                ra, rw = rw, None
+            between = (ra, rw) if ra is not None and rw is not None else None
+            touching = ra if between is None else None
+            if between is not None and rs is None and rt is None:
+                # the two directions, each answered from its own index (tallies on Neo4j)
+                sides = {(ra, rw), (rw, ra)}
+                rows = [r for a, b in sides for r in self._group_rows(filters, source=a, target=b)]
             else:
-                rows = self._group_rows(filters, source=rs, target=rt, touching=ra)
-                ids = self._recent_ids(filters, offset + limit, source=rs, target=rt, touching=ra)
+                rows = self._group_rows(
+                    filters, source=rs, target=rt, touching=touching, between=between
+                )
             total = sum(r[3] for r in rows)
+            ids = self._recent_ids(
+                filters, offset + limit, source=rs, target=rt, touching=touching, between=between
+            )
             events = fold_mutual(self.events(ids[offset:]))
         return EventPage(filters, total, offset, limit, events, ra, rw, rs, rt)
 
@@ -585,8 +600,10 @@ class Queries(ABC):
         source: ActorRef | None = None,
         target: ActorRef | None = None,
         touching: ActorRef | None = None,
+        between: tuple[ActorRef, ActorRef] | None = None,
     ) -> list[GroupRow]:
-        """Events grouped by (root, quad_class, cameo): n, Goldstein sum, first, last date."""
+        """Events grouped by (root, quad_class, cameo): n, Goldstein sum, first, last date.
+        Every constraint given applies (`between`: either way between the two)."""
 
     @abstractmethod
     def _recent_ids(

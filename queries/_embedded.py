@@ -131,8 +131,10 @@ class EmbeddedQueries(Queries):
         )
         return [ActorBrief(r["id"], r["name"], r["country"], r["kind"]) for r in rows]
 
-    def _group_rows(self, f, source=None, target=None, touching=None) -> list[GroupRow]:
-        where, params = _where(f, source, target, touching)
+    def _group_rows(
+        self, f, source=None, target=None, touching=None, between=None
+    ) -> list[GroupRow]:
+        where, params = _where(f, source, target, touching, between)
         rows = self._all(
             "SELECT e.root, e.quad_class, e.cameo, count(*), sum(e.goldstein), min(e.date),"
             f" max(e.date) FROM events e{where} GROUP BY e.root, e.quad_class, e.cameo",

@@ -100,6 +100,49 @@ def _match(
     return f"MATCH (e:Event){tail} WITH e", params
 
 
+def _combined(
+    source: ActorRef | None,
+    target: ActorRef | None,
+    touching: ActorRef | None,
+    between: tuple[ActorRef, ActorRef] | None,
+) -> bool:
+    """More than one kind of constraint (an event list narrowed several ways at once)."""
+    kinds = [touching is not None, between is not None, source is not None or target is not None]
+    return sum(kinds) > 1
+
+
+def _match_all(
+    f: Filters,
+    source: ActorRef | None,
+    target: ActorRef | None,
+    touching: ActorRef | None,
+    between: tuple[ActorRef, ActorRef] | None,
+) -> tuple[str, dict[str, Any]]:
+    """Every constraint as a condition on the event's endpoint properties, for the rare
+    combinations (the single kinds have index-friendly forms in `_match`)."""
+    where, params = _filters(f)
+    conds = []
+    if source is not None:
+        conds.append(f"{_key('source', source)} = $src")
+        params["src"] = source.id
+    if target is not None:
+        conds.append(f"{_key('target', target)} = $tgt")
+        params["tgt"] = target.id
+    if touching is not None:
+        conds.append(
+            f"({_key('source', touching)} = $touch OR {_key('target', touching)} = $touch)"
+        )
+        params["touch"] = touching.id
+    if between is not None:
+        a, b = between
+        conds.append(
+            f"(({_key('source', a)} = $ba AND {_key('target', b)} = $bb)"
+            f" OR ({_key('source', b)} = $bb AND {_key('target', a)} = $ba))"
+        )
+        params.update(ba=a.id, bb=b.id)
+    return "MATCH (e:Event) WHERE " + " AND ".join(conds + where) + " WITH e", params
+
+
 def _tallied(f: Filters) -> bool:
     """Whether the monthly tallies (asserted events; no confidence, outlet or code below the
     root) can answer."""
@@ -363,7 +406,12 @@ class Neo4jQueries(Queries):
             parts.append(_cell_groups(self._cells(keys, whole, "groups"), whole))
         return _merge_groups(*parts)
 
-    def _group_rows(self, f, source=None, target=None, touching=None) -> list[GroupRow]:
+    def _group_rows(
+        self, f, source=None, target=None, touching=None, between=None
+    ) -> list[GroupRow]:
+        if between is not None or _combined(source, target, touching, between):
+            match, params = _match_all(f, source, target, touching, between)
+            return self._groups_of(match, params)
         if _tallied(f):
             keys = None if touching is None else self._tally_keys(touching)
             if keys:
@@ -374,7 +422,9 @@ class Neo4jQueries(Queries):
         return self._group_rows_from_events(f, source, target, touching)
 
     def _group_rows_from_events(self, f, source=None, target=None, touching=None) -> list[GroupRow]:
-        match, params = _match(f, source, target, touching)
+        return self._groups_of(*_match(f, source, target, touching))
+
+    def _groups_of(self, match: str, params: dict[str, Any]) -> list[GroupRow]:
         rows = self._run(
             f"{match} RETURN e.root AS root, e.quad_class AS quad, e.cameo AS cameo,"
             " count(*) AS n, sum(e.goldstein) AS g, toString(min(e.date)) AS lo,"
@@ -422,8 +472,12 @@ class Neo4jQueries(Queries):
         return groups, list(r["recent"]), days
 
     def _recent_ids(self, f, limit, source=None, target=None, touching=None, between=None):
-        if between is not None:
-            match, params = self._between(f, *between)
+        if between is not None or _combined(source, target, touching, between):
+            match, params = (
+                _match_all(f, source, target, touching, between)
+                if _combined(source, target, touching, between)
+                else self._between(f, *between)
+            )
             rows = self._run(
                 f"{match} RETURN e.id AS id ORDER BY e.date DESC, e.id DESC LIMIT $limit",
                 limit=limit,

@@ -35,7 +35,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "img")
     parser.add_argument("--data-dir", type=Path, default=Path("/tmp/kg-web-screenshots"))
-    parser.add_argument("--pages", nargs="*", default=list(PAGES))
+    parser.add_argument("--pages", nargs="*", default=["relationship", "events"])
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 

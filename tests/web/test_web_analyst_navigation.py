@@ -57,7 +57,7 @@ def client(graph_store, tmp_path, g):
         ("/connection/Beijing/Sheinbaum", "/connection/{CHINA}/{SHEINBAUM}"),
         ("/timeline?actor=Mexico&with=United+States", "/timeline?actor=MEX&with=USA"),
         ("/events?actor=Mexico", "/events?actor=MEX"),
-        ("/events?country=Sheinbaum", "/events?country=MEX"),  # an actor's country
+        ("/events?source=Sheinbaum&target=united+states", "/events?source={SHEINBAUM}&target=USA"),
         ("/relationship?a=United+States&b=Mexico", "/relationship/USA/MEX"),
     ],
 )
@@ -116,7 +116,9 @@ def test_search_lists_each_country_once_with_its_meaning(client, g):
     [
         ("", 12),
         ("actor=MEX", 9),
-        ("country=MEX", 9),
+        ("with=MEX", 9),  # with alone: events touching it
+        ("actor=MEX&source=USA", 4),  # every reference given applies
+        ("actor=MEX&with=USA&source=MEX", 2),
         ("actor=MEX&with=USA", 6),
         ("source=USA&target=MEX", 4),
         ("target=Sheinbaum", 1),
@@ -157,7 +159,7 @@ def test_events_form_blanks_leave_the_url(client):
 
 def test_events_bad_arguments_are_400(client):
     assert "CAMEO code" in client.get("/events.json?cameo=9x").get_json()["error"]
-    assert "not both" in client.get("/events.json?actor=USA&source=MEX").get_json()["error"]
+    assert "bucket" in client.get("/timeline.json?bucket=year").get_json()["error"]
 
 
 # ---------------------------------------------------------------- 3. charts

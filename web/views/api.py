@@ -32,9 +32,10 @@ def _param(name: str, where: str, kind: str, fmt: str | None, text: str, require
 
 # What the server accepts, stated in the document (schemathesis checks the two agree).
 _CODES = r"(0?[1-9]|1[0-9]|20)"
+_CAMEO = r"(0[1-9]|1[0-9]|20)[0-9]{0,2}"  # a root and up to two more digits
 _FILTER_LIMITS: dict[str, dict[str, Any]] = {
     "root": {"pattern": rf"^{_CODES}(,{_CODES})*$"},
-    "cameo": {"pattern": r"^\d{2,4}(,\d{2,4})*$"},
+    "cameo": {"pattern": rf"^{_CAMEO}(,{_CAMEO})*$"},
     "quad": {"pattern": r"^[1-4](,[1-4])*$"},
     "min_confidence": {"minimum": 0, "maximum": 1},
 }
@@ -365,9 +366,8 @@ def document() -> dict[str, Any]:
                     for n, t in (
                         ("actor", "Events touching this actor or country (id, ISO3 or name)."),
                         ("with", "With actor: the events between the two, both ways."),
-                        ("source", "Events from this actor or country."),
+                        ("source", "Events from this actor or country (all given apply)."),
                         ("target", "Events to this actor or country."),
-                        ("country", "Events touching the country (its name, code or an actor)."),
                     )
                 ],
                 *_filters(),

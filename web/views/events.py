@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from flask import Blueprint, request
 
-from queries import Filters, QueryError
+from queries import Filters
 from web._app import get_queries
 from web._format import EVENT_COLUMNS, add_routes, event_rows, respond
 from web.views._args import canonical, int_arg
 
 bp = Blueprint("events", __name__)
 REPORT_COLUMNS = ["article_id", "sentence", "start", "end", "url", "title", "outlet", "published"]
-# The references the list takes: actor (touching; with `with`, the dyad both ways), source,
-# target; `country` is `actor` for a country by its name, code or any of its actors.
-REF_ARGS = ("actor", "with", "source", "target", "country")
+# The references the list takes (ids, ISO3 codes or names; a country means all its actors):
+# actor (touching; with `with`, the dyad both ways), source, target. All given apply.
+REF_ARGS = ("actor", "with", "source", "target")
 
 
 def event(event_id: str, fmt: str | None = None):
@@ -28,21 +28,13 @@ def events(fmt: str | None = None):
     limit = int_arg("limit", 50, 1, 500)
     page = int_arg("page", 1, 1, 10**7)
     given = {k: (request.args.get(k) or "").strip() or None for k in REF_ARGS}
-    if given["country"] and given["actor"]:
-        raise QueryError("give actor or country, not both")
     refs = {k: q.resolve(v) if v else None for k, v in given.items()}
-    country = refs["country"]
-    if country is not None and country.kind == "actor":
-        if not country.country:
-            raise QueryError(f"{country.name} has no country")
-        refs["country"] = country = q.resolve(country.country)
     redirect = canonical(fmt, **refs)
     if redirect is not None:
         return redirect
-    actor = refs["actor"] or country
     found = q.event_list(
         f,
-        actor=actor.id if actor else None,
+        actor=refs["actor"].id if refs["actor"] else None,
         with_=refs["with"].id if refs["with"] else None,
         source=refs["source"].id if refs["source"] else None,
         target=refs["target"].id if refs["target"] else None,
