@@ -48,6 +48,7 @@ GroupRow = tuple[str, int, str, int, float, str | None, str | None]
 MAX_LIMIT = 1000
 ALL = 10**9  # "no limit" for primitives whose rows are grouped again here
 NON_STATE_SHOWN = 20  # a country's own non-state actors broken out on its partner lines
+MEMBERS_SHOWN = 50  # a country's busiest actors listed on its page
 
 
 def _limit(limit: int, name: str = "limit") -> int:
@@ -194,7 +195,14 @@ class Queries(ABC):
             top = sorted(per_code.items(), key=lambda kv: (-kv[1], kv[0]))[:10]
             out.top_actions = [{"cameo": c, "label": _label(c), "events": n} for c, n in top]
             out.recent = self.events(recent_ids)
-            pairs = sorted(self._pair_rows(f, src, tgt), key=lambda p: (-p[2], p[0].id, p[1].id))
+            if src.kind == "actor" and tgt.kind == "actor":  # one pair: nothing to scan
+                briefs = [
+                    ActorBrief(x.id, x.name, x.country, x.actor_kind or "") for x in (src, tgt)
+                ]
+                found = [(briefs[0], briefs[1], out.total)]
+            else:
+                found = self._pair_rows(f, src, tgt)
+            pairs = sorted(found, key=lambda p: (-p[2], p[0].id, p[1].id))
             out.non_state = sum(n for a, b, n in pairs if _non_state(a) or _non_state(b))
             out.pairs = [
                 {
@@ -281,9 +289,9 @@ class Queries(ABC):
             brief, aliases = found
             members = [brief]
         else:
-            aliases, members = [], self._members(r.id, 50)
-        as_source, out = self._grouped_partners(r, filters, "out", limit)
-        as_target, into = self._grouped_partners(r, filters, "in", limit)
+            aliases, members = [], self._members(r.id, MEMBERS_SHOWN)
+        as_source, out = self._grouped_partners(r, filters, "out", limit, members)
+        as_target, into = self._grouped_partners(r, filters, "in", limit, members)
         profile = ActorProfile(
             ref=r,
             aliases=list(aliases),
@@ -300,11 +308,17 @@ class Queries(ABC):
         return profile
 
     def _grouped_partners(
-        self, r: ActorRef, f: Filters, direction: str, limit: int
+        self,
+        r: ActorRef,
+        f: Filters,
+        direction: str,
+        limit: int,
+        members: list[ActorBrief] | None = None,
     ) -> tuple[int, list[Partner]]:
         """An actor's partners are actors; a country's are countries (all their actors, as on
-        the relationship page), each listing the non-state actors (either side's) in its
-        events apart. Actors without a country stay themselves."""
+        the relationship page), each listing the non-state actors (either side's; the
+        country's own among its busiest `members`) in its events apart. Actors without a
+        country stay themselves."""
         if r.kind == "actor":
             total, rows = self._partners(r, f, direction, limit)
             return total, [Partner(b, n, _mean(g, n)) for b, n, g in rows]
@@ -324,7 +338,9 @@ class Queries(ABC):
             p.goldstein_mean = _mean(gsum[key], p.events)
         partners = sorted(acc.values(), key=lambda p: (-p.events, p.actor.id))[:limit]
         # the country's own non-state actors, per partner (the busiest few: each is a scan)
-        mine = [m for m in self._members(r.id, ALL) if _non_state(m)][:NON_STATE_SHOWN]
+        if members is None:
+            members = self._members(r.id, MEMBERS_SHOWN)
+        mine = [m for m in members if _non_state(m)][:NON_STATE_SHOWN]
         shown = {p.actor.id: p for p in partners}
         for m in mine:
             ref = ActorRef("actor", m.id, m.name, m.country, m.kind)
@@ -554,9 +570,10 @@ class Queries(ABC):
         }
         nodes = {r.id: {**centre, "centre": True}}
         edges: dict[tuple[str, str], dict[str, Any]] = {}
+        members = self._members(r.id, MEMBERS_SHOWN) if r.kind == "country" else None
         for direction in ("out", "in"):
             # a country's neighbours are countries, counted as its page and dyads count them
-            for p in self._grouped_partners(r, filters, direction, _limit(limit))[1]:
+            for p in self._grouped_partners(r, filters, direction, _limit(limit), members)[1]:
                 nodes.setdefault(p.actor.id, {**p.actor.to_dict(), "centre": False})
                 key = (r.id, p.actor.id) if direction == "out" else (p.actor.id, r.id)
                 edges[key] = {
