@@ -257,12 +257,12 @@ class Queries(ABC):
         filters: Filters = NO_FILTERS,
     ) -> Timeline:
         """Counts per QuadClass and mean Goldstein per bucket, for an actor, a dyad (both
-        directions together) or, without an actor, every event. Empty buckets inside the
+        directions together) or, without either, every event. Empty buckets inside the
         range are filled with zeros."""
         if bucket not in BUCKETS_OR_AUTO:
             raise QueryError(f"bucket must be one of {', '.join(BUCKETS_OR_AUTO)}, got {bucket!r}")
-        if with_ and not actor:
-            raise QueryError("with needs actor: the dyad is actor and with")
+        if with_ and not actor:  # one side named: its events, as for event_list
+            actor, with_ = with_, None
         with self._batch():
             ref = self.resolve(actor) if actor else None
             other = self.resolve(with_) if with_ else None

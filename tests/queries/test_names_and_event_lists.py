@@ -175,6 +175,8 @@ def test_timeline_of_every_event(q):
     assert sum(b.total for b in tl.buckets) == ASSERTED
     assert [b.start for b in tl.buckets][:2] == ["2024-12-01", "2025-01-01"]  # gaps filled
     assert tl.summary is not None and tl.summary.startswith("Conflict share")
+    alone = q.timeline(None, with_="Mexico", bucket="month")  # one side named: its events
+    assert alone.actor.id == "MEX" and alone.buckets == q.timeline("MEX", bucket="month").buckets
 
 
 def _bucket(start: str, coop: int, conflict: int, gold: float | None) -> TimelineBucket:

@@ -346,10 +346,12 @@ def document() -> dict[str, Any]:
             "relationships",
         ),
         "/timeline.json": _op(
-            "Events per QuadClass and mean Goldstein per bucket for an actor or a dyad",
+            "Events per QuadClass and mean Goldstein per bucket: every event, an actor or a dyad",
             [
-                _param("actor", "query", "string", None, "Actor id or ISO3.", True),
-                _param("with", "query", "string", None, "Second actor id or ISO3 (dyad)."),
+                _param(
+                    "actor", "query", "string", None, "Actor id, ISO3 or name; none: every event."
+                ),
+                _param("with", "query", "string", None, "Second actor or country (dyad)."),
                 bucket_param,
                 *_filters(),
             ],
