@@ -334,8 +334,14 @@ class Neo4jQueries(Queries):
     def _briefs(self, ids: set[str]) -> dict[str, ActorBrief]:
         if not ids:
             return {}
-        rows = self._run("MATCH (a:Actor) WHERE a.id IN $ids RETURN a", ids=sorted(ids))
-        return {r["a"]["id"]: _brief(r["a"]) for r in rows}
+        # the four fields only: whole nodes carry aliases and search text, and a country's
+        # partners are hundreds of actors
+        rows = self._run(
+            "MATCH (a:Actor) WHERE a.id IN $ids"
+            " RETURN a.id AS id, a.name AS name, a.country AS country, a.kind AS kind",
+            ids=sorted(ids),
+        )
+        return {r["id"]: ActorBrief(r["id"], r["name"], r["country"], r["kind"]) for r in rows}
 
     def _country_has_actors(self, code):
         return bool(self._run("MATCH (a:Actor {country: $c}) RETURN a.id LIMIT 1", c=code))

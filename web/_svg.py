@@ -71,7 +71,7 @@ def timeline_svg(
     """Cooperation stacked above the axis, conflict below (by QuadClass), with the mean
     Goldstein score per bucket as a line on its own -10..+10 scale (broken where a bucket
     has no events). Each bar links to its events when `link` is given."""
-    height, left, right, top, bottom = 320, 48, 48, 20, 46
+    height, left, right, top, bottom = 320, 56, 56, 20, 46
     plot_w, plot_h = width - left - right, height - top - bottom
     mid = top + plot_h / 2
     if not buckets:
@@ -105,13 +105,16 @@ def timeline_svg(
             f'<text class="tick tick-g" x="{left + plot_w + 6}" y="{y + 4:.1f}">'
             f"{_signed(frac * 10)}</text>"
         )
-    parts.append(f'<text class="axis-title" x="{left + 4}" y="{top + 12}">▲ cooperation</text>')
+    # axis titles in the margins, turned, so no bar ever covers them
+    for text, y in (("cooperation →", mid - plot_h / 4), ("← conflict", mid + plot_h / 4)):
+        parts.append(
+            f'<text class="axis-title" x="14" y="{y:.1f}" text-anchor="middle" '
+            f'transform="rotate(-90 14 {y:.1f})">{text}</text>'
+        )
+    gx = width - 10
     parts.append(
-        f'<text class="axis-title" x="{left + 4}" y="{top + plot_h - 4}">▼ conflict</text>'
-    )
-    parts.append(
-        f'<text class="axis-title" x="{left + plot_w - 4}" y="{top + 12}" text-anchor="end">'
-        "mean Goldstein (right axis)</text>"
+        f'<text class="axis-title" x="{gx}" y="{mid:.1f}" text-anchor="middle" '
+        f'transform="rotate(90 {gx} {mid:.1f})">mean Goldstein</text>'
     )
     label_every = max(1, math.ceil(n / 8))
     runs: list[list[tuple[float, float, dict[str, Any]]]] = [[]]
