@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from queries._base import Queries, bucket_start
+from queries._base import Queries, bucket_end, bucket_start, change_summary, fold_mutual
 from queries._console import (
     EXAMPLES,
     ConsoleResult,
@@ -32,6 +32,7 @@ from queries._types import (
     Connection,
     DirectionSummary,
     Dyad,
+    EventPage,
     EventView,
     Filters,
     NotFound,
@@ -75,6 +76,7 @@ __all__ = [
     "CypherRefused",
     "DirectionSummary",
     "Dyad",
+    "EventPage",
     "EventView",
     "Filters",
     "NotFound",
@@ -87,7 +89,10 @@ __all__ = [
     "SearchHit",
     "Timeline",
     "TimelineBucket",
+    "bucket_end",
     "bucket_start",
+    "change_summary",
+    "fold_mutual",
     "check_read_only",
     "country_name",
     "for_store",

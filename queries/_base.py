@@ -20,12 +20,14 @@ from queries._search import fold, match_name, tokens
 from queries._types import (
     BUCKETS_OR_AUTO,
     NO_FILTERS,
+    NON_STATE_KINDS,
     ActorBrief,
     ActorProfile,
     ActorRef,
     Connection,
     DirectionSummary,
     Dyad,
+    EventPage,
     EventView,
     Filters,
     NotFound,
@@ -44,6 +46,9 @@ from queries._types import (
 # (root, quad_class, cameo, n, goldstein_sum, first_date, last_date).
 GroupRow = tuple[str, int, str, int, float, str | None, str | None]
 MAX_LIMIT = 1000
+ALL = 10**9  # "no limit" for primitives whose rows are grouped again here
+NON_STATE_SHOWN = 20  # a country's own non-state actors broken out on its partner lines
+MEMBERS_SHOWN = 50  # a country's busiest actors listed on its page
 
 
 def _limit(limit: int, name: str = "limit") -> int:
@@ -79,6 +84,18 @@ def bucket_start(day: str, bucket: str) -> str:
     return d.isoformat()
 
 
+def bucket_end(start: str, bucket: str) -> str:
+    """Last day of the bucket starting on `start` (for links to the events behind a bar)."""
+    d = date.fromisoformat(start)
+    if bucket == "week":
+        return (d + timedelta(days=6)).isoformat()
+    if bucket == "month":
+        return (
+            (d.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+        ).isoformat()
+    return d.isoformat()
+
+
 class Queries(ABC):
     """Analyst queries over one store. Get one with `queries.for_store(store)`."""
 
@@ -94,21 +111,40 @@ class Queries(ABC):
 
     # ---------------------------------------------------------------- actor references
     def resolve(self, ref: str) -> ActorRef:
-        """A three-letter code is a country (all its actors); anything else is an actor id."""
+        """A three-letter code is a country (all its actors), then an actor id, then a name or
+        alias (accent- and case-insensitive; a country's name means the country). Anything
+        else is NotFound carrying the closest search hits ("did you mean")."""
         ref = (ref or "").strip()
         if not ref:
-            raise QueryError("an actor id or a country ISO3 code is required")
+            raise QueryError("an actor id, a name or a country ISO3 code is required")
         if looks_like_country(ref):
             code = ref.upper()
             name = country_name(code)
-            if name is None and not self._country_has_actors(code):
-                raise NotFound(f"no country with ISO3 code {code!r}")
-            return ActorRef("country", code, name or code, code, None)
+            if name is not None or self._country_has_actors(code):
+                return ActorRef("country", code, name or code, code, None)
         found = self._actor(ref)
-        if found is None:
-            raise NotFound(f"no actor with id {ref!r}")
-        brief, _aliases = found
-        return ActorRef("actor", brief.id, brief.name, brief.country, brief.kind)
+        if found is not None:
+            brief, _aliases = found
+            return ActorRef("actor", brief.id, brief.name, brief.country, brief.kind)
+        return self._resolve_name(ref)
+
+    def _resolve_name(self, ref: str) -> ActorRef:
+        folded = " ".join(tokens(ref))
+        hits = self.search_actors(ref, 8) if folded else []
+
+        def exact(h: SearchHit) -> bool:
+            return any(fold(n) == folded for n in (h.name, *h.aliases))
+
+        exacts = [h for h in hits if exact(h)]
+        chosen = next((h for h in exacts if h.kind == "country"), None)
+        if chosen is None and len(exacts) == 1:
+            chosen = exacts[0]
+        if chosen is None:
+            what = "several actors are" if len(exacts) > 1 else "no actor, country or alias is"
+            raise NotFound(f"{what} called {ref!r}", ref=ref, suggestions=exacts or hits)
+        if chosen.kind == "country":
+            return ActorRef("country", chosen.id, chosen.name, chosen.id, None)
+        return ActorRef("actor", chosen.id, chosen.name, chosen.country, chosen.actor_kind)
 
     # ---------------------------------------------------------------- relationship
     def relationship(
@@ -143,6 +179,7 @@ class Queries(ABC):
                 else bucket
             )
             rel.timeline = _bucketize(daily, rel.bucket)
+            rel.summary = change_summary(rel.timeline, rel.bucket)
         return rel
 
     def _direction(
@@ -158,6 +195,24 @@ class Queries(ABC):
             top = sorted(per_code.items(), key=lambda kv: (-kv[1], kv[0]))[:10]
             out.top_actions = [{"cameo": c, "label": _label(c), "events": n} for c, n in top]
             out.recent = self.events(recent_ids)
+            if src.kind == "actor" and tgt.kind == "actor":  # one pair: nothing to scan
+                briefs = [
+                    ActorBrief(x.id, x.name, x.country, x.actor_kind or "") for x in (src, tgt)
+                ]
+                found = [(briefs[0], briefs[1], out.total)]
+            else:
+                found = self._pair_rows(f, src, tgt)
+            pairs = sorted(found, key=lambda p: (-p[2], p[0].id, p[1].id))
+            out.non_state = sum(n for a, b, n in pairs if _non_state(a) or _non_state(b))
+            out.pairs = [
+                {
+                    "source": a.to_dict(),
+                    "target": b.to_dict(),
+                    "events": n,
+                    "non_state": _non_state(a) or _non_state(b),
+                }
+                for a, b, n in pairs[:10]
+            ]
         return out, daily
 
     def _direction_rows(
@@ -196,23 +251,27 @@ class Queries(ABC):
     # ---------------------------------------------------------------- timeline
     def timeline(
         self,
-        actor: str,
+        actor: str | None,
         with_: str | None = None,
         bucket: str = "month",
         filters: Filters = NO_FILTERS,
     ) -> Timeline:
-        """Counts per QuadClass and mean Goldstein per bucket, for an actor or a dyad (both
-        directions together). Empty buckets inside the range are filled with zeros."""
+        """Counts per QuadClass and mean Goldstein per bucket, for an actor, a dyad (both
+        directions together) or, without either, every event. Empty buckets inside the
+        range are filled with zeros."""
         if bucket not in BUCKETS_OR_AUTO:
             raise QueryError(f"bucket must be one of {', '.join(BUCKETS_OR_AUTO)}, got {bucket!r}")
+        if with_ and not actor:  # one side named: its events, as for event_list
+            actor, with_ = with_, None
         with self._batch():
-            ref = self.resolve(actor)
+            ref = self.resolve(actor) if actor else None
             other = self.resolve(with_) if with_ else None
             daily = self._daily(ref, other, filters)
         if bucket == "auto":
             days = sorted({row[0] for row in daily})
             bucket = auto_bucket(days[0] if days else None, days[-1] if days else None)
-        return Timeline(ref, other, bucket, filters, _bucketize(daily, bucket))
+        buckets = _bucketize(daily, bucket)
+        return Timeline(ref, other, bucket, filters, buckets, change_summary(buckets, bucket))
 
     # ---------------------------------------------------------------- actor profile
     def actor_profile(
@@ -230,9 +289,9 @@ class Queries(ABC):
             brief, aliases = found
             members = [brief]
         else:
-            aliases, members = [], self._members(r.id, 50)
-        as_source, out = self._partners(r, filters, "out", limit)
-        as_target, into = self._partners(r, filters, "in", limit)
+            aliases, members = [], self._members(r.id, MEMBERS_SHOWN)
+        as_source, out = self._grouped_partners(r, filters, "out", limit, members)
+        as_target, into = self._grouped_partners(r, filters, "in", limit, members)
         profile = ActorProfile(
             ref=r,
             aliases=list(aliases),
@@ -241,14 +300,99 @@ class Queries(ABC):
             events_as_target=as_target,
             by_quad={},
             by_root=[],
-            partners_out=[Partner(b, n, _mean(g, n)) for b, n, g in out],
-            partners_in=[Partner(b, n, _mean(g, n)) for b, n, g in into],
+            partners_out=out,
+            partners_in=into,
             recent=self.events(self._recent_ids(filters, limit, touching=r)),
         )
         self._fill_groups(profile, self._group_rows(filters, touching=r))
         return profile
 
+    def _grouped_partners(
+        self,
+        r: ActorRef,
+        f: Filters,
+        direction: str,
+        limit: int,
+        members: list[ActorBrief] | None = None,
+    ) -> tuple[int, list[Partner]]:
+        """An actor's partners are actors; a country's are countries (all their actors, as on
+        the relationship page), each listing the non-state actors (either side's; the
+        country's own among its busiest `members`) in its events apart. Actors without a
+        country stay themselves."""
+        if r.kind == "actor":
+            total, rows = self._partners(r, f, direction, limit)
+            return total, [Partner(b, n, _mean(g, n)) for b, n, g in rows]
+        total, rows = self._partners(r, f, direction, ALL)
+        acc: dict[str, Partner] = {}
+        gsum: dict[str, float] = defaultdict(float)
+        for b, n, g in rows:
+            key = b.country or b.id
+            slot = acc.get(key)
+            if slot is None:
+                slot = acc[key] = Partner(country_brief(b.country, b), 0, None)
+            slot.events += n
+            gsum[key] += g
+            if b.country and _non_state(b):
+                slot.non_state.append({"actor": b.to_dict(), "events": n})
+        for key, p in acc.items():
+            p.goldstein_mean = _mean(gsum[key], p.events)
+        partners = sorted(acc.values(), key=lambda p: (-p.events, p.actor.id))[:limit]
+        # the country's own non-state actors, per partner (the busiest few: each is a scan)
+        if members is None:
+            members = self._members(r.id, MEMBERS_SHOWN)
+        mine = [m for m in members if _non_state(m)][:NON_STATE_SHOWN]
+        shown = {p.actor.id: p for p in partners}
+        for m in mine:
+            ref = ActorRef("actor", m.id, m.name, m.country, m.kind)
+            per: dict[str, int] = defaultdict(int)
+            for b, n, _g in self._partners(ref, f, direction, ALL)[1]:
+                per[b.country or b.id] += n
+            for key, n in sorted(per.items()):
+                if key in shown:
+                    shown[key].non_state.append({"actor": m.to_dict(), "events": n})
+        return total, partners
+
     # ---------------------------------------------------------------- events
+    def event_list(
+        self,
+        filters: Filters = NO_FILTERS,
+        actor: str | None = None,
+        with_: str | None = None,
+        source: str | None = None,
+        target: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> EventPage:
+        """One page of the matching events, newest first, and how many match in all. Events
+        touching `actor` (or `with_`; both: between the two, either way), from `source`, to
+        `target`; every reference given applies. Every event is reachable by paging."""
+        limit = _limit(limit)
+        if not isinstance(offset, int) or offset < 0:
+            raise QueryError(f"offset must be a whole number >= 0, got {offset!r}")
+        with self._batch():
+            ra = self.resolve(actor) if actor else None
+            rw = self.resolve(with_) if with_ else None
+            rs = self.resolve(source) if source else None
+            rt = self.resolve(target) if target else None
+            if ra is None:
+                ra, rw = rw, None
+            between = (ra, rw) if ra is not None and rw is not None else None
+            touching = ra if between is None else None
+            if between is not None and rs is None and rt is None:
+                # the two directions, each answered from its own index (tallies on Neo4j)
+                sides = {(ra, rw), (rw, ra)}
+                rows = [r for a, b in sides for r in self._group_rows(filters, source=a, target=b)]
+            else:
+                rows = self._group_rows(
+                    filters, source=rs, target=rt, touching=touching, between=between
+                )
+            total = sum(r[3] for r in rows)
+            ids = self._recent_ids(
+                filters, offset + limit, source=rs, target=rt, touching=touching, between=between
+            )
+            events = fold_mutual(self.events(ids[offset:]))
+        return EventPage(filters, total, offset, limit, events, ra, rw, rs, rt)
+
     def event_detail(self, event_id: str) -> EventView:
         """The event with every article and sentence that reports it (spans highlighted)."""
         found = self.events([event_id])
@@ -278,26 +422,35 @@ class Queries(ABC):
     # ---------------------------------------------------------------- search
     def search_actors(self, q: str, limit: int = 20) -> list[SearchHit]:
         """Actors (and countries) whose name, alias or country code starts a word with every
-        word of `q`, accent- and case-insensitively: `lopez obrador` finds `López Obrador`."""
+        word of `q`, accent- and case-insensitively: `lopez obrador` finds `López Obrador`.
+        Each country comes once: an actor of kind "country" (the state as a whole) is folded
+        into its country's hit, which means all the country's actors."""
         limit = _limit(limit)
         words = tokens(q)
         if not words:
             return []
-        hits: list[tuple[tuple[int, int, str], SearchHit]] = []
-        seen_countries: set[str] = set()
+        ranked: list[tuple[tuple[int, int, str], SearchHit]] = []
+        countries: dict[str, tuple[tuple[int, int, str], SearchHit]] = {}
+
+        def add_country(code: str, key: tuple[int, int, str], matched: str) -> SearchHit:
+            name = country_name(code) or code
+            old = countries.get(code)
+            if old is None or key < old[0]:
+                hit = SearchHit(
+                    "country", code, name, code, None, old[1].aliases if old else [], matched
+                )
+                hit.description = f"country: all actors of {name}"
+                countries[code] = (key, hit)
+            return countries[code][1]
+
         if len(words) == 1 and looks_like_country(words[0]):
             code = words[0].upper()
             if country_name(code) or self._country_has_actors(code):
-                seen_countries.add(code)
-                name = country_name(code) or code
-                hits.append(((0, 0, name), SearchHit("country", code, name, code, None, [], code)))
+                add_country(code, (0, 0, ""), code)
         for code in self._countries():
-            name = country_name(code) or code
-            if code in seen_countries:
-                continue
-            if match_name(words, fold(name)) is not None:
-                seen_countries.add(code)
-                hits.append(((0, 1, name), SearchHit("country", code, name, code, None, [], name)))
+            rank = match_name(words, fold(country_name(code) or code))
+            if rank is not None:
+                add_country(code, (0, rank, country_name(code) or code), country_name(code) or code)
         for brief, aliases in self._search_candidates(words[0], 500):
             best = None
             for n in (brief.name, *aliases):
@@ -308,22 +461,20 @@ class Queries(ABC):
             if best is None and not code_match:
                 continue
             rank, matched = best if best else (9, brief.country or "")
-            hits.append(
-                (
-                    (1, rank, brief.name.lower()),
-                    SearchHit(
-                        "actor",
-                        brief.id,
-                        brief.name,
-                        brief.country,
-                        brief.kind,
-                        list(aliases),
-                        matched,
-                    ),
-                )
+            if brief.kind == "country" and brief.country:
+                hit = add_country(brief.country, (0, rank, brief.name.lower()), matched)
+                hit.aliases = sorted({*hit.aliases, *aliases, brief.name} - {hit.name})
+                continue
+            hit = SearchHit(
+                "actor", brief.id, brief.name, brief.country, brief.kind, list(aliases), matched
             )
-        hits.sort(key=lambda h: h[0])
-        return [h for _, h in hits[:limit]]
+            place = country_name(brief.country) if brief.country else None
+            kind = f"non-state {brief.kind}" if _non_state(brief) else brief.kind
+            hit.description = f"{kind} · {place or brief.country}" if brief.country else kind
+            ranked.append(((1, rank, brief.name.lower()), hit))
+        ranked.extend(countries.values())
+        ranked.sort(key=lambda h: h[0])
+        return [h for _, h in ranked[:limit]]
 
     # ---------------------------------------------------------------- whole graph
     def top_dyads(
@@ -419,15 +570,18 @@ class Queries(ABC):
         }
         nodes = {r.id: {**centre, "centre": True}}
         edges: dict[tuple[str, str], dict[str, Any]] = {}
+        members = self._members(r.id, MEMBERS_SHOWN) if r.kind == "country" else None
         for direction in ("out", "in"):
-            for brief, n, g in self._partners(r, filters, direction, _limit(limit))[1]:
-                nodes.setdefault(brief.id, {**brief.to_dict(), "centre": False})
-                key = (r.id, brief.id) if direction == "out" else (brief.id, r.id)
+            # a country's neighbours are countries, counted as its page and dyads count them
+            for p in self._grouped_partners(r, filters, direction, _limit(limit), members)[1]:
+                nodes.setdefault(p.actor.id, {**p.actor.to_dict(), "centre": False})
+                key = (r.id, p.actor.id) if direction == "out" else (p.actor.id, r.id)
                 edges[key] = {
                     "source": key[0],
                     "target": key[1],
-                    "events": n,
-                    "goldstein_mean": _mean(g, n),
+                    "events": p.events,
+                    "goldstein_mean": p.goldstein_mean,
+                    "non_state": p.non_state,
                 }
         return {"centre": r.to_dict(), "nodes": list(nodes.values()), "edges": list(edges.values())}
 
@@ -463,8 +617,10 @@ class Queries(ABC):
         source: ActorRef | None = None,
         target: ActorRef | None = None,
         touching: ActorRef | None = None,
+        between: tuple[ActorRef, ActorRef] | None = None,
     ) -> list[GroupRow]:
-        """Events grouped by (root, quad_class, cameo): n, Goldstein sum, first, last date."""
+        """Events grouped by (root, quad_class, cameo): n, Goldstein sum, first, last date.
+        Every constraint given applies (`between`: either way between the two)."""
 
     @abstractmethod
     def _recent_ids(
@@ -474,8 +630,15 @@ class Queries(ABC):
         source: ActorRef | None = None,
         target: ActorRef | None = None,
         touching: ActorRef | None = None,
+        between: tuple[ActorRef, ActorRef] | None = None,
     ) -> list[str]:
-        """Ids of the latest events (date, then id, descending)."""
+        """Ids of the latest events (date, then id, descending); `between`: both ways."""
+
+    @abstractmethod
+    def _pair_rows(
+        self, f: Filters, source: ActorRef, target: ActorRef
+    ) -> list[tuple[ActorBrief, ActorBrief, int]]:
+        """(source actor, target actor, events) for each actor pair of one direction."""
 
     @abstractmethod
     def _event_views(self, ids: list[str]) -> list[EventView]: ...
@@ -492,7 +655,8 @@ class Queries(ABC):
     def _daily(
         self, ref: ActorRef, other: ActorRef | None, f: Filters
     ) -> list[tuple[str, int, int, float]]:
-        """(date, quad_class, n, Goldstein sum) for events touching ref (or between the two)."""
+        """(date, quad_class, n, Goldstein sum) for events touching ref (or between the two;
+        every event when ref is None)."""
 
     @abstractmethod
     def _partners(
@@ -519,6 +683,73 @@ class Queries(ABC):
     def _overview(
         self,
     ) -> tuple[str | None, str | None, dict[str, int], int, list[dict[str, Any]]]: ...
+
+
+def _non_state(actor: ActorBrief) -> bool:
+    return actor.kind in NON_STATE_KINDS
+
+
+def fold_mutual(events: list[EventView]) -> list[EventView]:
+    """Show a two-way event once: B->A with the same date and code as A->B, reported in a
+    shared article, is dropped and A->B marked mutual (the counts keep both directions)."""
+    seen: dict[tuple[str, str, str, str], EventView] = {}
+    out = []
+    for e in events:
+        if e.target is not None:
+            twin = seen.get((e.date, e.cameo, e.target.id, e.source.id))
+            arts = {r.article_id for r in e.reports}
+            if twin is not None and arts & {r.article_id for r in twin.reports}:
+                twin.mutual = True
+                continue
+            seen[(e.date, e.cameo, e.source.id, e.target.id)] = e
+        out.append(e)
+    return out
+
+
+def _bucket_label(start: str, bucket: str) -> str:
+    d = date.fromisoformat(start)
+    if bucket == "month":
+        return d.strftime("%B %Y")
+    return ("the week of " if bucket == "week" else "") + f"{d.day} {d.strftime('%B %Y')}"
+
+
+def change_summary(buckets: list[TimelineBucket], bucket: str) -> str | None:
+    """The change in one line: the conflict share (QuadClass 3+4) and mean Goldstein of the
+    earlier half of the period against the later half (split in time; by events when one
+    half is empty). None when there is nothing to compare."""
+    if sum(1 for b in buckets if b.total) < 2:
+        return None
+    k = len(buckets) // 2
+    if not sum(b.total for b in buckets[:k]) or not sum(b.total for b in buckets[k:]):
+        # split by events: the later part starts at the next busy bucket after half of them
+        half, run = sum(b.total for b in buckets) / 2, 0
+        for i, b in enumerate(buckets):
+            run += b.total
+            if run >= half:
+                k = i + 1
+                break
+        if k >= len(buckets) or not sum(b.total for b in buckets[k:]):
+            k = max(i for i, b in enumerate(buckets) if b.total)
+    while not buckets[k].total:  # "since" the first busy bucket of the later part
+        k += 1
+
+    def part(bs: list[TimelineBucket]) -> tuple[int, int, float]:
+        n = sum(b.total for b in bs)
+        g = sum((b.goldstein_mean or 0) * b.total for b in bs)
+        return n, sum(b.conflict for b in bs), g / n
+
+    (n1, c1, g1), (n2, c2, g2) = part(buckets[:k]), part(buckets[k:])
+    return (
+        f"Conflict share {round(100 * c1 / n1)}% → {round(100 * c2 / n2)}% since"
+        f" {_bucket_label(buckets[k].start, bucket)} ({c1} of {n1} events before, {c2} of {n2}"
+        f" since); mean Goldstein {_signed(g1)} → {_signed(g2)}"
+    )
+
+
+def _signed(x: float) -> str:
+    """+1.5, −2.0, 0.0: a real minus sign, and no sign on zero."""
+    x = round(x, 1)
+    return "0.0" if x == 0 else f"+{x:.1f}" if x > 0 else f"−{-x:.1f}"
 
 
 def auto_bucket(first: str | None, last: str | None) -> str:

@@ -31,6 +31,9 @@ def _filter_sql(f: Filters) -> tuple[list[str], list[Any]]:
     if f.roots:
         where.append(f"e.root IN ({','.join('?' * len(f.roots))})")
         params.extend(f.roots)
+    if f.cameos:  # a code also matches its sub-codes: 087 matches 0871
+        where.append("(" + " OR ".join("substr(e.cameo, 1, ?) = ?" for _ in f.cameos) + ")")
+        params.extend(x for c in f.cameos for x in (len(c), c))
     if f.quad_classes:
         where.append(f"e.quad_class IN ({','.join('?' * len(f.quad_classes))})")
         params.extend(f.quad_classes)
@@ -40,7 +43,7 @@ def _filter_sql(f: Filters) -> tuple[list[str], list[Any]]:
     if f.outlet:
         where.append(
             "EXISTS (SELECT 1 FROM reports r JOIN articles ar ON ar.id = r.article_id"
-            " WHERE r.event_id = e.id AND ar.outlet = ?)"
+            " WHERE r.event_id = e.id AND lower(ar.outlet) = lower(?))"
         )
         params.append(f.outlet)
     return where, params
@@ -57,8 +60,15 @@ def _where(
     source: ActorRef | None = None,
     target: ActorRef | None = None,
     touching: ActorRef | None = None,
+    between: tuple[ActorRef, ActorRef] | None = None,
 ) -> tuple[str, list[Any]]:
     where, params = [], []
+    if between is not None:
+        a, b = between
+        (s1, p1), (t1, q1) = _side("source_id", a), _side("target_id", b)
+        (s2, p2), (t2, q2) = _side("source_id", b), _side("target_id", a)
+        where.append(f"(({s1} AND {t1}) OR ({s2} AND {t2}))")
+        params += p1 + q1 + p2 + q2
     if source is not None:
         sql, p = _side("source_id", source)
         where.append(sql)
@@ -121,8 +131,10 @@ class EmbeddedQueries(Queries):
         )
         return [ActorBrief(r["id"], r["name"], r["country"], r["kind"]) for r in rows]
 
-    def _group_rows(self, f, source=None, target=None, touching=None) -> list[GroupRow]:
-        where, params = _where(f, source, target, touching)
+    def _group_rows(
+        self, f, source=None, target=None, touching=None, between=None
+    ) -> list[GroupRow]:
+        where, params = _where(f, source, target, touching, between)
         rows = self._all(
             "SELECT e.root, e.quad_class, e.cameo, count(*), sum(e.goldstein), min(e.date),"
             f" max(e.date) FROM events e{where} GROUP BY e.root, e.quad_class, e.cameo",
@@ -130,13 +142,26 @@ class EmbeddedQueries(Queries):
         )
         return [(r[0], r[1], r[2], r[3], r[4] or 0.0, r[5], r[6]) for r in rows]
 
-    def _recent_ids(self, f, limit, source=None, target=None, touching=None) -> list[str]:
-        where, params = _where(f, source, target, touching)
+    def _recent_ids(
+        self, f, limit, source=None, target=None, touching=None, between=None
+    ) -> list[str]:
+        where, params = _where(f, source, target, touching, between)
         rows = self._all(
             f"SELECT e.id FROM events e{where} ORDER BY e.date DESC, e.id DESC LIMIT ?",
             [*params, limit],
         )
         return [r[0] for r in rows]
+
+    def _pair_rows(self, f, source, target):
+        where, params = _where(f, source, target)
+        rows = self._all(
+            "SELECT " + _BRIEF.format(a="s") + ", " + _BRIEF.format(a="t") + ", n FROM"
+            f" (SELECT e.source_id, e.target_id, count(*) AS n FROM events e{where}"
+            " GROUP BY e.source_id, e.target_id) x"
+            " JOIN actors s ON s.id = x.source_id JOIN actors t ON t.id = x.target_id",
+            params,
+        )
+        return [(_brief(r, "s"), _brief(r, "t"), r["n"]) for r in rows]
 
     def _event_views(self, ids: list[str]) -> list[EventView]:
         marks = ",".join("?" * len(ids))
@@ -190,7 +215,9 @@ class EmbeddedQueries(Queries):
         ]
 
     def _daily(self, ref, other, f):
-        if other is None:
+        if ref is None:
+            where, params = _where(f)
+        elif other is None:
             where, params = _where(f, touching=ref)
         else:
             w1, p1 = _where(f, source=ref, target=other)

@@ -38,6 +38,9 @@ def _filters(f: Filters) -> tuple[list[str], dict[str, Any]]:
     if f.roots:
         where.append("e.root IN $roots")
         params["roots"] = list(f.roots)
+    if f.cameos:  # a code also matches its sub-codes: 087 matches 0871
+        where.append("any(c IN $cameos WHERE e.cameo STARTS WITH c)")
+        params["cameos"] = list(f.cameos)
     if f.quad_classes:
         where.append("e.quad_class IN $quads")
         params["quads"] = list(f.quad_classes)
@@ -45,7 +48,10 @@ def _filters(f: Filters) -> tuple[list[str], dict[str, Any]]:
         where.append("e.confidence >= $min_confidence")
         params["min_confidence"] = f.min_confidence
     if f.outlet:
-        where.append("EXISTS { MATCH (e)-[:REPORTED_IN]->(ar:Article) WHERE ar.outlet = $outlet }")
+        where.append(
+            "EXISTS { MATCH (e)-[:REPORTED_IN]->(ar:Article)"
+            " WHERE toLower(ar.outlet) = toLower($outlet) }"
+        )
         params["outlet"] = f.outlet
     return where, params
 
@@ -94,9 +100,53 @@ def _match(
     return f"MATCH (e:Event){tail} WITH e", params
 
 
+def _combined(
+    source: ActorRef | None,
+    target: ActorRef | None,
+    touching: ActorRef | None,
+    between: tuple[ActorRef, ActorRef] | None,
+) -> bool:
+    """More than one kind of constraint (an event list narrowed several ways at once)."""
+    kinds = [touching is not None, between is not None, source is not None or target is not None]
+    return sum(kinds) > 1
+
+
+def _match_all(
+    f: Filters,
+    source: ActorRef | None,
+    target: ActorRef | None,
+    touching: ActorRef | None,
+    between: tuple[ActorRef, ActorRef] | None,
+) -> tuple[str, dict[str, Any]]:
+    """Every constraint as a condition on the event's endpoint properties, for the rare
+    combinations (the single kinds have index-friendly forms in `_match`)."""
+    where, params = _filters(f)
+    conds = []
+    if source is not None:
+        conds.append(f"{_key('source', source)} = $src")
+        params["src"] = source.id
+    if target is not None:
+        conds.append(f"{_key('target', target)} = $tgt")
+        params["tgt"] = target.id
+    if touching is not None:
+        conds.append(
+            f"({_key('source', touching)} = $touch OR {_key('target', touching)} = $touch)"
+        )
+        params["touch"] = touching.id
+    if between is not None:
+        a, b = between
+        conds.append(
+            f"(({_key('source', a)} = $ba AND {_key('target', b)} = $bb)"
+            f" OR ({_key('source', b)} = $bb AND {_key('target', a)} = $ba))"
+        )
+        params.update(ba=a.id, bb=b.id)
+    return "MATCH (e:Event) WHERE " + " AND ".join(conds + where) + " WITH e", params
+
+
 def _tallied(f: Filters) -> bool:
-    """Whether the monthly tallies (asserted events, no confidence or outlet) can answer."""
-    return not f.include_modes and f.min_confidence is None and not f.outlet
+    """Whether the monthly tallies (asserted events; no confidence, outlet or code below the
+    root) can answer."""
+    return not f.include_modes and f.min_confidence is None and not f.outlet and not f.cameos
 
 
 def _pair_key(source: ActorRef | None, target: ActorRef | None) -> str | None:
@@ -284,8 +334,14 @@ class Neo4jQueries(Queries):
     def _briefs(self, ids: set[str]) -> dict[str, ActorBrief]:
         if not ids:
             return {}
-        rows = self._run("MATCH (a:Actor) WHERE a.id IN $ids RETURN a", ids=sorted(ids))
-        return {r["a"]["id"]: _brief(r["a"]) for r in rows}
+        # the four fields only: whole nodes carry aliases and search text, and a country's
+        # partners are hundreds of actors
+        rows = self._run(
+            "MATCH (a:Actor) WHERE a.id IN $ids"
+            " RETURN a.id AS id, a.name AS name, a.country AS country, a.kind AS kind",
+            ids=sorted(ids),
+        )
+        return {r["id"]: ActorBrief(r["id"], r["name"], r["country"], r["kind"]) for r in rows}
 
     def _country_has_actors(self, code):
         return bool(self._run("MATCH (a:Actor {country: $c}) RETURN a.id LIMIT 1", c=code))
@@ -356,7 +412,12 @@ class Neo4jQueries(Queries):
             parts.append(_cell_groups(self._cells(keys, whole, "groups"), whole))
         return _merge_groups(*parts)
 
-    def _group_rows(self, f, source=None, target=None, touching=None) -> list[GroupRow]:
+    def _group_rows(
+        self, f, source=None, target=None, touching=None, between=None
+    ) -> list[GroupRow]:
+        if between is not None or _combined(source, target, touching, between):
+            match, params = _match_all(f, source, target, touching, between)
+            return self._groups_of(match, params)
         if _tallied(f):
             keys = None if touching is None else self._tally_keys(touching)
             if keys:
@@ -367,7 +428,9 @@ class Neo4jQueries(Queries):
         return self._group_rows_from_events(f, source, target, touching)
 
     def _group_rows_from_events(self, f, source=None, target=None, touching=None) -> list[GroupRow]:
-        match, params = _match(f, source, target, touching)
+        return self._groups_of(*_match(f, source, target, touching))
+
+    def _groups_of(self, match: str, params: dict[str, Any]) -> list[GroupRow]:
         rows = self._run(
             f"{match} RETURN e.root AS root, e.quad_class AS quad, e.cameo AS cameo,"
             " count(*) AS n, sum(e.goldstein) AS g, toString(min(e.date)) AS lo,"
@@ -414,7 +477,19 @@ class Neo4jQueries(Queries):
         days = [(d[0], d[1], d[2], d[3] or 0.0) for d in r["daily"]] if want_daily else None
         return groups, list(r["recent"]), days
 
-    def _recent_ids(self, f, limit, source=None, target=None, touching=None):
+    def _recent_ids(self, f, limit, source=None, target=None, touching=None, between=None):
+        if between is not None or _combined(source, target, touching, between):
+            match, params = (
+                _match_all(f, source, target, touching, between)
+                if _combined(source, target, touching, between)
+                else self._between(f, *between)
+            )
+            rows = self._run(
+                f"{match} RETURN e.id AS id ORDER BY e.date DESC, e.id DESC LIMIT $limit",
+                limit=limit,
+                **params,
+            )
+            return [r["id"] for r in rows]
         match, params = _match(f, source, target, touching)
         if touching is None and (source is not None or target is not None):
             # The planner walks the (endpoints, date) index backwards only when ORDER BY names
@@ -513,8 +588,29 @@ class Neo4jQueries(Queries):
             )
         return out, aliases
 
+    @staticmethod
+    def _between(f: Filters, a: ActorRef, b: ActorRef) -> tuple[str, dict[str, Any]]:
+        """Events from a to b and from b to a, bound to `e` (each direction by its index)."""
+        m1, params = _match(f, source=a, target=b)
+        m2, p2 = _match(f, source=b, target=a)
+        # The second direction swaps the roles, so rename its side parameters.
+        p2 = {{"src": "src2", "tgt": "tgt2"}.get(k, k): v for k, v in p2.items()}
+        m2 = m2.replace("$src", "$src2").replace("$tgt", "$tgt2")
+        params.update(p2)
+        return f"CALL () {{ {m1} RETURN e UNION {m2} RETURN e }} WITH e", params
+
+    def _pair_rows(self, f, source, target):
+        match, params = _match(f, source, target)
+        rows = self._run(
+            f"{match} WHERE e.target_id IS NOT NULL"
+            " RETURN e.source_id AS s, e.target_id AS t, count(*) AS n",
+            **params,
+        )
+        briefs = self._briefs({r["s"] for r in rows} | {r["t"] for r in rows})
+        return [(briefs[r["s"]], briefs[r["t"]], r["n"]) for r in rows]
+
     def _daily(self, ref, other, f):
-        if _tallied(f) and not f.roots:
+        if ref is not None and _tallied(f) and not f.roots:
             if other is None:
                 keys = self._tally_keys(ref)
             else:  # both directions (one key for a country with itself)
@@ -529,18 +625,10 @@ class Neo4jQueries(Queries):
             " ORDER BY d RETURN collect([toString(d), quad, n, g]) AS days"
         )
         if other is None:
-            match, params = _match(f, touching=ref)
-            rows = self._run(match + ret, **params)
+            match, params = _match(f, touching=ref)  # every event when ref is None
         else:
-            m1, params = _match(f, source=ref, target=other)
-            m2, p2 = _match(f, source=other, target=ref)
-            # The second direction swaps the roles, so rename its side parameters.
-            p2 = {{"src": "src2", "tgt": "tgt2"}.get(k, k): v for k, v in p2.items()}
-            m2 = m2.replace("$src", "$src2").replace("$tgt", "$tgt2")
-            params.update(p2)
-            rows = self._run(
-                f"CALL () {{ {m1} RETURN e UNION {m2} RETURN e }} WITH e" + ret, **params
-            )
+            match, params = self._between(f, ref, other)
+        rows = self._run(match + ret, **params)
         return [(x[0], x[1], x[2], x[3] or 0.0) for x in rows[0]["days"]]
 
     def _partners(self, ref, f, direction, limit):

@@ -26,6 +26,9 @@ QUAD_LABELS = {
 _ISO3 = re.compile(r"^[A-Za-z]{3}$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ROOT = re.compile(r"^(0[1-9]|1[0-9]|20)$")
+_CAMEO = re.compile(r"^(0[1-9]|1[0-9]|20)[0-9]{0,2}$")
+# Actor kinds that are not the state: listed under their country, shown on a line of their own.
+NON_STATE_KINDS = frozenset({"group", "organization"})
 
 
 class QueryError(ValueError):
@@ -33,7 +36,15 @@ class QueryError(ValueError):
 
 
 class NotFound(QueryError):
-    """The actor, country or event named does not exist in the graph."""
+    """The actor, country or event named does not exist in the graph. For an actor reference,
+    `suggestions` holds the search hits the name comes closest to ("did you mean")."""
+
+    def __init__(
+        self, message: str, ref: str | None = None, suggestions: list[SearchHit] | None = None
+    ):
+        super().__init__(message)
+        self.ref = ref
+        self.suggestions = list(suggestions or [])
 
 
 class _Record:
@@ -91,6 +102,7 @@ class Filters(_Record):
     min_confidence: float | None = None
     outlet: str | None = None
     include_modes: bool = False
+    cameos: tuple[str, ...] = ()  # CAMEO codes, each also matching its sub-codes (087: 0871)
 
     def __post_init__(self) -> None:
         for name in ("date_from", "date_to"):
@@ -105,6 +117,9 @@ class Filters(_Record):
         for root in self.roots:
             if not _ROOT.match(root):
                 raise QueryError(f"CAMEO root must be two digits 01..20, got {root!r}")
+        for code in self.cameos:
+            if not _CAMEO.match(code):
+                raise QueryError(f"CAMEO code must be 2-4 digits (04, 111, 0871), got {code!r}")
         for quad in self.quad_classes:
             if quad not in QUAD_LABELS:
                 raise QueryError(f"QuadClass must be 1, 2, 3 or 4, got {quad!r}")
@@ -113,8 +128,9 @@ class Filters(_Record):
 
     @classmethod
     def from_args(cls, args: Mapping[str, Any]) -> Filters:
-        """Build from URL query arguments (`from`, `to`, `root`, `quad`, `min_confidence`,
-        `outlet`, `include_modes`); repeated or comma-separated values both work."""
+        """Build from URL query arguments (`from`, `to`, `root`, `cameo`, `quad`,
+        `min_confidence`, `outlet`, `include_modes`); repeated or comma-separated values both
+        work."""
 
         def many(key: str) -> list[str]:
             getlist = getattr(args, "getlist", None)
@@ -135,6 +151,7 @@ class Filters(_Record):
         except ValueError:
             raise QueryError(f"min_confidence must be a number, got {confidence!r}") from None
         roots = tuple(r.zfill(2) if r.isdigit() else r for r in many("root"))
+        cameos = tuple(c.zfill(2) if c.isdigit() and len(c) == 1 else c for c in many("cameo"))
         modes = (one("include_modes") or "").lower() in ("1", "true", "yes", "on")
         return cls(
             date_from=one("from"),
@@ -144,6 +161,7 @@ class Filters(_Record):
             min_confidence=min_conf,
             outlet=one("outlet"),
             include_modes=modes,
+            cameos=cameos,
         )
 
     def to_args(self) -> dict[str, str]:
@@ -163,6 +181,8 @@ class Filters(_Record):
             out["outlet"] = self.outlet
         if self.include_modes:
             out["include_modes"] = "1"
+        if self.cameos:
+            out["cameo"] = ",".join(self.cameos)
         return out
 
     def is_empty(self) -> bool:
@@ -223,6 +243,7 @@ class EventView(_Record):
     confidence: float
     mode: str | None
     reports: list[ReportView] = field(default_factory=list)
+    mutual: bool = False  # shown once for both directions: its twin (B->A) was folded into it
 
     @property
     def n_sources(self) -> int:
@@ -249,6 +270,10 @@ class DirectionSummary(_Record):
     first_date: str | None = None
     last_date: str | None = None
     recent: list[EventView] = field(default_factory=list)
+    # Who acted on whom inside the direction (busiest actor pairs), and how many of its events
+    # have a non-state actor (NON_STATE_KINDS) at either end: counted, but never as the state.
+    pairs: list[dict[str, Any]] = field(default_factory=list)
+    non_state: int = 0
 
 
 @dataclass
@@ -260,6 +285,7 @@ class Relationship(_Record):
     b_to_a: DirectionSummary
     bucket: str | None = None  # set when the timeline was asked for with the relationship
     timeline: list[TimelineBucket] = field(default_factory=list)
+    summary: str | None = None  # the change over the timeline in one line (change_summary)
 
     @property
     def total(self) -> int:
@@ -278,11 +304,12 @@ class TimelineBucket(_Record):
 
 @dataclass
 class Timeline(_Record):
-    actor: ActorRef
+    actor: ActorRef | None  # None: every event in the graph
     with_: ActorRef | None
     bucket: str
     filters: Filters
     buckets: list[TimelineBucket]
+    summary: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -292,9 +319,12 @@ class Timeline(_Record):
 
 @dataclass
 class Partner(_Record):
-    actor: ActorBrief
+    actor: ActorBrief  # a country's partners are countries (a kind "country" brief)
     events: int
     goldstein_mean: float | None
+    # Non-state actors (NON_STATE_KINDS) inside a country partner, each with its events
+    # (part of `events`, listed so they are never silently counted as the state).
+    non_state: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass
@@ -320,6 +350,7 @@ class SearchHit(_Record):
     actor_kind: str | None
     aliases: list[str]
     matched: str  # the name or alias that matched
+    description: str = ""  # what choosing it means ("country: all actors of Mexico")
 
 
 @dataclass
@@ -330,6 +361,26 @@ class Dyad(_Record):
     b_to_a: int
     total: int
     goldstein_mean: float | None
+
+
+@dataclass
+class EventPage(_Record):
+    """One page of a filtered event list, newest first, with the count of all that match."""
+
+    filters: Filters
+    total: int
+    offset: int
+    limit: int
+    events: list[EventView]
+    actor: ActorRef | None = None  # events touching it (with `with_`: between the two)
+    with_: ActorRef | None = None
+    source: ActorRef | None = None
+    target: ActorRef | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["with"] = data.pop("with_")
+        return data
 
 
 @dataclass

@@ -202,7 +202,7 @@ def open_backend(backend: str, data_dir: Path):
 
 
 def run(backend: str, n_events: int, repeat: int, reuse: bool) -> list[tuple[str, float, float]]:
-    from queries import for_store
+    from queries import Filters, for_store
     from web import create_app
 
     data_dir = Path(tempfile.mkdtemp(prefix="kg-bench-"))
@@ -238,6 +238,11 @@ def run(backend: str, n_events: int, repeat: int, reuse: bool) -> list[tuple[str
         (
             "timeline, country pair (month)",
             lambda: q.timeline(*pick(country_pairs), bucket="month"),
+        ),
+        ("actor profile, country", lambda: q.actor_profile(pick(country_pairs)[0])),
+        (
+            "events list, country pair, page 5",
+            lambda: q.event_list(Filters(), *pick(country_pairs), offset=200),
         ),
         (
             "relationship page, actor pair",

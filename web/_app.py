@@ -8,7 +8,7 @@ import secrets
 from typing import Any
 from urllib.parse import urlencode
 
-from flask import Flask, current_app, g, jsonify, render_template, request, session
+from flask import Flask, current_app, g, jsonify, render_template, request, session, url_for
 from markupsafe import Markup
 from werkzeug.exceptions import HTTPException
 from werkzeug.routing import BaseConverter
@@ -21,9 +21,10 @@ from web._format import wanted_format
 
 
 class RefConverter(BaseConverter):
-    """Actor ids, ISO3 codes, event and job ids: no dots, so `.json` twins parse cleanly."""
+    """Actor ids, ISO3 codes, names ("United States", "U.S."), event and job ids: anything but
+    a slash, and no dot before a format suffix, so `.json` (and RDF) twins parse cleanly."""
 
-    regex = r"[A-Za-z0-9_\-]+"
+    regex = r"(?:[^/.]|\.(?!(?:json|csv|ttl|nt|jsonld|rdf|trig)$))+"
 
 
 # Paths that never need the read token (the page that asks for it, and static assets).
@@ -139,7 +140,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
 
     @app.errorhandler(NotFound)
     def _not_found(exc: NotFound) -> Any:
-        return _error(404, str(exc))
+        return _error(404, str(exc), _did_you_mean(exc))
 
     @app.errorhandler(QueryError)
     def _bad_query(exc: QueryError) -> Any:
@@ -177,14 +178,41 @@ def _with_args(**changes: Any) -> str:
     return ("?" + urlencode(args)) if args else ""
 
 
-def _error(code: int, message: str) -> Any:
+def _did_you_mean(exc: NotFound) -> list[dict[str, Any]] | None:
+    """For a name that is not (only) one actor: each close match with the URL of this same
+    page for it (the name swapped for the match's id in the path or the query)."""
+    if exc.ref is None:
+        return None
+    view_args = dict(request.view_args or {})
+    args = request.args.to_dict(flat=False)
+    path_key = next((k for k, v in view_args.items() if v == exc.ref), None)
+    arg_key = next((k for k, v in args.items() if v == [exc.ref]), None)
+    out = []
+    for hit in exc.suggestions:
+        if path_key is not None:
+            url = url_for(request.endpoint, **{**view_args, path_key: hit.id}, **args)  # type: ignore[arg-type]
+        elif arg_key is not None:
+            url = url_for(request.endpoint, **view_args, **{**args, arg_key: [hit.id]})  # type: ignore[arg-type]
+        else:
+            url = url_for("actors.actor", ref=hit.id)
+        out.append({**hit.to_dict(), "url": url})
+    return out
+
+
+def _error(code: int, message: str, suggestions: list[dict[str, Any]] | None = None) -> Any:
     fmt = request.view_args.get("fmt") if request.view_args else None
     # RDF downloads answer errors in JSON too (a client asked for data, not a page).
     as_json = request.path.endswith(".json") or request.blueprint == "rdf"
     kind = "json" if as_json else wanted_format(fmt)
     if kind in ("json", "csv"):
-        resp = jsonify({"error": message, "status": code})
+        body: dict[str, Any] = {"error": message, "status": code}
+        if suggestions is not None:
+            body["suggestions"] = suggestions
+        resp = jsonify(body)
         resp.status_code = code
         return resp
     g.error = message
-    return render_template("error.html", code=code, message=message), code
+    return (
+        render_template("error.html", code=code, message=message, suggestions=suggestions),
+        code,
+    )

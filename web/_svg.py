@@ -4,11 +4,16 @@ need no chart library. Every text value is escaped; styling is by class (see app
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from datetime import date
 from typing import Any
 
+from flask import url_for
 from markupsafe import escape
 
-from queries import QUAD_LABELS
+from queries import QUAD_LABELS, Filters, bucket_end
+
+BarLink = Callable[[str, int | None], str]  # (bucket start, QuadClass) -> URL of the events
 
 
 def _e(value: Any) -> str:
@@ -16,20 +21,57 @@ def _e(value: Any) -> str:
 
 
 def _nice_max(value: float) -> int:
+    """An even whole number at or above `value`, so the half-way tick is a whole count too."""
+    if value <= 2:
+        return 2
     if value <= 4:
         return 4
     magnitude = 10 ** int(math.floor(math.log10(value)))
-    for step in (1, 2, 2.5, 5, 10):
+    for step in (1, 2, 4, 6, 8, 10):
         top = step * magnitude
-        if top >= value:
-            return int(math.ceil(top))
-    return int(value)
+        if top >= value and top % 2 == 0:
+            return int(top)
+    return int(math.ceil(value / 2) * 2)
 
 
-def timeline_svg(buckets: list[dict[str, Any]], bucket: str, width: int = 960) -> str:
+def _signed(value: float) -> str:
+    """+5, 0, −5: a real minus sign and no sign on zero."""
+    return "0" if value == 0 else f"+{value:g}" if value > 0 else f"−{-value:g}"
+
+
+def _tick(start: str, bucket: str) -> str:
+    """Dates with their year: 'May 2025' for months, '3 May 2025' for days and weeks."""
+    d = date.fromisoformat(start)
+    month = d.strftime("%b %Y")
+    return month if bucket == "month" else f"{d.day} {month}"
+
+
+def bar_links(f: Filters, bucket: str, **refs: str | None) -> BarLink:
+    """Links from a bar to the events page for its bucket and QuadClass (inside the filters'
+    own dates), with the page's references (actor, with) and filters."""
+    base = {k: v for k, v in {**f.to_args(), **refs}.items() if v}
+
+    def link(start: str, quad: int | None) -> str:
+        lo, hi = start, bucket_end(start, bucket)
+        if f.date_from and f.date_from > lo:
+            lo = f.date_from
+        if f.date_to and f.date_to < hi:
+            hi = f.date_to
+        args = {**base, "from": lo, "to": hi}
+        if quad is not None:
+            args["quad"] = str(quad)
+        return url_for("events.events", **args)
+
+    return link
+
+
+def timeline_svg(
+    buckets: list[dict[str, Any]], bucket: str, link: BarLink | None = None, width: int = 960
+) -> str:
     """Cooperation stacked above the axis, conflict below (by QuadClass), with the mean
-    Goldstein score per bucket as a line on its own -10..+10 scale."""
-    height, left, right, top, bottom = 320, 48, 48, 20, 46
+    Goldstein score per bucket as a line on its own -10..+10 scale (broken where a bucket
+    has no events). Each bar links to its events when `link` is given."""
+    height, left, right, top, bottom = 320, 56, 56, 20, 46
     plot_w, plot_h = width - left - right, height - top - bottom
     mid = top + plot_h / 2
     if not buckets:
@@ -55,67 +97,72 @@ def timeline_svg(buckets: list[dict[str, Any]], bucket: str, width: int = 960) -
         parts.append(
             f'<line class="{cls}" x1="{left}" x2="{left + plot_w}" y1="{y:.1f}" y2="{y:.1f}"/>'
         )
-        label = f"{abs(frac) * ymax:g}"
+        label = f"{abs(frac) * ymax:g}"  # counts: upwards cooperation, downwards conflict
         parts.append(
             f'<text class="tick" x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{label}</text>'
         )
-        g = frac * 10
         parts.append(
-            f'<text class="tick tick-g" x="{left + plot_w + 6}" y="{y + 4:.1f}">{g:+.0f}</text>'
+            f'<text class="tick tick-g" x="{left + plot_w + 6}" y="{y + 4:.1f}">'
+            f"{_signed(frac * 10)}</text>"
         )
-    parts.append(f'<text class="axis-title" x="{left + 4}" y="{top + 12}">▲ cooperation</text>')
+    # axis titles in the margins, turned, so no bar ever covers them
+    for text, y in (("cooperation →", mid - plot_h / 4), ("← conflict", mid + plot_h / 4)):
+        parts.append(
+            f'<text class="axis-title" x="14" y="{y:.1f}" text-anchor="middle" '
+            f'transform="rotate(-90 14 {y:.1f})">{text}</text>'
+        )
+    gx = width - 10
     parts.append(
-        f'<text class="axis-title" x="{left + 4}" y="{top + plot_h - 4}">▼ conflict</text>'
+        f'<text class="axis-title" x="{gx}" y="{mid:.1f}" text-anchor="middle" '
+        f'transform="rotate(90 {gx} {mid:.1f})">mean Goldstein</text>'
     )
-    parts.append(
-        f'<text class="axis-title" x="{left + plot_w - 4}" y="{top + 12}" text-anchor="end">'
-        "mean Goldstein (right axis)</text>"
-    )
-    label_every = max(1, math.ceil(n / 12))
-    points = []
+    label_every = max(1, math.ceil(n / 8))
+    runs: list[list[tuple[float, float, dict[str, Any]]]] = [[]]
     for i, b in enumerate(buckets):
         q = b["by_quad"]
         cx = left + slot * (i + 0.5)
         x = cx - bar_w / 2
-        y = mid
-        for quad in ("1", "2"):
+        up, down = mid, mid
+        for quad in ("1", "2", "3", "4"):
             h = q[quad] * scale
-            if h:
-                y -= h
-                parts.append(
-                    f'<rect class="bar q{quad}" x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" '
-                    f'height="{h:.1f}"><title>{_e(b["start"])}: {q[quad]} '
-                    f"{_e(QUAD_LABELS[int(quad)].lower())}</title></rect>"
-                )
-        y = mid
-        for quad in ("3", "4"):
-            h = q[quad] * scale
-            if h:
-                parts.append(
-                    f'<rect class="bar q{quad}" x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" '
-                    f'height="{h:.1f}"><title>{_e(b["start"])}: {q[quad]} '
-                    f"{_e(QUAD_LABELS[int(quad)].lower())}</title></rect>"
-                )
-                y += h
+            if not h:
+                continue
+            if quad in ("1", "2"):
+                up -= h
+                y = up
+            else:
+                y, down = down, down + h
+            bar = (
+                f'<rect class="bar q{quad}" x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" '
+                f'height="{h:.1f}"><title>{_e(_tick(b["start"], bucket))}: {q[quad]} '
+                f"{_e(QUAD_LABELS[int(quad)].lower())}"
+                f"{' (click for the events)' if link else ''}</title></rect>"
+            )
+            if link is not None:
+                bar = f'<a href="{_e(link(b["start"], int(quad)))}">{bar}</a>'
+            parts.append(bar)
         if b["goldstein_mean"] is not None:
             gy = mid - (b["goldstein_mean"] / 10) * (plot_h / 2)
-            points.append((cx, gy, b))
+            runs[-1].append((cx, gy, b))
+        elif runs[-1]:
+            runs.append([])  # no events: the line stops rather than bridging the gap
         if i % label_every == 0:
-            text = b["start"][:7] if bucket == "month" else b["start"][5:]
             parts.append(
                 f'<text class="tick" x="{cx:.1f}" y="{top + plot_h + 16}" '
-                f'text-anchor="middle">{_e(text)}</text>'
+                f'text-anchor="middle">{_e(_tick(b["start"], bucket))}</text>'
             )
-    if points:
-        path = " ".join(
-            f"{'M' if i == 0 else 'L'}{x:.1f},{y:.1f}" for i, (x, y, _) in enumerate(points)
-        )
-        parts.append(f'<path class="goldstein-line" d="{path}"/>')
-        for x, y, b in points:
+    for run in runs:
+        if len(run) > 1:
+            path = " ".join(
+                f"{'M' if i == 0 else 'L'}{x:.1f},{y:.1f}" for i, (x, y, _) in enumerate(run)
+            )
+            parts.append(f'<path class="goldstein-line" d="{path}"/>')
+        for x, y, b in run:
             parts.append(
                 f'<circle class="goldstein-dot" cx="{x:.1f}" cy="{y:.1f}" r="3">'
-                f"<title>{_e(b['start'])}: mean Goldstein {b['goldstein_mean']:+.2f} "
-                f"over {b['total']} events</title></circle>"
+                f"<title>{_e(_tick(b['start'], bucket))}: mean Goldstein "
+                f"{_signed(round(b['goldstein_mean'], 2))} over {b['total']} events"
+                "</title></circle>"
             )
     # legend
     lx, ly = left, height - 12

@@ -103,3 +103,76 @@ def test_analyst_path(seeded, live_server, page):
 
     # the refused query's page is a 400 by design; nothing else may fail or throw
     assert [e for e in errors if "status of 400" not in e] == [], errors
+
+
+def test_analyst_path_by_name(seeded, live_server, page):
+    """The same questions asked by name, never by id: the compare form, a chart bar down to
+    its events, the events list filtered by name and code, the country page agreeing with
+    the relationship page, the graph of countries, and "did you mean" for a partial name."""
+    backend = seeded.backend
+    base = live_server(seeded)
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+
+    # the autocomplete lists the country once and says what choosing it means
+    page.goto(base + "/")
+    page.locator(".bigsearch input[name=q]").fill("mexic")
+    first = page.locator(".bigsearch .ac-list li").first
+    first.wait_for(state="visible", timeout=10_000)
+    listed = page.locator(".bigsearch .ac-list").inner_text()
+    assert listed.count("country: all actors of Mexico") == 1, listed
+    shot(page, f"{backend}-by-name-01-autocomplete")
+
+    # compare by name: the relationship page at its id address
+    page.locator(".dyadpick input[name=a]").fill("United States")
+    page.locator(".dyadpick input[name=b]").fill("Mexico")
+    page.locator(".dyadpick button").click()
+    page.wait_for_url(re.compile(r"/relationship/USA/MEX$"))
+    usa_to_mex = page.locator("section.direction").first
+    assert "involve non-state groups" in usa_to_mex.inner_text()  # the cartels, apart
+    assert "Mexican Drug Cartels" in usa_to_mex.locator("table.pairs").inner_text()
+    latest = page.locator("#latest")
+    assert latest.locator(".badge.mutual").count() == 1  # the talks, coded both ways
+    total = int(re.search(r"(\d+) events", page.locator(".pagehead").inner_text()).group(1))
+    shot(page, f"{backend}-by-name-02-relationship")
+
+    # a bar of the chart opens the events behind it
+    bar = page.locator("#chart svg a").first
+    bar.click()
+    page.wait_for_url(re.compile(r"/events\?actor=USA&with=MEX&from=2025-05-04"))
+    shown = int(page.locator("#event-count b").inner_text())
+    assert 0 < shown <= total
+    shot(page, f"{backend}-by-name-03-bar-events")
+
+    # the events list by name and full CAMEO code
+    page.goto(base + "/events?actor=Mexico&cameo=1212")
+    page.wait_for_url(re.compile(r"/events\?actor=MEX&cameo=1212$"))
+    assert page.locator("#event-count b").inner_text() == "1"
+    assert "Reject military cooperation" in page.locator("ol.events").inner_text()
+
+    # the country page counts Mexico -> United States as the relationship page does
+    page.goto(base + "/actors/Mexico")
+    page.wait_for_url(re.compile(r"/actors/MEX$"))
+    row = page.locator("section.card", has_text="Acts towards").locator("tr", has_text="United")
+    country_count = int(row.locator("td.num").first.inner_text())
+    page.goto(base + "/relationship/Mexico/United States.json")
+    assert country_count == page.evaluate("JSON.parse(document.body.innerText).a_to_b.total")
+
+    # the graph of a country groups the partner's actors into one node
+    page.goto(base + "/graph/Mexico")
+    page.wait_for_url(re.compile(r"/graph/MEX$"))
+    codes = page.locator("svg.graph text.node-code").all_text_contents()
+    assert sorted(codes) == ["MEX", "USA"]
+    edges = page.locator("table").inner_text()
+    assert "incl. Mexican Drug Cartels" in edges  # Mexico's own group, on the US line
+    shot(page, f"{backend}-by-name-04-graph")
+
+    # every event over time, no actor needed
+    page.goto(base + "/timeline")
+    assert page.locator("#chart svg.chart rect.bar").count() >= 2
+
+    # a partial name: did you mean
+    page.goto(base + "/actors/Claudia")
+    page.get_by_role("link", name="Claudia Sheinbaum").click()
+    page.wait_for_url(re.compile(r"/actors/mex-government-claudia-sheinbaum$"))
+    assert errors == [], errors

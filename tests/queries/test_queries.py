@@ -132,7 +132,9 @@ def test_actor_profile_country(q):
     assert p.members[0].id == g.MEX_GOV.id  # the busiest first
     assert (p.events_as_source, p.events_as_target) == (4, 5)
     assert p.by_quad == {"1": 5, "2": 0, "3": 2, "4": 1}
-    assert p.partners_out[0].actor.id == g.US_GOV.id
+    # a country's partners are countries (all their actors, as on the relationship page)
+    assert [(x.actor.id, x.events) for x in p.partners_out] == [("USA", 2), (g.CARTEL.id, 1)]
+    assert p.partners_out[0].events == q.relationship("MEX", "USA").a_to_b.total
     assert len(p.recent) == 8
 
 
@@ -223,9 +225,15 @@ def test_overview(q):
 def test_neighbourhood(q):
     n = q.neighbourhood("MEX")
     ids = {node["id"] for node in n["nodes"]}
-    assert {"MEX", g.US_GOV.id, g.TRUMP.id, g.CARTEL.id, g.CHINA.id} <= ids
-    edge = next(e for e in n["edges"] if e["source"] == "MEX" and e["target"] == g.US_GOV.id)
-    assert edge["events"] == 1  # ACCUSE; the hypothetical strike is out
+    # a country's neighbours are countries; an actor without a country stays itself
+    assert ids == {"MEX", "USA", "CHN", g.CARTEL.id}
+    edge = next(e for e in n["edges"] if e["source"] == "MEX" and e["target"] == "USA")
+    assert edge["events"] == 2  # REJECT and ACCUSE, as the relationship page counts them
+    assert edge["events"] == q.relationship("MEX", "USA").a_to_b.total
+    into = next(e for e in n["edges"] if e["source"] == "USA" and e["target"] == "MEX")
+    assert into["events"] == 3  # the hypothetical strike is out
+    actor = q.neighbourhood(g.SHEINBAUM.id)  # an actor's neighbours stay actors
+    assert {node["id"] for node in actor["nodes"]} == {g.SHEINBAUM.id, g.TRUMP.id}
 
 
 def test_empty_store(store):

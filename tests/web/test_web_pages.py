@@ -82,8 +82,9 @@ def test_timeline_page(client):
     assert data["with"]["id"] == "MEX" and data["buckets"][1]["total"] == 3
     rows = _csv(client.get("/timeline.csv?actor=USA&with=MEX&bucket=month"))
     assert [(r["start"], r["q1"], r["q3"]) for r in rows][1] == ("2025-05-01", "2", "1")
-    form = client.get("/timeline")
-    assert form.status_code == 200 and "Choose an actor" in form.get_data(as_text=True)
+    every = client.get("/timeline")  # no actor: every event in the graph
+    assert every.status_code == 200 and "All events over time" in every.get_data(as_text=True)
+    assert client.get("/timeline.json").get_json()["actor"] is None
 
 
 def test_event_page_highlights_and_links(client, g):
@@ -102,7 +103,7 @@ def test_events_list(client, g):
     data = client.get("/events.json?limit=3").get_json()
     assert [e["id"] for e in data["events"]] == [g.ACCUSE.id, g.CARTEL_EV.id, g.VISIT.id]
     assert len(_csv(client.get("/events.csv?include_modes=1"))) == 10
-    assert "Latest events" in client.get("/events").get_data(as_text=True)
+    assert "All events" in client.get("/events").get_data(as_text=True)
 
 
 def test_search_page(client, g):
@@ -176,7 +177,7 @@ def test_errors_are_clear_json(client, url, status, needle):
 
 def test_error_pages_are_html(client):
     resp = client.get("/actors/nobody-here")
-    assert resp.status_code == 404 and "no actor with id" in resp.get_data(as_text=True)
+    assert resp.status_code == 404 and "no actor, country or alias" in resp.get_data(as_text=True)
     assert resp.mimetype == "text/html"
 
 

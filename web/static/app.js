@@ -28,8 +28,7 @@
         name.textContent = hit.name;
         const kind = document.createElement("span");
         kind.className = "ac-kind";
-        kind.textContent = hit.kind === "country" ? hit.id + " · country" :
-          (hit.actor_kind || "") + (hit.country ? " · " + hit.country : "");
+        kind.textContent = hit.description || hit.kind;
         li.append(name, kind);
         li.addEventListener("mousedown", (ev) => { ev.preventDefault(); choose(hit); });
         list.appendChild(li);

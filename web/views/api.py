@@ -15,9 +15,10 @@ _FILTERS = [
     ("from", "string", "date", "Earliest event date, inclusive (YYYY-MM-DD)."),
     ("to", "string", "date", "Latest event date, inclusive (YYYY-MM-DD)."),
     ("root", "string", None, "CAMEO root code(s), comma-separated, e.g. 04,12."),
+    ("cameo", "string", None, "CAMEO code(s) or roots, each with its sub-codes: 111, 0871, 04."),
     ("quad", "string", None, "QuadClass(es) 1-4, comma-separated."),
     ("min_confidence", "number", None, "Minimum extraction confidence, 0..1."),
-    ("outlet", "string", None, "Only events reported by this outlet."),
+    ("outlet", "string", None, "Only events reported by this outlet (any case)."),
     ("include_modes", "string", None, "1 to include negated/hypothetical/future/question events."),
 ]
 
@@ -31,8 +32,10 @@ def _param(name: str, where: str, kind: str, fmt: str | None, text: str, require
 
 # What the server accepts, stated in the document (schemathesis checks the two agree).
 _CODES = r"(0?[1-9]|1[0-9]|20)"
+_CAMEO = r"(0[1-9]|1[0-9]|20)[0-9]{0,2}"  # a root and up to two more digits
 _FILTER_LIMITS: dict[str, dict[str, Any]] = {
     "root": {"pattern": rf"^{_CODES}(,{_CODES})*$"},
+    "cameo": {"pattern": rf"^{_CAMEO}(,{_CAMEO})*$"},
     "quad": {"pattern": r"^[1-4](,[1-4])*$"},
     "min_confidence": {"minimum": 0, "maximum": 1},
 }
@@ -52,7 +55,13 @@ def _bounded(p: dict[str, Any], lo: int, hi: int) -> dict[str, Any]:
 
 def _ref(name: str) -> dict[str, Any]:
     p = _param(
-        name, "path", "string", None, "Actor id, or a country's ISO3 code (all its actors).", True
+        name,
+        "path",
+        "string",
+        None,
+        "Actor id, a country's ISO3 code (all its actors), or a name or alias (404 with "
+        "`suggestions` when it names no one actor or country).",
+        True,
     )
     p["schema"]["pattern"] = "^[A-Za-z0-9_-]+$"
     return p
@@ -241,7 +250,17 @@ def document() -> dict[str, Any]:
             recent_events=events,
             analytics=_analytics_schema(actor=_level_overview(), country=_level_overview()),
         ),
-        "Events": _obj("events", events=events, limit=INT, filters={"type": "object"}),
+        "Events": _obj(
+            "events",
+            "total",
+            events=events,
+            total=INT,
+            offset=INT,
+            limit=INT,
+            page=INT,
+            pages=INT,
+            filters={"type": "object"},
+        ),
         "Graph": _obj(
             "centre",
             "nodes",
@@ -327,17 +346,37 @@ def document() -> dict[str, Any]:
             "relationships",
         ),
         "/timeline.json": _op(
-            "Events per QuadClass and mean Goldstein per bucket for an actor or a dyad",
+            "Events per QuadClass and mean Goldstein per bucket: every event, an actor or a dyad",
             [
-                _param("actor", "query", "string", None, "Actor id or ISO3.", True),
-                _param("with", "query", "string", None, "Second actor id or ISO3 (dyad)."),
+                _param(
+                    "actor", "query", "string", None, "Actor id, ISO3 or name; none: every event."
+                ),
+                _param("with", "query", "string", None, "Second actor or country (dyad)."),
                 bucket_param,
                 *_filters(),
             ],
             "Timeline",
             "relationships",
         ),
-        "/events.json": _op("Latest events", [limit, *_filters()], "Events", "events"),
+        "/events.json": _op(
+            "Events, newest first, a page at a time, with the count of all that match",
+            [
+                _bounded(_param("limit", "query", "integer", None, "Events per page."), 1, 500),
+                _bounded(_param("page", "query", "integer", None, "Page, from 1."), 1, 10**7),
+                *[
+                    _param(n, "query", "string", None, t)
+                    for n, t in (
+                        ("actor", "Events touching this actor or country (id, ISO3 or name)."),
+                        ("with", "With actor: the events between the two, both ways."),
+                        ("source", "Events from this actor or country (all given apply)."),
+                        ("target", "Events to this actor or country."),
+                    )
+                ],
+                *_filters(),
+            ],
+            "Events",
+            "events",
+        ),
         "/events/{id}.json": _op(
             "One event with every report (sentence, spans, article)",
             [_ref("id")],

@@ -1,4 +1,4 @@
-"""Event detail (every report, highlighted) and the filtered list of latest events."""
+"""Event detail (every report, highlighted) and the filtered, paged list of events."""
 
 from __future__ import annotations
 
@@ -7,10 +7,13 @@ from flask import Blueprint, request
 from queries import Filters
 from web._app import get_queries
 from web._format import EVENT_COLUMNS, add_routes, event_rows, respond
-from web.views._args import int_arg
+from web.views._args import canonical, int_arg
 
 bp = Blueprint("events", __name__)
 REPORT_COLUMNS = ["article_id", "sentence", "start", "end", "url", "title", "outlet", "published"]
+# The references the list takes (ids, ISO3 codes or names; a country means all its actors):
+# actor (touching; with `with`, the dyad both ways), source, target. All given apply.
+REF_ARGS = ("actor", "with", "source", "target")
 
 
 def event(event_id: str, fmt: str | None = None):
@@ -20,18 +23,38 @@ def event(event_id: str, fmt: str | None = None):
 
 
 def events(fmt: str | None = None):
+    q = get_queries()
     f = Filters.from_args(request.args)
-    limit = int_arg("limit", 50, 1, 1000)
-    found = get_queries().recent_events(limit, f)
-    data = {"filters": f.to_dict(), "limit": limit, "events": [e.to_dict() for e in found]}
+    limit = int_arg("limit", 50, 1, 500)
+    page = int_arg("page", 1, 1, 10**7)
+    given = {k: (request.args.get(k) or "").strip() or None for k in REF_ARGS}
+    refs = {k: q.resolve(v) if v else None for k, v in given.items()}
+    redirect = canonical(fmt, **refs)
+    if redirect is not None:
+        return redirect
+    found = q.event_list(
+        f,
+        actor=refs["actor"].id if refs["actor"] else None,
+        with_=refs["with"].id if refs["with"] else None,
+        source=refs["source"].id if refs["source"] else None,
+        target=refs["target"].id if refs["target"] else None,
+        limit=limit,
+        offset=(page - 1) * limit,
+    )
+    pages = max(1, -(-found.total // limit))
+    data = {**found.to_dict(), "page": page, "pages": pages}
     return respond(
         fmt,
         "events.html",
         data,
-        (event_rows(found), EVENT_COLUMNS, "events"),
-        events=found,
+        (event_rows(found.events), EVENT_COLUMNS, "events"),
+        found=found,
+        events=found.events,
         filters=f,
         limit=limit,
+        page=page,
+        pages=pages,
+        given={k: r.id for k, r in refs.items() if r is not None},
     )
 
 
