@@ -128,7 +128,14 @@ def _code_found(
         text = raw.strip()
         start = sent.start_char + (len(raw) - len(raw.lstrip()))
         end = start + len(text)
-        report = Report(article.id, text, start, end)
+        report = Report(
+            article.id,
+            text,
+            start,
+            end,
+            source_text=f.source.text or None,
+            target_text=(f.target.text or None) if f.target else None,
+        )
         old = events.get(eid)
         if old is not None:
             reports = old.reports if report in old.reports else (*old.reports, report)
@@ -200,6 +207,7 @@ def extract_parsed(
             _doc_attr(doc, "title"),
             _doc_attr(doc, "outlet"),
             pub.isoformat() if pub else None,
+            text=doc.text,
         )
     )
     if published is not None and isinstance(published, datetime):
