@@ -82,20 +82,12 @@ def timeline_svg(buckets: list[dict[str, Any]], bucket: str, width: int = 960) -
             h = q[quad] * scale
             if h:
                 y -= h
-                parts.append(
-                    f'<rect class="bar q{quad}" x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" '
-                    f'height="{h:.1f}"><title>{_e(b["start"])}: {q[quad]} '
-                    f"{_e(QUAD_LABELS[int(quad)].lower())}</title></rect>"
-                )
+                parts.append(_bar(quad, x, y, bar_w, h, b["start"], q[quad]))
         y = mid
         for quad in ("3", "4"):
             h = q[quad] * scale
             if h:
-                parts.append(
-                    f'<rect class="bar q{quad}" x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" '
-                    f'height="{h:.1f}"><title>{_e(b["start"])}: {q[quad]} '
-                    f"{_e(QUAD_LABELS[int(quad)].lower())}</title></rect>"
-                )
+                parts.append(_bar(quad, x, y, bar_w, h, b["start"], q[quad]))
                 y += h
         if b["goldstein_mean"] is not None:
             gy = mid - (b["goldstein_mean"] / 10) * (plot_h / 2)
@@ -112,10 +104,12 @@ def timeline_svg(buckets: list[dict[str, Any]], bucket: str, width: int = 960) -
         )
         parts.append(f'<path class="goldstein-line" d="{path}"/>')
         for x, y, b in points:
+            said = (
+                f"{b['start']}: mean Goldstein {b['goldstein_mean']:+.2f} over {b['total']} events"
+            )
             parts.append(
-                f'<circle class="goldstein-dot" cx="{x:.1f}" cy="{y:.1f}" r="3">'
-                f"<title>{_e(b['start'])}: mean Goldstein {b['goldstein_mean']:+.2f} "
-                f"over {b['total']} events</title></circle>"
+                f'<circle class="goldstein-dot" cx="{x:.1f}" cy="{y:.1f}" r="3" tabindex="0" '
+                f'role="img" aria-label="{_e(said)}"><title>{_e(said)}</title></circle>'
             )
     # legend
     lx, ly = left, height - 12
@@ -129,6 +123,16 @@ def timeline_svg(buckets: list[dict[str, Any]], bucket: str, width: int = 960) -
     parts.append(f'<text class="legend" x="{lx + 24}" y="{ly}">Mean Goldstein</text>')
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _bar(quad: str, x: float, y: float, w: float, h: float, start: str, n: int) -> str:
+    """One bar segment; focusable, with its numbers as its accessible name (keyboard and
+    screen-reader users read the chart bar by bar)."""
+    said = _e(f"{start}: {n} {QUAD_LABELS[int(quad)].lower()}")
+    return (
+        f'<rect class="bar q{quad}" x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}" '
+        f'tabindex="0" role="img" aria-label="{said}"><title>{said}</title></rect>'
+    )
 
 
 def _tone(goldstein: float | None) -> str:
@@ -181,7 +185,8 @@ def ego_svg(graph: dict[str, Any], link: Any, size: int = 640) -> str:
         name = node["name"] if len(node["name"]) <= 28 else node["name"][:26] + "…"
         label_y = y + r + 14
         parts.append(
-            f'<a href="{_e(link(node))}"><circle class="{cls}" cx="{x:.1f}" cy="{y:.1f}" r="{r}">'
+            f'<a href="{_e(link(node))}" aria-label="{_e(node["name"])}">'
+            f'<circle class="{cls}" cx="{x:.1f}" cy="{y:.1f}" r="{r}">'
             f"<title>{_e(node['name'])} ({_e(node.get('country') or '—')}, "
             f"{_e(node.get('kind'))})</title></circle>"
             f'<text class="node-code" x="{x:.1f}" y="{y + 4:.1f}" text-anchor="middle">'

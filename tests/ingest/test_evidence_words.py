@@ -27,6 +27,10 @@ ACTION_ROWS = [
     ("Poland criticized Russia <==> on Monday.", "criticized Russia"),
     ("Poland criticized Russia <= => over the strikes.", "criticized Russia"),
     ("Poland criticized Russia ### on Monday.", "criticized Russia"),
+    # the phrase as written when short, so it reads ("not to" kept) ...
+    ("Poland urged Hungary not to block the aid package.", "urged Hungary not to block"),
+    # ... but without a date inside it
+    ("Poland agreed on Monday to reopen the border crossing with Belarus.", "agreed to reopen"),
     # positive control: plain prose keeps its words
     ("Poland criticized Russia on Monday.", "criticized Russia"),
 ]
