@@ -56,4 +56,5 @@ class Document:
             outlet=self.outlet,
             published=self.published.isoformat() if self.published else None,
             text_hash=self.text_hash,
+            text=self.text,
         )

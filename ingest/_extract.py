@@ -2903,8 +2903,27 @@ class SentenceCoder:
                     words.append(c)
                 if c.dep_ == "dobj":
                     words.append(c)
-        words = [w for w in set(words) if w.tag_ not in ("WDT", "WP")]
-        return " ".join(w.text for w in sorted(words, key=lambda w: w.i))
+        # Only words: symbols the parser hung on the verb ("= =" from "<==>") are not actions.
+        words = sorted(
+            (
+                w
+                for w in set(words)
+                if w.tag_ not in ("WDT", "WP") and any(ch.isalnum() for ch in w.text)
+            ),
+            key=lambda w: w.i,
+        )
+        if not words:
+            return v.text
+        # The phrase as written when it is short ("urged Israel not to drop"), so it reads and
+        # can be found in the sentence, without a date inside it ("agreed [on Monday] to
+        # slash"); else the words themselves.
+        span = [t for t in v.doc[words[0].i : words[-1].i + 1] if not t.is_space]
+        dated = {t.i for t in span if t.ent_type_ == "DATE" and t not in words}
+        dated |= {t.i for t in span if t.pos_ == "ADP" and t.i + 1 in dated}
+        span = [t for t in span if t.i not in dated]
+        if len(span) <= len(words) + 3 and all(any(ch.isalnum() for ch in t.text) for t in span):
+            words = span
+        return " ".join(w.text for w in words)
 
     @staticmethod
     def confidence(s: Mention, t: Mention | None, how: str, match: Match, inherited: bool) -> float:

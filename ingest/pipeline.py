@@ -151,7 +151,14 @@ def _assemble(
     sent = f.sentence
     text = sent.text.strip()
     start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-    report = Report(article.id, text, start, start + len(text))
+    report = Report(
+        article.id,
+        text,
+        start,
+        start + len(text),
+        source_text=f.source.text or None,
+        target_text=(f.target.text or None) if f.target else None,
+    )
     key_code = f.code if f.mode is None else f"{f.code}:{f.mode}"
     eid = Event.make_id(src.id, tgt.id if tgt else None, key_code, day.isoformat())
     event = Event.coded(
@@ -244,6 +251,7 @@ def extract_parsed(
             _doc_attr(doc, "title"),
             _doc_attr(doc, "outlet"),
             pub.isoformat() if pub else None,
+            text=doc.text,
         )
     )
     if published is not None and isinstance(published, datetime):

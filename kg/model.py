@@ -80,6 +80,9 @@ class Article:
     outlet: str | None
     published: str | None  # ISO 8601 datetime with offset, e.g. 2025-05-05T06:42:00+05:30
     text_hash: str = ""
+    # The clean body the reports' offsets point into (the article page shows it); None for
+    # articles written before it was kept.
+    text: str | None = None
 
     @staticmethod
     def make_id(url: str | None, text: str) -> str:
@@ -100,6 +103,10 @@ class Report:
     sentence: str
     start: int  # character offsets of the sentence in the article's clean text
     end: int
+    # The words that named the source and the target in this sentence, as written ("She",
+    # "the leaders"): the event's actors may have been resolved from earlier sentences.
+    source_text: str | None = None
+    target_text: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -29,6 +29,8 @@ from queries._types import (
     ActorBrief,
     ActorProfile,
     ActorRef,
+    ArticlePassage,
+    ArticleView,
     Connection,
     DirectionSummary,
     Dyad,
@@ -64,6 +66,8 @@ def for_store(store: Any) -> Queries:
 
 
 __all__ = [
+    "ArticlePassage",
+    "ArticleView",
     "BUCKETS",
     "EXAMPLES",
     "NO_FILTERS",

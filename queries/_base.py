@@ -24,6 +24,8 @@ from queries._types import (
     ActorBrief,
     ActorProfile,
     ActorRef,
+    ArticlePassage,
+    ArticleView,
     Connection,
     DirectionSummary,
     Dyad,
@@ -72,6 +74,33 @@ def _label(cameo: str) -> str:
 def _root_label(root: str) -> str:
     code = codebook().get(root)
     return code.label if code else root
+
+
+def _sentence_at(text: str, report: Any) -> tuple[int, int] | None:
+    """Where a reported sentence is in the article text: at its offsets, else (a text stored
+    again with other whitespace) its first occurrence; None when it is not there."""
+    if text[report.start : report.end] == report.sentence:
+        return report.start, report.end
+    found = text.find(report.sentence)
+    return (found, found + len(report.sentence)) if found >= 0 else None
+
+
+def _passages(text: str, sentences: list[ArticlePassage]) -> list[ArticlePassage]:
+    """The whole text as passages: the reporting sentences (sorted; one overlapping an
+    earlier one is cut short) and the plain stretches between them."""
+    out: list[ArticlePassage] = []
+    pos = 0
+    for p in sentences:
+        start = max(p.start, pos)
+        if start >= p.end:
+            continue
+        if start > pos:
+            out.append(ArticlePassage(pos, start, text[pos:start]))
+        out.append(ArticlePassage(start, p.end, text[start : p.end], p.event_ids))
+        pos = p.end
+    if pos < len(text):
+        out.append(ArticlePassage(pos, len(text), text[pos:]))
+    return out
 
 
 def bucket_start(day: str, bucket: str) -> str:
@@ -412,9 +441,45 @@ class Queries(ABC):
                     [v.source.name, *aliases.get(v.source.id, ())],
                     [v.target.name, *aliases.get(v.target.id, ())] if v.target else [],
                     v.action_text,
+                    rep.source_text,
+                    rep.target_text,
                 )
         by_id = {v.id: v for v in views}
         return [by_id[i] for i in ids if i in by_id]
+
+    def article(self, article_id: str) -> ArticleView:
+        """The article's clean text with every reporting sentence marked, and its events
+        (moded ones too: this page is the evidence, not a count), each with only the
+        reports from this article."""
+        art = self.store.get_article(article_id)
+        if art is None:
+            raise NotFound(f"no article with id {article_id!r}")
+        events = self.events(self._article_event_ids(article_id))
+        spans: dict[tuple[int, int], ArticlePassage] = {}
+        for ev in events:
+            ev.reports = [r for r in ev.reports if r.article_id == article_id]
+            for r in ev.reports:
+                at = (r.start, r.end) if art.text is None else _sentence_at(art.text, r)
+                if at is not None:
+                    p = spans.setdefault(at, ArticlePassage(*at, r.sentence))
+                    if ev.id not in p.event_ids:
+                        p.event_ids.append(ev.id)
+        # Without the text (kept before article texts were): the sentences in reading order.
+        passages = sorted(spans.values(), key=lambda p: p.start)
+        if art.text is not None:
+            passages = _passages(art.text, passages)
+        first = {ev.id: min((r.start for r in ev.reports), default=0) for ev in events}
+        events.sort(key=lambda ev: (first[ev.id], ev.date, ev.id))
+        return ArticleView(
+            art.id,
+            art.url,
+            art.title,
+            art.outlet,
+            art.published,
+            art.text is not None,
+            passages,
+            events,
+        )
 
     def recent_events(self, limit: int = 20, filters: Filters = NO_FILTERS) -> list[EventView]:
         return self.events(self._recent_ids(filters, _limit(limit)))
@@ -642,6 +707,10 @@ class Queries(ABC):
 
     @abstractmethod
     def _event_views(self, ids: list[str]) -> list[EventView]: ...
+
+    @abstractmethod
+    def _article_event_ids(self, article_id: str) -> list[str]:
+        """Every event the article reports, whatever its mode."""
 
     def _event_views_and_aliases(
         self, ids: list[str]

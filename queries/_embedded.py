@@ -163,6 +163,14 @@ class EmbeddedQueries(Queries):
         )
         return [(_brief(r, "s"), _brief(r, "t"), r["n"]) for r in rows]
 
+    def _article_event_ids(self, article_id: str) -> list[str]:
+        rows = self._all(
+            "SELECT event_id FROM reports WHERE article_id = ? GROUP BY event_id"
+            " ORDER BY min(start), event_id",
+            (article_id,),
+        )
+        return [r[0] for r in rows]
+
     def _event_views(self, ids: list[str]) -> list[EventView]:
         marks = ",".join("?" * len(ids))
         rows = self._all(
@@ -192,6 +200,8 @@ class EmbeddedQueries(Queries):
                     r["title"],
                     r["outlet"],
                     r["published"],
+                    r["source_text"],
+                    r["target_text"],
                 )
             )
         return [

@@ -18,10 +18,12 @@ from queries._types import ActorBrief, ActorRef, EventView, Filters, ReportView
 
 
 def _iso(value: Any) -> str | None:
+    """Neo4j dates and datetimes as the embedded store writes them (Python isoformat, so no
+    nanoseconds: both backends give the same published time)."""
     if value is None:
         return None
-    iso = getattr(value, "iso_format", None)
-    return iso() if iso else str(value)
+    native = getattr(value, "to_native", None)
+    return native().isoformat() if native else str(value)
 
 
 def _filters(f: Filters) -> tuple[list[str], dict[str, Any]]:
@@ -534,6 +536,14 @@ class Neo4jQueries(Queries):
         )
         return [r["id"] for r in rows]
 
+    def _article_event_ids(self, article_id):
+        rows = self._run(
+            "MATCH (e:Event)-[r:REPORTED_IN]->(:Article {id: $id})"
+            " WITH e.id AS id, min(r.start) AS first RETURN id ORDER BY first, id",
+            id=article_id,
+        )
+        return [r["id"] for r in rows]
+
     def _event_views(self, ids):
         return self._event_views_and_aliases(ids)[0]
 
@@ -546,7 +556,8 @@ class Neo4jQueries(Queries):
             " WITH e, s, t, r, a ORDER BY a.published, a.id, r.start, r.end"
             " RETURN e, s, t, collect(CASE WHEN a IS NULL THEN NULL ELSE"
             " {article_id: a.id, sentence: r.sentence, start: r.start, end: r.end, url: a.url,"
-            " title: a.title, outlet: a.outlet, published: a.published} END) AS reports",
+            " title: a.title, outlet: a.outlet, published: a.published,"
+            " source_text: r.source_text, target_text: r.target_text} END) AS reports",
             ids=ids,
         )
         out = []
@@ -581,6 +592,8 @@ class Neo4jQueries(Queries):
                             p["title"],
                             p["outlet"],
                             _iso(p["published"]),
+                            p["source_text"],
+                            p["target_text"],
                         )
                         for p in r["reports"]
                     ],

@@ -224,6 +224,8 @@ class ReportView(_Record):
     title: str | None = None
     outlet: str | None = None
     published: str | None = None
+    source_text: str | None = None  # the words that named the source here ("She")
+    target_text: str | None = None
     highlights: list[dict[str, Any]] = field(default_factory=list)
 
 
@@ -396,6 +398,31 @@ class Connection(_Record):
     @property
     def hops(self) -> int:
         return len(self.events)
+
+
+@dataclass
+class ArticlePassage(_Record):
+    """A stretch of an article's clean text: plain, or a sentence that reports `event_ids`."""
+
+    start: int
+    end: int
+    text: str
+    event_ids: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ArticleView(_Record):
+    """An article as evidence: its clean text cut into passages (each reporting sentence
+    marked with its events) and the events it reports, in reading order."""
+
+    id: str
+    url: str | None
+    title: str | None
+    outlet: str | None
+    published: str | None
+    has_text: bool
+    passages: list[ArticlePassage] = field(default_factory=list)
+    events: list[EventView] = field(default_factory=list)
 
 
 @dataclass

@@ -99,11 +99,15 @@ EVENT_COLUMNS = [
     "n_sources",
     "sentence",
     "url",
+    "title",
+    "outlet",
+    "published",
 ]
 
 
 def event_rows(events: Iterable[Any]) -> list[dict[str, Any]]:
-    """Flat rows for event tables (the first report's sentence and URL as evidence)."""
+    """Flat rows for event tables: the first report's sentence and its article (URL, title,
+    outlet, published) as evidence."""
     rows = []
     for e in events:
         first = e.reports[0] if e.reports else None
@@ -128,6 +132,9 @@ def event_rows(events: Iterable[Any]) -> list[dict[str, Any]]:
                 "n_sources": e.n_sources,
                 "sentence": first.sentence if first else None,
                 "url": first.url if first else None,
+                "title": first.title if first else None,
+                "outlet": first.outlet if first else None,
+                "published": first.published if first else None,
             }
         )
     return rows

@@ -132,11 +132,16 @@ def timeline_svg(
                 y = up
             else:
                 y, down = down, down + h
+            said = _e(
+                f"{_tick(b['start'], bucket)}: {q[quad]} {QUAD_LABELS[int(quad)].lower()}"
+                f"{' (click for the events)' if link else ''}"
+            )
+            # focusable, with its numbers as its accessible name: keyboard and screen-reader
+            # users read the chart bar by bar
             bar = (
                 f'<rect class="bar q{quad}" x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" '
-                f'height="{h:.1f}"><title>{_e(_tick(b["start"], bucket))}: {q[quad]} '
-                f"{_e(QUAD_LABELS[int(quad)].lower())}"
-                f"{' (click for the events)' if link else ''}</title></rect>"
+                f'height="{h:.1f}" tabindex="0" role="img" aria-label="{said}">'
+                f"<title>{said}</title></rect>"
             )
             if link is not None:
                 bar = f'<a href="{_e(link(b["start"], int(quad)))}">{bar}</a>'
@@ -158,11 +163,13 @@ def timeline_svg(
             )
             parts.append(f'<path class="goldstein-line" d="{path}"/>')
         for x, y, b in run:
-            parts.append(
-                f'<circle class="goldstein-dot" cx="{x:.1f}" cy="{y:.1f}" r="3">'
-                f"<title>{_e(_tick(b['start'], bucket))}: mean Goldstein "
+            said = _e(
+                f"{_tick(b['start'], bucket)}: mean Goldstein "
                 f"{_signed(round(b['goldstein_mean'], 2))} over {b['total']} events"
-                "</title></circle>"
+            )
+            parts.append(
+                f'<circle class="goldstein-dot" cx="{x:.1f}" cy="{y:.1f}" r="3" tabindex="0" '
+                f'role="img" aria-label="{said}"><title>{said}</title></circle>'
             )
     # legend
     lx, ly = left, height - 12
@@ -228,7 +235,8 @@ def ego_svg(graph: dict[str, Any], link: Any, size: int = 640) -> str:
         name = node["name"] if len(node["name"]) <= 28 else node["name"][:26] + "…"
         label_y = y + r + 14
         parts.append(
-            f'<a href="{_e(link(node))}"><circle class="{cls}" cx="{x:.1f}" cy="{y:.1f}" r="{r}">'
+            f'<a href="{_e(link(node))}" aria-label="{_e(node["name"])}">'
+            f'<circle class="{cls}" cx="{x:.1f}" cy="{y:.1f}" r="{r}">'
             f"<title>{_e(node['name'])} ({_e(node.get('country') or '—')}, "
             f"{_e(node.get('kind'))})</title></circle>"
             f'<text class="node-code" x="{x:.1f}" y="{y + 4:.1f}" text-anchor="middle">'

@@ -167,6 +167,7 @@ def _import_articles(reader: _Reader, store: Store, size: int, stats: ImportStat
                 outlet=reader.text(p, KG.outlet, s, "article", required=False),
                 published=reader.text(p, SCHEMA.datePublished, s, "article", required=False),
                 text_hash=reader.text(p, KG.textHash, s, "article", required=False) or "",
+                text=reader.text(p, SCHEMA.articleBody, s, "article", required=False),
             )
         )
         ids[s.value] = article_id
@@ -198,6 +199,14 @@ def _import_events(reader, store, size, stats, actor_ids: dict, article_ids: dic
     for s in reader.subjects(SEM.Event):
         p = reader.props(s)
         reports = []
+        said: dict[str, tuple[str | None, str | None]] = {}
+        for mention in p.get(str(PROV.qualifiedDerivation), []):
+            mp = reader.props(mention)
+            sentence = reader.one(mp, PROV.entity, mention, "mention")
+            said[sentence.value] = (
+                reader.text(mp, KG.sourceText, mention, "mention", required=False),
+                reader.text(mp, KG.targetText, mention, "mention", required=False),
+            )
         for sentence in p.get(str(PROV.wasDerivedFrom), []):
             sp = reader.props(sentence)
             article = reader.one(sp, DCTERMS.isPartOf, sentence, "sentence")
@@ -212,6 +221,8 @@ def _import_events(reader, store, size, stats, actor_ids: dict, article_ids: dic
                     sentence=reader.text(sp, NIF.anchorOf, sentence, "sentence"),
                     start=int(reader.text(sp, NIF.beginIndex, sentence, "sentence")),
                     end=int(reader.text(sp, NIF.endIndex, sentence, "sentence")),
+                    source_text=said.get(sentence.value, (None, None))[0],
+                    target_text=said.get(sentence.value, (None, None))[1],
                 )
             )
         target = reader.one(p, KG.target, s, "event", required=False)

@@ -196,18 +196,24 @@ _KG_plover = Iri(KG.plover)
 _KG_quadClass = Iri(KG.quadClass)
 _KG_root = Iri(KG.root)
 _KG_source = Iri(KG.source)
+_KG_sourceText = Iri(KG.sourceText)
 _KG_target = Iri(KG.target)
+_KG_targetText = Iri(KG.targetText)
 _KG_textHash = Iri(KG.textHash)
 _NIF_Sentence = Iri(NIF.Sentence)
 _NIF_anchorOf = Iri(NIF.anchorOf)
 _NIF_beginIndex = Iri(NIF.beginIndex)
 _NIF_endIndex = Iri(NIF.endIndex)
+_PROV_Derivation = Iri(PROV.Derivation)
 _PROV_Entity = Iri(PROV.Entity)
+_PROV_entity = Iri(PROV.entity)
+_PROV_qualifiedDerivation = Iri(PROV.qualifiedDerivation)
 _PROV_wasDerivedFrom = Iri(PROV.wasDerivedFrom)
 _SCHEMA_Action = Iri(SCHEMA.Action)
 _SCHEMA_Country = Iri(SCHEMA.Country)
 _SCHEMA_NewsArticle = Iri(SCHEMA.NewsArticle)
 _SCHEMA_Organization = Iri(SCHEMA.Organization)
+_SCHEMA_articleBody = Iri(SCHEMA.articleBody)
 _SCHEMA_datePublished = Iri(SCHEMA.datePublished)
 _SCHEMA_name = Iri(SCHEMA.name)
 _SCHEMA_publisher = Iri(SCHEMA.publisher)
@@ -304,6 +310,8 @@ def article_block(iris: Iris, article: Article) -> Block:
         pairs.append((_SCHEMA_datePublished, _published(article.published)))
     if article.text_hash:
         pairs.append((_KG_textHash, _s(article.text_hash)))
+    if article.text is not None:
+        pairs.append((_SCHEMA_articleBody, _s(article.text)))
     return (iris.article(article.id), pairs)
 
 
@@ -361,4 +369,16 @@ def event_blocks(iris: Iris, event: Event) -> list[Block]:
                 ],
             )
         )
+        if report.source_text is None and report.target_text is None:
+            continue
+        # The words that named the actors are per event and sentence, so they sit on a
+        # qualified derivation rather than on the sentence (which other events share).
+        mention = iris.mention(event.id, report.article_id, report.start, report.end)
+        pairs.append((_PROV_qualifiedDerivation, Iri(mention)))
+        said = [(A, _PROV_Derivation), (_PROV_entity, Iri(sentence))]
+        if report.source_text is not None:
+            said.append((_KG_sourceText, _s(report.source_text)))
+        if report.target_text is not None:
+            said.append((_KG_targetText, _s(report.target_text)))
+        blocks.append((mention, said))
     return blocks

@@ -45,6 +45,7 @@ _INSTANCE_PATHS = {
     "event": "event/",
     "article": "article/",
     "sentence": "sentence/",
+    "mention": "mention/",
     "outlet": "outlet/",
     "country": "country/",
     "cameo": "cameo/",
@@ -88,6 +89,10 @@ class Iris:
 
     def sentence(self, article_id: str, start: int, end: int) -> str:
         return f"{self.base}sentence/{_seg(article_id)}-{start}-{end}"
+
+    def mention(self, event_id: str, article_id: str, start: int, end: int) -> str:
+        """How one event was named in one sentence (a qualified derivation of the event)."""
+        return f"{self.base}mention/{_seg(event_id)}-{_seg(article_id)}-{start}-{end}"
 
     def outlet(self, name: str) -> str:
         # Slug for readability, hash of the exact name so "BBC" and "bbc" stay distinct nodes.

@@ -39,7 +39,8 @@ CREATE TABLE IF NOT EXISTS articles (
     title TEXT,
     outlet TEXT,
     published TEXT,
-    text_hash TEXT NOT NULL DEFAULT ''
+    text_hash TEXT NOT NULL DEFAULT '',
+    text TEXT
 );
 CREATE TABLE IF NOT EXISTS events (
     id TEXT PRIMARY KEY,
@@ -71,11 +72,20 @@ CREATE TABLE IF NOT EXISTS reports (
     sentence TEXT NOT NULL,
     start INTEGER NOT NULL,
     end INTEGER NOT NULL,
+    source_text TEXT,
+    target_text TEXT,
     PRIMARY KEY (event_id, article_id, start, end)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS reports_article ON reports(article_id);
 CREATE INDEX IF NOT EXISTS articles_text_hash ON articles(text_hash);
 """
+
+# Columns added after a store could already exist: (table, column, type), added when missing.
+_ADDED_COLUMNS = (
+    ("articles", "text", "TEXT"),
+    ("reports", "source_text", "TEXT"),
+    ("reports", "target_text", "TEXT"),
+)
 
 _EVENT_COLUMNS = (
     "id, source_id, target_id, date, cameo, root, label, quad_class, goldstein, plover,"
@@ -107,6 +117,10 @@ class EmbeddedStore:
             + "INSERT OR IGNORE INTO meta(key, value)"
             + f" VALUES ('schema_version', '{SCHEMA_VERSION}');"
         )
+        for table, column, kind in _ADDED_COLUMNS:
+            have = {r["name"] for r in self.db.execute(f"PRAGMA table_info({table})")}
+            if column not in have:  # names from the fixed tuple above only
+                self.db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
 
     # -- connection handling: one connection per thread (Flask serves from several) --------
     @property
@@ -153,13 +167,13 @@ class EmbeddedStore:
                     ),
                 )
             db.executemany(
-                "INSERT INTO articles(id, url, title, outlet, published, text_hash)"
-                " VALUES (?, ?, ?, ?, ?, ?)"
+                "INSERT INTO articles(id, url, title, outlet, published, text_hash, text)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT(id) DO UPDATE SET url=excluded.url, title=excluded.title,"
                 " outlet=excluded.outlet, published=excluded.published,"
-                " text_hash=excluded.text_hash",
+                " text_hash=excluded.text_hash, text=coalesce(excluded.text, text)",
                 [
-                    (a.id, a.url, a.title, a.outlet, a.published, a.text_hash)
+                    (a.id, a.url, a.title, a.outlet, a.published, a.text_hash, a.text)
                     for a in batch.articles
                 ],
             )
@@ -188,10 +202,10 @@ class EmbeddedStore:
                 ],
             )
             db.executemany(
-                "INSERT OR IGNORE INTO reports(event_id, article_id, sentence, start, end)"
-                " VALUES (?, ?, ?, ?, ?)",
+                "INSERT OR IGNORE INTO reports(event_id, article_id, sentence, start, end,"
+                " source_text, target_text) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [
-                    (e.id, r.article_id, r.sentence, r.start, r.end)
+                    (e.id, r.article_id, r.sentence, r.start, r.end, r.source_text, r.target_text)
                     for e in batch.events
                     for r in e.reports
                 ],
@@ -262,13 +276,11 @@ class EmbeddedStore:
         ).fetchall()
         reports: dict[str, list[Report]] = {}
         for r in self.db.execute(
-            "SELECT event_id, article_id, sentence, start, end FROM reports"
-            f" WHERE event_id IN ({marks}) ORDER BY article_id, start",
+            "SELECT event_id, article_id, sentence, start, end, source_text, target_text"
+            f" FROM reports WHERE event_id IN ({marks}) ORDER BY article_id, start",
             event_ids,
         ):
-            reports.setdefault(r["event_id"], []).append(
-                Report(r["article_id"], r["sentence"], r["start"], r["end"])
-            )
+            reports.setdefault(r["event_id"], []).append(_report(r))
         by_id = {row["id"]: _event(row, reports.get(row["id"], [])) for row in rows}
         return [by_id[i] for i in event_ids if i in by_id]
 
@@ -399,7 +411,24 @@ def _actor(row: sqlite3.Row) -> Actor:
 
 def _article(row: sqlite3.Row) -> Article:
     return Article(
-        row["id"], row["url"], row["title"], row["outlet"], row["published"], row["text_hash"]
+        row["id"],
+        row["url"],
+        row["title"],
+        row["outlet"],
+        row["published"],
+        row["text_hash"],
+        row["text"],
+    )
+
+
+def _report(row: sqlite3.Row) -> Report:
+    return Report(
+        row["article_id"],
+        row["sentence"],
+        row["start"],
+        row["end"],
+        row["source_text"],
+        row["target_text"],
     )
 
 

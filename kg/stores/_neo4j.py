@@ -74,7 +74,7 @@ UNWIND $rows AS row
 MERGE (a:Article {id: row.id})
 SET a.url = row.url, a.title = row.title, a.outlet = row.outlet,
     a.published = CASE WHEN row.published IS NULL THEN null ELSE datetime(row.published) END,
-    a.text_hash = row.text_hash
+    a.text_hash = row.text_hash, a.text = coalesce(row.text, a.text)
 """
 
 # The nodes a batch's events point at, by id: their element ids let the CREATE below reach
@@ -123,7 +123,8 @@ FOREACH (_ IN CASE WHEN t IS NULL THEN [] ELSE [1] END | CREATE (e)-[:TARGET]->(
 WITH e, row
 UNWIND row.reports AS rep
 MATCH (a:Article) WHERE elementId(a) = rep.a
-CREATE (e)-[:REPORTED_IN {sentence: rep.sentence, start: rep.start, end: rep.end}]->(a)
+CREATE (e)-[:REPORTED_IN {sentence: rep.sentence, start: rep.start, end: rep.end,
+    source_text: rep.source_text, target_text: rep.target_text}]->(a)
 """
 
 _BACKFILL_ENDPOINTS = """
@@ -143,7 +144,8 @@ UNWIND $rows AS row
 MATCH (e:Event {id: row.event_id})
 MATCH (a:Article {id: row.article_id})
 MERGE (e)-[r:REPORTED_IN {start: row.start, end: row.end}]->(a)
-ON CREATE SET r.sentence = row.sentence
+ON CREATE SET r.sentence = row.sentence, r.source_text = row.source_text,
+    r.target_text = row.target_text
 """
 
 _EVENT_FIELDS = """
@@ -152,7 +154,8 @@ OPTIONAL MATCH (e)-[:TARGET]->(t:Actor)
 CALL (e) {
     OPTIONAL MATCH (e)-[r:REPORTED_IN]->(a:Article)
     RETURN collect(CASE WHEN a IS NULL THEN null ELSE
-        {article_id: a.id, sentence: r.sentence, start: r.start, end: r.end} END) AS reports
+        {article_id: a.id, sentence: r.sentence, start: r.start, end: r.end,
+         source_text: r.source_text, target_text: r.target_text} END) AS reports
 }
 RETURN e {.*, source_id: s.id, target_id: t.id, reports: reports} AS e
 """
@@ -336,6 +339,7 @@ class Neo4jStore:
                 "outlet": a.outlet,
                 "published": a.published or None,
                 "text_hash": a.text_hash,
+                "text": a.text,
             }
             for a in batch.articles
         ]
@@ -347,6 +351,8 @@ class Neo4jStore:
                 "sentence": r.sentence,
                 "start": r.start,
                 "end": r.end,
+                "source_text": r.source_text,
+                "target_text": r.target_text,
             }
             for e in batch.events
             for r in e.reports
@@ -692,7 +698,7 @@ def _new_event_rows(events: list[Event], existing: set[str]) -> list[dict[str, A
                 spans[e.id].add(key)
                 row["reports"].append(
                     {"article_id": r.article_id, "sentence": r.sentence, "start": r.start,
-                     "end": r.end}
+                     "end": r.end, "source_text": r.source_text, "target_text": r.target_text}
                 )  # fmt: skip
     return list(rows.values())
 
@@ -736,12 +742,23 @@ def _article(node: dict[str, Any]) -> Article:
         node.get("outlet"),
         published,
         node.get("text_hash") or "",
+        node.get("text"),
     )
 
 
 def _event(node: dict[str, Any]) -> Event:
     reports = sorted(
-        (Report(r["article_id"], r["sentence"], r["start"], r["end"]) for r in node["reports"]),
+        (
+            Report(
+                r["article_id"],
+                r["sentence"],
+                r["start"],
+                r["end"],
+                r.get("source_text"),
+                r.get("target_text"),
+            )
+            for r in node["reports"]
+        ),
         key=lambda r: (r.article_id, r.start, r.end),
     )
     return Event(

@@ -38,7 +38,8 @@ def browser():
 
 @pytest.fixture
 def live_server(tmp_path):
-    """Start the app for a store on a free loopback port; returns a function(store) -> URL."""
+    """Start the app for a store on a free loopback port; returns a function(store) -> URL
+    (its `apps` lists the apps started, for tests that read the routes)."""
     servers = []
 
     def start(store, **settings):
@@ -47,8 +48,10 @@ def live_server(tmp_path):
         thread = threading.Thread(target=server.serve_forever, daemon=True)
         thread.start()
         servers.append((server, thread))
+        start.apps.append(app)
         return f"http://127.0.0.1:{server.server_port}"
 
+    start.apps = []
     yield start
     for server, thread in servers:
         server.shutdown()
@@ -62,3 +65,14 @@ def page(browser):
     pg = context.new_page()
     yield pg
     context.close()
+
+
+@pytest.fixture
+def demo_store(store):
+    """The bundled demo corpus (12 articles) ingested into the store, as `kg demo` does."""
+    from cli.web_cmd import demo_corpus
+    from ingest.pipeline import ingest_paths
+
+    summary = ingest_paths([demo_corpus()], store, progress=False)
+    assert summary.articles == 12 and summary.events > 40, summary
+    return store

@@ -38,11 +38,13 @@ def sample_batch() -> GraphBatch:
         "Devdiscourse",
         "2025-05-05T06:42:00+05:30",
         "abc123",
+        text,
     )
     a2 = Article(Article.make_id(None, "pasted text"), None, None, None, None, "")
     r1 = Report(a1.id, "Trump offered troops.", 0, 21)
-    r2 = Report(a1.id, 'Sheinbaum rejected the offer, saying "no".\tÉ ok', 22, 70)
-    r3 = Report(a2.id, "The UN called for calm\nin the region.", 5, 42)
+    # the words that named the actors as written (a pronoun for Sheinbaum, an object pronoun)
+    r2 = Report(a1.id, 'Sheinbaum rejected the offer, saying "no".\tÉ ok', 22, 70, "She", "him")
+    r3 = Report(a2.id, "The UN called for calm\nin the region.", 5, 42, "The UN")
     events = [
         _event(trump, sheinbaum, "0331", "2025-05-04", [r1], action_text="offered troops"),
         _event(sheinbaum, trump, "125", "2025-05-04", [r2, r3], action_text="rejected"),

@@ -206,3 +206,26 @@ def test_import_errors_name_the_file(tmp_path: Path, store) -> None:
     )
     with pytest.raises(RdfImportError, match="broken.nt: event urn:e has no"):
         import_rdf(broken, store)
+
+
+def test_surface_words_and_article_text_survive_the_round_trip(filled_store, tmp_path) -> None:
+    """The words that named an event's actors are per event and sentence (a qualified
+    derivation), and the article's clean text is its schema:articleBody."""
+    batch = sample_batch()
+    reject = next(e for e in batch.events if e.cameo == "125")
+    g = parse(export_bytes(filled_store, "nt"), "nt")
+    kg = Namespace("https://diplomacy-kg.example.org/ns#")
+    assert {str(o) for o in g.objects(None, kg.sourceText)} == {"She", "The UN"}
+    assert {str(o) for o in g.objects(None, kg.targetText)} == {"him"}
+    body = {str(o) for o in g.objects(None, URIRef("https://schema.org/articleBody"))}
+    assert body == {batch.articles[0].text}
+    path = tmp_path / "x.ttl"
+    path.write_bytes(export_bytes(filled_store, "turtle"))
+    filled_store.clear()
+    import_rdf(path, filled_store)
+    got = filled_store.get_event(reject.id)
+    assert [(r.source_text, r.target_text) for r in got.reports] == [
+        (r.source_text, r.target_text) for r in reject.reports
+    ] and got.reports[0].source_text == "She"
+    assert filled_store.get_article(batch.articles[0].id).text == batch.articles[0].text
+    assert filled_store.get_article(batch.articles[1].id).text is None

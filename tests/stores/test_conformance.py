@@ -346,3 +346,30 @@ def test_same_event_twice_in_one_batch(store: Store):
         [(ART1.id, "One."), (ART2.id, "Two.")]
     )
     assert store.counts()["relationships"] == {"SOURCE_OF": 1, "TARGET": 1, "REPORTED_IN": 2}
+
+
+def test_article_text_and_surface_words_round_trip(store: Store):
+    """The article page shows the clean text; evidence marks "She" as resolved to its actor."""
+    body = "Mexico said no. She rejected the offer of troops from him."
+    art = Article(
+        Article.make_id("https://example.org/a3", ""), "https://example.org/a3", "t", None, None,
+        "h3", body,
+    )  # fmt: skip
+    said = Report(art.id, "She rejected the offer of troops from him.", 16, len(body), "She", "him")
+    ev = event(AMLO, TRUMP, "125", "2025-05-06", (said,))
+    store.upsert(GraphBatch(articles=[art], actors=[AMLO, TRUMP], events=[ev]))
+    assert store.get_article(art.id) == art
+    got = store.get_event(ev.id)
+    assert got == ev and (got.reports[0].source_text, got.reports[0].target_text) == (
+        "She",
+        "him",
+    )
+    # the same article written again without its text (an older export) keeps the text
+    store.upsert(GraphBatch(articles=[Article(art.id, art.url, "t2", None, None, "h3")]))
+    assert store.get_article(art.id).text == body and store.get_article(art.id).title == "t2"
+    # a report written without surface words reads back as None, not ""
+    assert store.get_event(REJECT.id) is None
+    store.upsert(seed_batch())
+    assert store.get_event(REJECT.id).reports[0].source_text is None
+    listed = {a.id: a for page in store.iter_articles() for a in page}
+    assert listed[art.id].text == body

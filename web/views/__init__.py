@@ -4,6 +4,7 @@ from web import sparql
 from web.views import (
     actors,
     api,
+    articles,
     auth,
     cypher,
     events,
@@ -23,6 +24,7 @@ BLUEPRINTS = [
     relationship.bp,
     timeline.bp,
     events.bp,
+    articles.bp,
     graph.bp,
     ingest.bp,
     cypher.bp,

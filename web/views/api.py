@@ -109,7 +109,12 @@ def document() -> dict[str, Any]:
         title=NS,
         outlet=NS,
         published=NS,
-        highlights={"type": "array", "items": _obj(start=INT, end=INT, role=STR)},
+        source_text=NS,
+        target_text=NS,
+        highlights={
+            "type": "array",
+            "items": _obj(start=INT, end=INT, role=STR, resolved_to=NS),
+        },
     )
     event = _obj(
         "id",
@@ -261,6 +266,32 @@ def document() -> dict[str, Any]:
             pages=INT,
             filters={"type": "object"},
         ),
+        "Article": _obj(
+            "id",
+            "has_text",
+            "passages",
+            "events",
+            id=STR,
+            url=NS,
+            title=NS,
+            outlet=NS,
+            published=NS,
+            has_text={"type": "boolean"},
+            passages={
+                "type": "array",
+                "items": _obj(
+                    "start",
+                    "end",
+                    "text",
+                    "event_ids",
+                    start=INT,
+                    end=INT,
+                    text=STR,
+                    event_ids={"type": "array", "items": STR},
+                ),
+            },
+            events=events,
+        ),
         "Graph": _obj(
             "centre",
             "nodes",
@@ -381,6 +412,13 @@ def document() -> dict[str, Any]:
             "One event with every report (sentence, spans, article)",
             [_ref("id")],
             "Event",
+            "events",
+        ),
+        "/articles/{id}.json": _op(
+            "An article's clean text cut into passages (each reporting sentence with its "
+            "events) and the events it reports",
+            [_ref("id")],
+            "Article",
             "events",
         ),
         "/graph/{ref}.json": _op(
