@@ -23,6 +23,7 @@ from ingest._coref import (
     Mention,
     Ref,
 )
+from ingest._joint import mediated_parties, mutual_complement, says_each_other
 from ingest._lexicon import Lexicon, Match, lexicon
 
 
@@ -2319,10 +2320,18 @@ class SentenceCoder:
                 # "opened fire to disperse demonstrators": it names whom the force is used on
                 targets = self._purpose_target(v, sources)
                 how = "deep" if targets else "none"
-            if not targets and code[:2] == "04" and match.entry.target == "none":
-                # "returned to Geneva for talks with X": the partner, never the place
+            if not targets and code[:2] == "04" and match.entry.target in ("none", None):
+                # "returned to Geneva for talks with X", "spoke by phone with X": the partner,
+                # never the place
                 targets = self._partners(v, sources)
                 how = "direct" if targets else "none"
+            if not targets and code.startswith("045"):
+                # "the US brokered the agreement": the parties the article named before
+                here = frozenset(
+                    m.ref.key for i in range(sent.start, sent.end) for m in self._cache.get(i, ())
+                )
+                targets = mediated_parties(self.memory, here, sources)
+                how = "coref" if targets else "none"
             if code[:2] == "14" and how == "deep" and all(t.ref.kind == "country" for t in targets):
                 # "blocked streets in Hong Kong in defiance of Chinese authorities": the place
                 # a phrase names yields to the protest's declared aim
@@ -2467,8 +2476,10 @@ class SentenceCoder:
                 lemma in RECIPROCAL_VERBS
                 or trigger.lemma_.lower() in MUTUAL_WORDS
                 or (code == "062" and match.code == "150")
+                or mutual_complement(v, self.verb_lemma, RECIPROCAL_VERBS)
             )
-            if (
+            each_other = len(sources) > 1 and says_each_other(self.clause_tokens(v))
+            if each_other or (
                 (not targets or how == "deep")
                 and len(sources) > 1
                 and (code[:2] in RECIPROCAL_ROOTS or match.code[:2] in RECIPROCAL_ROOTS)
