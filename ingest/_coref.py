@@ -197,7 +197,8 @@ EVENT_ANAPHORA = {
 EVENT_ROOT_ANAPHORA = {"03": "offer", "02": "demand", "10": "demand", "11": "accusation"}
 EVENT_ROOT_ANAPHORA["13"] = "threat"
 # "condemned the strikes", "welcomed the sanctions": acts whose doers a later noun points back to
-for _noun in ("attack", "strike", "airstrike", "raid", "bombing", "shelling", "bombardment"):
+ATTACK_ANAPHORS = ("attack", "strike", "airstrike", "raid", "bombing", "shelling", "bombardment")
+for _noun in ATTACK_ANAPHORS + ("assault", "incursion", "invasion", "storming", "offensive"):
     EVENT_ANAPHORA[_noun] = "attack"
 for _noun in ("sanction", "embargo"):
     EVENT_ANAPHORA[_noun] = "sanction"
