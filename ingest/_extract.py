@@ -23,7 +23,12 @@ from ingest._coref import (
     Mention,
     Ref,
 )
-from ingest._joint import mediated_parties, mutual_complement, says_each_other
+from ingest._joint import (
+    mediated_parties,
+    mutual_complement,
+    says_each_other,
+    stranded_joint_subjects,
+)
 from ingest._lexicon import Lexicon, Match, lexicon
 
 
@@ -1294,6 +1299,9 @@ class SentenceCoder:
                     if c.dep_ == "nsubjpass":
                         return self.group_mentions(c), False, False
             return [], False, True
+        joint = [m for c in stranded_joint_subjects(v) for m in self.group_mentions(c)]
+        if joint:
+            return joint, False, False
         for c in v.children:
             if c.dep_ in SUBJ:
                 if c.tag_ == "VBG":

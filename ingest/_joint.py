@@ -33,3 +33,16 @@ def mediated_parties(
     an actor of this sentence ("with Qatar attending as observer") or the mediator's own side."""
     skip = sentence_keys | {m.ref.key for m in sources}
     return [Mention(r, r.name, "coref") for r in memory.pair("sides", frozenset(skip))]
+
+
+def stranded_joint_subjects(v: Any) -> list[Any]:
+    """Subjects the parser split ("Seoul's minister and U.S. Secretary of State Blinken spoke"
+    parsed as two subjects, the first keeping a bare "and"): every one of them acts."""
+    subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < v.i]
+    if len(subjects) < 2:
+        return []
+    for first in subjects[:-1]:
+        kids = list(first.children)
+        if not any(c.dep_ == "cc" for c in kids) or any(c.dep_ == "conj" for c in kids):
+            return []
+    return subjects
