@@ -30,6 +30,7 @@ from ingest._joint import (
     stranded_joint_subjects,
 )
 from ingest._lexicon import Lexicon, Match, lexicon
+from ingest._speech import judged_actors, judged_clauses, judgement_in
 
 
 class Resolver(Protocol):
@@ -2548,6 +2549,7 @@ class SentenceCoder:
             if trigger is v and mode is None:
                 self._remember_named_act(v)
         found.extend(self._obligations(sent))
+        found.extend(self._judgements(sent, found))
 
         # one act coded with and without a target ("summoned the envoy to complain") is one event
         def key(f: Found) -> tuple:
@@ -2852,6 +2854,45 @@ class SentenceCoder:
                             self.confidence(src, tgt, "direct", match, inherited) - 0.05,
                             inherited,
                             "direct",
+                        )
+                    )
+        return out
+
+    def _judgements(self, sent: Any, found: list[Found]) -> list[Found]:
+        """`X said Y was responsible for the attack`, `X called the incursion a provocation`:
+        the speaker accuses or condemns (see ingest/_speech.py); not coded without a target."""
+        out: list[Found] = []
+        seen = {(f.source.ref.key, f.target.ref.key, f.code[:2]) for f in found if f.target}
+        for judge, judged, pred in judged_clauses(self, sent):
+            judgement = judgement_in(pred, judged, self.lex)
+            if judgement is None or self._protest_claim(judge):
+                continue
+            match, words = judgement
+            sources, inherited, _ = self.subjects(judge)
+            keys = {m.ref.key for m in sources}
+            self._own = {m.ref.country for m in sources}
+            self._own_nonstate = False
+            targets = judged_actors(self, judged, words, keys)
+            mode = self.mode(judge, sent)
+            for src in sources:
+                for tgt in targets:
+                    if (src.ref.key, tgt.ref.key, match.code[:2]) in seen:
+                        continue
+                    seen.add((src.ref.key, tgt.ref.key, match.code[:2]))
+                    out.append(
+                        Found(
+                            src,
+                            tgt,
+                            match.code,
+                            match,
+                            pred,
+                            f"{judge.text} ... {pred.text}",
+                            mode,
+                            self.date_expression(judge),
+                            sent,
+                            self.confidence(src, tgt, "event", match, inherited) - 0.05,
+                            inherited,
+                            "event",
                         )
                     )
         return out
