@@ -30,7 +30,7 @@ from ingest._joint import (
     stranded_joint_subjects,
 )
 from ingest._lexicon import Lexicon, Match, lexicon
-from ingest._speech import judged_actors, judged_clauses, judgement_in
+from ingest._speech import judged_actors, judged_clauses, judgement_in, warning_made
 
 
 class Resolver(Protocol):
@@ -2438,6 +2438,8 @@ class SentenceCoder:
             if code == "041" and lemma == "call" and any(c.dep_ == "oprd" for c in v.children):
                 continue  # "what it called its involvement" names something, no phone call
             mode = self.mode(v, sent)
+            if mode == "hypothetical" and code[:2] == "13" and trigger is v and warning_made(v):
+                mode = None  # "warned X of penalties if they fail": the warning was made
             cond = self._condition(v) if mode == "hypothetical" and self._future(v) else None
             if cond is not None:
                 # "will withdraw its force unless ...", "said they would meet him if ...": a

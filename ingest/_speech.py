@@ -132,3 +132,14 @@ def judged_actors(coder: Any, judged: Any, words: list[Any], exclude: set) -> li
                     return ms
     ms, _ = coder._object_actors(judged, exclude)
     return ms
+
+
+MODALS = frozenset(["would", "could", "might", "may", "will", "shall", "should", "must", "can"])
+
+
+def warning_made(v: Any) -> bool:
+    """A warning verb in the past or present with no modal ("warned X of penalties if they
+    fail"): the warning was made, its "if" clause is what it threatens, not a condition on it."""
+    if v.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
+        return False
+    return not any(c.dep_ == "aux" and c.lower_ in MODALS for c in v.children)
