@@ -23,7 +23,7 @@ from ingest._coref import (
     Mention,
     Ref,
 )
-from ingest._groups import office_holders_of_states
+from ingest._groups import listed_members, office_holders_of_states
 from ingest._joint import (
     mediated_parties,
     mutual_complement,
@@ -859,9 +859,9 @@ class SentenceCoder:
         return out
 
     def _mentions(self, tok: Any) -> list[Mention]:
-        holders = office_holders_of_states(self, tok)
-        if holders:
-            return holders
+        members = office_holders_of_states(self, tok) or listed_members(self, tok)
+        if members:
+            return members
         if tok.lower_ in PARTITIVE_NOUNS or tok.lemma_.lower() in PARTITIVE_NOUNS:
             for c in tok.rights:
                 if c.dep_ == "prep" and c.lower_ == "of":

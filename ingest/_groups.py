@@ -58,3 +58,45 @@ def office_holders_of_states(coder: Any, tok: Any) -> list[Mention]:
     if len({m.ref.country for m in out}) < len(out):
         return []
     return out
+
+
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+LIST_DASHES = frozenset(["-", "–", "—", ":"])
+
+
+def _listed_after(tok: Any) -> list[Any]:
+    """The names a dash or colon lists right after a plural noun phrase, before any verb:
+    "the three European parties to the deal - Britain, France and Germany -"."""
+    sent = tok.sent
+    for t in tok.doc[tok.i + 1 : sent.end]:
+        if t.pos_ in ("VERB", "AUX") or (t.is_punct and t.text not in LIST_DASHES):
+            return []
+        if t.text in LIST_DASHES:
+            first = t.nbor(1) if t.i + 1 < sent.end else None
+            if first is None or first.pos_ != "PROPN":
+                return []
+            members, stack = [], [first]
+            while stack:
+                m = stack.pop()
+                members.append(m)
+                stack.extend(d for d in m.children if d.dep_ == "conj" and d.pos_ == "PROPN")
+            return sorted(members, key=lambda m: m.i)
+    return []
+
+
+def listed_members(coder: Any, tok: Any) -> list[Mention]:
+    """`the three European parties - Britain, France and Germany`: the listed states, when the
+    list has as many names as the phrase counts (or two or more when it gives no number)."""
+    if tok.tag_ != "NNS" or tok.pos_ != "NOUN":
+        return []
+    count = next((NUMBER_WORDS.get(c.lower_) for c in tok.children if c.dep_ == "nummod"), None)
+    names = _listed_after(tok)
+    if len(names) < 2 or (count is not None and len(names) != count):
+        return []
+    out = []
+    for n in names:
+        ref = coder._resolve(coder._ent_text(n))
+        if ref is None or not ref.country:
+            return []
+        out.append(Mention(ref, n.text, "named"))
+    return out
