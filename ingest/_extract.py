@@ -2494,8 +2494,11 @@ class SentenceCoder:
                 or mutual_complement(v, self.verb_lemma, RECIPROCAL_VERBS)
             )
             each_other = len(sources) > 1 and says_each_other(self.clause_tokens(v))
+            # (a target of no country is no party: "the two leaders agreed that their envoys
+            # would meet" is the leaders agreeing with each other)
+            stateless = all(not t.ref.country for t in targets)
             if each_other or (
-                (not targets or how == "deep")
+                (not targets or how == "deep" or stateless)
                 and len(sources) > 1
                 and (code[:2] in RECIPROCAL_ROOTS or match.code[:2] in RECIPROCAL_ROOTS)
                 and mutual
