@@ -434,9 +434,7 @@ class ArticleMemory:
                 continue  # "Thailand urged both sides": Thailand is not one of them
             if kind == "person" and not all(r.is_person for r in group):
                 continue
-            if kind == "country" and any(
-                r.is_person or r.kind not in ("country", "government") for r in group
-            ):
+            if kind == "country" and not _two_states(group):
                 continue
             return list(group)
         return self.last_distinct(2, kind, skip)
@@ -461,6 +459,16 @@ def _same_side(a: Ref, b: Ref) -> bool:
     if a.country is None or a.country != b.country:
         return False
     return _state_side(a) and _state_side(b)
+
+
+def _two_states(group: list[Ref]) -> bool:
+    """A pair that can be "the two countries": two states, or those who act for two states
+    ("the foreign ministers of Rwanda and Kenya" ... "both governments")."""
+    if any(not r.country or r.country == "IGO" for r in group):
+        return False
+    if len({r.country for r in group}) != len(group):
+        return False
+    return all(r.kind in ("country", "government") or _state_side(r) or r.is_person for r in group)
 
 
 def _state_countries(keys: frozenset) -> frozenset[str]:
