@@ -984,6 +984,9 @@ class SentenceCoder:
                 for i in range(tok.sent.start, tok.sent.end)
                 if i != tok.i and self._clause_verb(tok.doc[i]) == verb
                 for m in self._cache.get(i, ())
+                # ("China, a partner of both countries, urged the two neighbours": a pair
+                # named the same way is no actor of its own)
+                if m.via != "coref"
             )
             refs = self.memory.pair(low_text, here)
             if refs:
