@@ -461,6 +461,11 @@ def _same_side(a: Ref, b: Ref) -> bool:
     return _state_side(a) and _state_side(b)
 
 
+def acts_for(ref: Ref, countries: set[str | None]) -> bool:
+    """The actor acts for one of these states: the state, an institution or a person of it."""
+    return ref.country in countries and (ref.kind in STATE_KINDS or ref.is_person)
+
+
 def _two_states(group: list[Ref]) -> bool:
     """A pair that can be "the two countries": two states, or those who act for two states
     ("the foreign ministers of Rwanda and Kenya" ... "both governments")."""

@@ -22,6 +22,7 @@ from ingest._coref import (
     ArticleMemory,
     Mention,
     Ref,
+    acts_for,
 )
 from ingest._groups import listed_members, office_holders_of_states
 from ingest._joint import (
@@ -1743,7 +1744,13 @@ class SentenceCoder:
             if ms:
                 return ms, "owner"
         if lemma in EVENT_ANAPHORA:
-            refs = [r for r in self.memory.event_source(lemma) if r.key not in exclude]
+            # (an act by the reactor's own state is not what it reacts to: "Polish jets downed
+            # the drones ... Warsaw called the incursion a provocation")
+            refs = [
+                r
+                for r in self.memory.event_source(lemma)
+                if r.key not in exclude and not acts_for(r, self._own)
+            ]
             if refs:
                 return [Mention(r, obj.text, "coref") for r in refs], "event"
         return [], "none"
