@@ -197,7 +197,8 @@ EVENT_ANAPHORA = {
 EVENT_ROOT_ANAPHORA = {"03": "offer", "02": "demand", "10": "demand", "11": "accusation"}
 EVENT_ROOT_ANAPHORA["13"] = "threat"
 # "condemned the strikes", "welcomed the sanctions": acts whose doers a later noun points back to
-for _noun in ("attack", "strike", "airstrike", "raid", "bombing", "shelling", "bombardment"):
+ATTACK_ANAPHORS = ("attack", "strike", "airstrike", "raid", "bombing", "shelling", "bombardment")
+for _noun in ATTACK_ANAPHORS + ("assault", "incursion", "invasion", "storming", "offensive"):
     EVENT_ANAPHORA[_noun] = "attack"
 for _noun in ("sanction", "embargo"):
     EVENT_ANAPHORA[_noun] = "sanction"
@@ -433,9 +434,7 @@ class ArticleMemory:
                 continue  # "Thailand urged both sides": Thailand is not one of them
             if kind == "person" and not all(r.is_person for r in group):
                 continue
-            if kind == "country" and any(
-                r.is_person or r.kind not in ("country", "government") for r in group
-            ):
+            if kind == "country" and not _two_states(group):
                 continue
             return list(group)
         return self.last_distinct(2, kind, skip)
@@ -460,6 +459,21 @@ def _same_side(a: Ref, b: Ref) -> bool:
     if a.country is None or a.country != b.country:
         return False
     return _state_side(a) and _state_side(b)
+
+
+def acts_for(ref: Ref, countries: set[str | None]) -> bool:
+    """The actor acts for one of these states: the state, an institution or a person of it."""
+    return ref.country in countries and (ref.kind in STATE_KINDS or ref.is_person)
+
+
+def _two_states(group: list[Ref]) -> bool:
+    """A pair that can be "the two countries": two states, or those who act for two states
+    ("the foreign ministers of Rwanda and Kenya" ... "both governments")."""
+    if any(not r.country or r.country == "IGO" for r in group):
+        return False
+    if len({r.country for r in group}) != len(group):
+        return False
+    return all(r.kind in ("country", "government") or _state_side(r) or r.is_person for r in group)
 
 
 def _state_countries(keys: frozenset) -> frozenset[str]:

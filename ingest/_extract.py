@@ -22,9 +22,18 @@ from ingest._coref import (
     ArticleMemory,
     Mention,
     Ref,
+    acts_for,
+)
+from ingest._groups import listed_members, office_holders_of_states
+from ingest._joint import (
+    mediated_parties,
+    mutual_complement,
+    says_each_other,
+    stranded_joint_subjects,
 )
 from ingest._lexicon import Lexicon, Match, lexicon
 from ingest._modality import denial_without_accuser, planned
+from ingest._speech import judged_actors, judged_clauses, judgement_in, warning_made
 
 
 class Resolver(Protocol):
@@ -853,6 +862,9 @@ class SentenceCoder:
         return out
 
     def _mentions(self, tok: Any) -> list[Mention]:
+        members = office_holders_of_states(self, tok) or listed_members(self, tok)
+        if members:
+            return members
         if tok.lower_ in PARTITIVE_NOUNS or tok.lemma_.lower() in PARTITIVE_NOUNS:
             for c in tok.rights:
                 if c.dep_ == "prep" and c.lower_ == "of":
@@ -975,6 +987,9 @@ class SentenceCoder:
                 for i in range(tok.sent.start, tok.sent.end)
                 if i != tok.i and self._clause_verb(tok.doc[i]) == verb
                 for m in self._cache.get(i, ())
+                # ("China, a partner of both countries, urged the two neighbours": a pair
+                # named the same way is no actor of its own)
+                if m.via != "coref"
             )
             refs = self.memory.pair(low_text, here)
             if refs:
@@ -1308,6 +1323,9 @@ class SentenceCoder:
                     if c.dep_ == "nsubjpass":
                         return self.group_mentions(c), False, False
             return [], False, True
+        joint = [m for c in stranded_joint_subjects(v) for m in self.group_mentions(c)]
+        if joint:
+            return joint, False, False
         for c in v.children:
             if c.dep_ in SUBJ:
                 if c.tag_ == "VBG":
@@ -1741,7 +1759,13 @@ class SentenceCoder:
             if ms:
                 return ms, "owner"
         if lemma in EVENT_ANAPHORA:
-            refs = [r for r in self.memory.event_source(lemma) if r.key not in exclude]
+            # (an act by the reactor's own state is not what it reacts to: "Polish jets downed
+            # the drones ... Warsaw called the incursion a provocation")
+            refs = [
+                r
+                for r in self.memory.event_source(lemma)
+                if r.key not in exclude and not acts_for(r, self._own)
+            ]
             if refs:
                 return [Mention(r, obj.text, "coref") for r in refs], "event"
         return [], "none"
@@ -2343,10 +2367,18 @@ class SentenceCoder:
                 # "opened fire to disperse demonstrators": it names whom the force is used on
                 targets = self._purpose_target(v, sources)
                 how = "deep" if targets else "none"
-            if not targets and code[:2] == "04" and match.entry.target == "none":
-                # "returned to Geneva for talks with X": the partner, never the place
+            if not targets and code[:2] == "04" and match.entry.target in ("none", None):
+                # "returned to Geneva for talks with X", "spoke by phone with X": the partner,
+                # never the place
                 targets = self._partners(v, sources)
                 how = "direct" if targets else "none"
+            if not targets and code.startswith("045"):
+                # "the US brokered the agreement": the parties the article named before
+                here = frozenset(
+                    m.ref.key for i in range(sent.start, sent.end) for m in self._cache.get(i, ())
+                )
+                targets = mediated_parties(self.memory, here, sources)
+                how = "coref" if targets else "none"
             if code[:2] == "14" and how == "deep" and all(t.ref.kind == "country" for t in targets):
                 # "blocked streets in Hong Kong in defiance of Chinese authorities": the place
                 # a phrase names yields to the protest's declared aim
@@ -2446,6 +2478,8 @@ class SentenceCoder:
             if code == "041" and lemma == "call" and any(c.dep_ == "oprd" for c in v.children):
                 continue  # "what it called its involvement" names something, no phone call
             mode = self.mode(v, sent)
+            if mode == "hypothetical" and code[:2] == "13" and trigger is v and warning_made(v):
+                mode = None  # "warned X of penalties if they fail": the warning was made
             scheduled = mode in (None, "future") and planned(v)  # ingest/_modality.py
             if scheduled:
                 mode = "future"  # a calendar entry or an agreement's term: no act, no intent
@@ -2496,9 +2530,14 @@ class SentenceCoder:
                 lemma in RECIPROCAL_VERBS
                 or trigger.lemma_.lower() in MUTUAL_WORDS
                 or (code == "062" and match.code == "150")
+                or mutual_complement(v, self.verb_lemma, RECIPROCAL_VERBS)
             )
-            if (
-                (not targets or how == "deep")
+            each_other = len(sources) > 1 and says_each_other(self.clause_tokens(v))
+            # (a target of no country is no party: "the two leaders agreed that their envoys
+            # would meet" is the leaders agreeing with each other)
+            stateless = all(not t.ref.country for t in targets)
+            if each_other or (
+                (not targets or how == "deep" or stateless)
                 and len(sources) > 1
                 and (code[:2] in RECIPROCAL_ROOTS or match.code[:2] in RECIPROCAL_ROOTS)
                 and mutual
@@ -2558,6 +2597,7 @@ class SentenceCoder:
             if trigger is v and mode is None:
                 self._remember_named_act(v)
         found.extend(self._obligations(sent))
+        found.extend(self._judgements(sent, found))
 
         # one act coded with and without a target ("summoned the envoy to complain") is one event
         def key(f: Found) -> tuple:
@@ -2870,6 +2910,45 @@ class SentenceCoder:
                             self.confidence(src, tgt, "direct", match, inherited) - 0.05,
                             inherited,
                             "direct",
+                        )
+                    )
+        return out
+
+    def _judgements(self, sent: Any, found: list[Found]) -> list[Found]:
+        """`X said Y was responsible for the attack`, `X called the incursion a provocation`:
+        the speaker accuses or condemns (see ingest/_speech.py); not coded without a target."""
+        out: list[Found] = []
+        seen = {(f.source.ref.key, f.target.ref.key, f.code[:2]) for f in found if f.target}
+        for judge, judged, pred in judged_clauses(self, sent):
+            judgement = judgement_in(pred, judged, self.lex)
+            if judgement is None or self._protest_claim(judge):
+                continue
+            match, words = judgement
+            sources, inherited, _ = self.subjects(judge)
+            keys = {m.ref.key for m in sources}
+            self._own = {m.ref.country for m in sources}
+            self._own_nonstate = False
+            targets = judged_actors(self, judged, words, keys)
+            mode = self.mode(judge, sent)
+            for src in sources:
+                for tgt in targets:
+                    if (src.ref.key, tgt.ref.key, match.code[:2]) in seen:
+                        continue
+                    seen.add((src.ref.key, tgt.ref.key, match.code[:2]))
+                    out.append(
+                        Found(
+                            src,
+                            tgt,
+                            match.code,
+                            match,
+                            pred,
+                            f"{judge.text} ... {pred.text}",
+                            mode,
+                            self.date_expression(judge),
+                            sent,
+                            self.confidence(src, tgt, "event", match, inherited) - 0.05,
+                            inherited,
+                            "event",
                         )
                     )
         return out

@@ -1,0 +1,102 @@
+"""Plural references to the office holders of several states, one actor per state.
+
+"The foreign ministers of Rwanda and Kenya signed ..." is Rwanda's foreign minister and Kenya's,
+each acting (and, for reciprocal acts, toward the other), not one actor of the first country.
+Called by SentenceCoder._mentions (ingest/_extract.py).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ._coref import Mention
+
+
+def _states_after_of(tok: Any) -> list[Any]:
+    """The coordinated proper names after `of` (`of Rwanda and Kenya`, `of A, B and C`)."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            # (the parser may hang a second state as another pobj: "of the Republic of Congo
+            # and Rwanda")
+            objs = [p for p in c.children if p.dep_ == "pobj"]
+            if not objs or any(p.pos_ != "PROPN" for p in objs):
+                return []
+            members, stack = [], list(objs)
+            while stack:
+                t = stack.pop()
+                members.append(t)
+                stack.extend(d for d in t.children if d.dep_ == "conj" and d.pos_ == "PROPN")
+            return sorted(members, key=lambda t: t.i)
+    return []
+
+
+def _singular_office(tok: Any) -> str:
+    """`foreign ministers` -> `foreign minister`: the office as one holder is named."""
+    mods = [c.text for c in tok.lefts if c.dep_ in ("amod", "compound")]
+    return " ".join([*mods, tok.lemma_.lower()])
+
+
+def office_holders_of_states(coder: Any, tok: Any) -> list[Mention]:
+    """One mention per state for a plural office noun (`the leaders of France and Germany`);
+    empty unless every state resolves to a country-level actor of its own."""
+    if tok.tag_ != "NNS" or tok.pos_ != "NOUN":
+        return []
+    states = _states_after_of(tok)
+    if len(states) < 2:
+        return []
+    office = _singular_office(tok)
+    out: list[Mention] = []
+    for s in states:
+        name = coder._ent_text(s)
+        place = coder._resolve(name)
+        if place is None or not place.country or place.is_person:
+            return []
+        holder = coder._resolve(f"{name}'s {office}")
+        if holder is None or holder.country != place.country:
+            holder = place
+        out.append(Mention(holder, f"{office} of {name}", "named"))
+    if len({m.ref.country for m in out}) < len(out):
+        return []
+    return out
+
+
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+LIST_DASHES = frozenset(["-", "–", "—", ":"])
+
+
+def _listed_after(tok: Any) -> list[Any]:
+    """The names a dash or colon lists right after a plural noun phrase, before any verb:
+    "the three European parties to the deal - Britain, France and Germany -"."""
+    sent = tok.sent
+    for t in tok.doc[tok.i + 1 : sent.end]:
+        if t.pos_ in ("VERB", "AUX") or (t.is_punct and t.text not in LIST_DASHES):
+            return []
+        if t.text in LIST_DASHES:
+            first = t.nbor(1) if t.i + 1 < sent.end else None
+            if first is None or first.pos_ != "PROPN":
+                return []
+            members, stack = [], [first]
+            while stack:
+                m = stack.pop()
+                members.append(m)
+                stack.extend(d for d in m.children if d.dep_ == "conj" and d.pos_ == "PROPN")
+            return sorted(members, key=lambda m: m.i)
+    return []
+
+
+def listed_members(coder: Any, tok: Any) -> list[Mention]:
+    """`the three European parties - Britain, France and Germany`: the listed states, when the
+    list has as many names as the phrase counts (or two or more when it gives no number)."""
+    if tok.tag_ != "NNS" or tok.pos_ != "NOUN":
+        return []
+    count = next((NUMBER_WORDS.get(c.lower_) for c in tok.children if c.dep_ == "nummod"), None)
+    names = _listed_after(tok)
+    if len(names) < 2 or (count is not None and len(names) != count):
+        return []
+    out = []
+    for n in names:
+        ref = coder._resolve(coder._ent_text(n))
+        if ref is None or not ref.country:
+            return []
+        out.append(Mention(ref, n.text, "named"))
+    return out

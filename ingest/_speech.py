@@ -1,0 +1,145 @@
+"""Judgements in reported speech: the speaker blames or condemns an actor or its act.
+
+"X said Y was responsible for the attack" is X accusing Y (112); "X called the incursion a
+provocation by Y" and "X described the strikes as reckless" condemn whoever carried the act out.
+The words and framing verbs are data (ingest/data/judgements.tsv). Called by SentenceCoder.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from ._coref import EVENT_ANAPHORA, Mention
+from ._lexicon import Entry, LexiconError, Match, codebook
+
+TABLE = "judgements.tsv"
+HOSTILE_ROOTS = ("14", "15", "16", "17", "18", "19", "20")
+VAGUE_PRONOUNS = frozenset(["it", "this", "that"])
+
+
+@dataclass(frozen=True)
+class Judgements:
+    words: dict[str, tuple[str, bool, int]]  # lemma -> (code, needs a hostile act, line)
+    framing: frozenset[str]
+
+
+def parse_judgements(text: str, name: str = TABLE) -> Judgements:
+    book = codebook()
+    words: dict[str, tuple[str, bool, int]] = {}
+    framing: set[str] = set()
+    for n, raw in enumerate(text.splitlines(), 1):
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        cols = [c.strip() for c in raw.split("\t")]
+        if len(cols) != 4 or cols[0] not in ("W", "F"):
+            raise LexiconError(f"{name}:{n}: expected 'W|F<TAB>lemma<TAB>code<TAB>needs'")
+        kind, lemma, code, needs = cols
+        if kind == "F":
+            framing.add(lemma.lower())
+            continue
+        if code not in book:
+            raise LexiconError(f"{name}:{n}: unknown CAMEO code {code!r}")
+        if needs not in ("-", "hostile"):
+            raise LexiconError(f"{name}:{n}: needs must be '-' or 'hostile', got {needs!r}")
+        words[lemma.lower()] = (code, needs == "hostile", n)
+    return Judgements(words, frozenset(framing))
+
+
+@cache
+def judgements() -> Judgements:
+    text = resources.files("ingest.data").joinpath(TABLE).read_text(encoding="utf-8")
+    return parse_judgements(text)
+
+
+def _negated(*toks: Any) -> bool:
+    return any(c.dep_ == "neg" for t in toks for c in t.children)
+
+
+def _phrase(pred: Any) -> list[Any]:
+    """The predicate's own words, not entering clauses ("a provocation by Russia that ...")."""
+    out, stack = [], [pred]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "ccomp", "advcl", "acl"))
+    return sorted(out, key=lambda t: t.i)
+
+
+def _hostile(tokens: list[Any], lex: Any) -> bool:
+    for t in tokens:
+        lemma = t.lemma_.lower()
+        if EVENT_ANAPHORA.get(lemma) == "attack":
+            return True
+        if t.pos_ == "NOUN" and any(
+            e.code[:2] in HOSTILE_ROOTS for e in lex.entries_for("N", lemma)
+        ):
+            return True
+    return False
+
+
+def judgement_in(pred: Any, judged: Any, lex: Any) -> tuple[Match, list[Any]] | None:
+    """The judgement a predicate passes (`responsible for the attack`, `an act of aggression`).
+    "It is reckless" judges a situation, not an actor: a bare "it"/"this" is only blamed for
+    a named hostile act ("it was behind the attack")."""
+    table = judgements()
+    words = _phrase(pred)
+    for t in words:
+        row = table.words.get(t.lemma_.lower())
+        if row is None or _negated(t):
+            continue
+        code, needs_hostile, line = row
+        if needs_hostile and not _hostile(words, lex):
+            return None
+        if judged.lower_ in VAGUE_PRONOUNS and not needs_hostile:
+            return None
+        return Match(Entry("J", t.lemma_.lower(), None, frozenset(), code, None, line), None), words
+    return None
+
+
+def judged_clauses(coder: Any, sent: Any) -> list[tuple[Any, Any, Any]]:
+    """(act of judging, what is judged, predicate) for "said Y was responsible for ..." (the
+    speech verb judges Y) and "called/described X as ..." (the framing verb judges X)."""
+    table = judgements()
+    out = []
+    for v in sent:
+        if v.lemma_.lower() == "be" and v.dep_ == "ccomp":
+            speaker = coder._in_speech(v)
+            subj = [c for c in v.children if c.dep_ == "nsubj"]
+            preds = [c for c in v.children if c.dep_ in ("acomp", "attr", "prep")]
+            if speaker is not None and subj and not _negated(v):
+                out += [(speaker, subj[0], p) for p in preds]
+        elif v.pos_ == "VERB" and v.lemma_.lower() in table.framing and not _negated(v):
+            obj = [c for c in v.children if c.dep_ == "dobj"]
+            preds = [c for c in v.children if c.dep_ in ("oprd", "acomp")]
+            preds += [p for c in v.children if c.dep_ == "prep" and c.lower_ == "as"
+                      for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+            if obj:
+                out += [(v, obj[0], p) for p in preds]
+    return out
+
+
+def judged_actors(coder: Any, judged: Any, words: list[Any], exclude: set) -> list[Mention]:
+    """Whom a judgement falls on: the agent it names ("a provocation by Russia"), else the
+    judged actor itself, its owner, or the doer of the act it points back to."""
+    for t in words:
+        if t.dep_ == "prep" and t.lower_ == "by":
+            for p in t.children:
+                ms = [m for m in coder.group_mentions(p) if m.ref.key not in exclude]
+                if p.dep_ == "pobj" and ms:
+                    return ms
+    ms, _ = coder._object_actors(judged, exclude)
+    return ms
+
+
+MODALS = frozenset(["would", "could", "might", "may", "will", "shall", "should", "must", "can"])
+
+
+def warning_made(v: Any) -> bool:
+    """A warning verb in the past or present with no modal ("warned X of penalties if they
+    fail"): the warning was made, its "if" clause is what it threatens, not a condition on it."""
+    if v.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
+        return False
+    return not any(c.dep_ == "aux" and c.lower_ in MODALS for c in v.children)
