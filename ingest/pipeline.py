@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ingest._coref import Ref
+from ingest._dating import EventDater, date_phrase
 from ingest._extract import Found, SentenceCoder
 from ingest._merge import write_batch
 from ingest._nlp import get_nlp
@@ -48,6 +49,7 @@ class ExtractionResult:
     events: list[Event]
     records: list[dict[str, Any]]
     sentences: int
+    undated: int = 0  # coded acts left out because no day could be given to them
 
     def to_batch(self) -> GraphBatch:
         return GraphBatch(articles=[self.article], actors=list(self.actors), events=self.events)
@@ -74,14 +76,6 @@ def _actor(ref: Ref) -> Actor:
     return Actor.create(ref.name, ref.country, kind, tuple(ref.aliases))
 
 
-def _date_resolver() -> Callable[..., date | None] | None:
-    try:
-        from ingest.dates import resolve_relative
-    except ImportError:  # pragma: no cover - the loaders package ships it
-        return None
-    return resolve_relative
-
-
 def _doc_attr(doc: Any, name: str, default: Any = None) -> Any:
     return getattr(doc, name, default)
 
@@ -90,31 +84,17 @@ def _code_found(
     found: list[Found],
     doc: Any,
     article: Article,
-    published: datetime | date | None,
     records: list[dict[str, Any]],
     events: dict[str, Event],
     actors: dict[str, Actor],
     state: dict[str, Any],
 ) -> None:
-    resolve_relative = state["resolve_relative"]
-    default_day = (
-        published.date() if isinstance(published, datetime) else published
-    ) or date.today()
+    dater: EventDater = state["dater"]
     for f in found:
-        day = None
-        if f.date_expr and published is not None and resolve_relative is not None:
-            try:
-                if f.mode == "future":
-                    day = resolve_relative(f.date_expr, published, prefer="future")
-                else:
-                    day = resolve_relative(f.date_expr, published)
-            except (ValueError, TypeError):
-                day = None
-            if day is not None and f.mode is None and day <= default_day:
-                state["narrative"] = day
+        day = dater.day(f.date_expr, f.mode)
         if day is None:
-            # an undated event in a story told about one day happened on that day
-            day = state.get("narrative") or default_day
+            state["undated"] += 1  # no day can be given to it: not written as a dated event
+            continue
         src = _actor(f.source.ref)
         tgt = _actor(f.target.ref) if f.target else None
         actors.setdefault(src.id, src)
@@ -209,7 +189,7 @@ def extract_parsed(
     records: list[dict[str, Any]] = []
     events: dict[str, Event] = {}
     actors: dict[str, Actor] = {}
-    state: dict[str, Any] = {"resolve_relative": _date_resolver()}
+    state: dict[str, Any] = {"dater": EventDater(pub), "undated": 0}
     n = 0
     for sent in parsed.sents:
         if not sent.text.strip():
@@ -217,7 +197,9 @@ def extract_parsed(
         n += 1
         found = coder.sentence(sent)
         if found:
-            _code_found(found, doc, article, pub, records, events, actors, state)
+            _code_found(found, doc, article, records, events, actors, state)
+        else:
+            state["dater"].note(date_phrase(sent.root))
     return ExtractionResult(
         article,
         str(_doc_attr(doc, "source", "")),
@@ -225,6 +207,7 @@ def extract_parsed(
         list(events.values()),
         records,
         n,
+        state["undated"],
     )
 
 
