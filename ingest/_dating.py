@@ -126,6 +126,7 @@ _BOUNDING = frozenset(
 # Inside a noun phrase only place-like links carry the act's time (`at their meeting on
 # Monday`, `in the early hours of Sunday`); `the first summit since 2016` dates nothing.
 _NESTED = frozenset(["on", "in", "at", "during", "of"])
+_WHEN_LABELS = frozenset(["DATE", "TIME"])
 _ADJUNCTS = frozenset(["npadvmod", "tmod", "advmod", "obl", "nmod"])
 
 
@@ -139,8 +140,8 @@ def _phrase(tok: Any, prep: Any) -> str | None:
     if tok.dep_ == "poss" or any(c.dep_ == "case" for c in tok.children):
         return None  # `Sunday's dispute`: the day of another event
     ent = _entity(tok)
-    if ent is None or ent.label_ != "DATE":
-        return None
+    if ent is None or ent.label_ not in _WHEN_LABELS:
+        return None  # TIME too: `in the early hours of Wednesday`, `Tuesday evening`
     text = f"{prep.text} {ent.text}" if prep is not None else ent.text
     if resolve_relative(text, date(2001, 1, 1)) is None and not _ANCHORED.match(_normal(text)):
         return None
@@ -153,7 +154,7 @@ def _own_phrases(v: Any) -> list[tuple[int, int, str]]:
     frontier: list[tuple[Any, int, Any]] = [(c, 1, None) for c in v.children]
     while frontier:
         tok, depth, prep = frontier.pop()
-        if tok.ent_type_ == "DATE" and (prep is not None or tok.dep_ in _ADJUNCTS):
+        if tok.ent_type_ in _WHEN_LABELS and (prep is not None or tok.dep_ in _ADJUNCTS):
             phrase = _phrase(tok, prep)
             if phrase is not None:
                 out.append((depth, tok.i, phrase))
