@@ -127,6 +127,7 @@ def ingest_cmd(paths: tuple[str, ...], no_progress: bool, published: str | None)
     click.echo(
         f"articles: {summary.articles}  sentences: {summary.sentences}  "
         f"events: {summary.events}  errors: {len(summary.errors)}"
+        + (f"  left out undated: {summary.undated}" if summary.undated else "")
     )
     if summary.articles == 0 and summary.errors:
         sys.exit(1)

@@ -61,6 +61,7 @@ class IngestSummary:
     sentences: int = 0
     events: int = 0
     errors: list[str] = field(default_factory=list)
+    undated: int = 0  # acts left out because no day could be given to them
 
 
 @lru_cache(maxsize=256)
@@ -298,6 +299,7 @@ def ingest_paths(
             summary.articles += 1
             summary.sentences += r.sentences
             summary.events += len(r.events)
+            summary.undated += r.undated
             if p is not None:
                 p.update(task, advance=1, description=f"{summary.events} events")
     return summary
