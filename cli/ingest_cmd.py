@@ -39,6 +39,19 @@ def _table_row(r: dict) -> str:
     return f"{r['date']}  {s:<34} {a['cameo']:<5} {a['label'][:34]:<34} {t}{mode}"
 
 
+def _warn_undated(r, published: str | None) -> None:  # type: ignore[no-untyped-def]
+    """Say when a page has no publication date and how many acts were left out undated."""
+    left_out = f"{r.undated} event(s) left out for lack of a date"
+    if r.article.published is None and published is None:
+        click.echo(
+            f"warning: {r.source}: no publication date found; only acts with a stated year are "
+            f"dated, {left_out} (give --published)",
+            err=True,
+        )
+    elif r.undated:
+        click.echo(f"note: {r.source}: {left_out} (background periods with no day)", err=True)
+
+
 @click.command("extract")
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
@@ -62,12 +75,7 @@ def extract_cmd(paths: tuple[str, ...], fmt: str, all_modes: bool, published: st
             click.echo(f"error: {r}", err=True)
             continue
         loaded += 1
-        if r.article.published is None and published is None:
-            click.echo(
-                f"warning: {r.source}: no publication date found; relative dates count from "
-                "today (give --published)",
-                err=True,
-            )
+        _warn_undated(r, published)
         for rec in r.records:
             if rec["mode"] is not None and not all_modes:
                 continue
@@ -118,6 +126,7 @@ def ingest_cmd(paths: tuple[str, ...], no_progress: bool, published: str | None)
     click.echo(
         f"articles: {summary.articles}  sentences: {summary.sentences}  "
         f"events: {summary.events}  errors: {len(summary.errors)}"
+        + (f"  left out undated: {summary.undated}" if summary.undated else "")
     )
     if summary.articles == 0 and summary.errors:
         sys.exit(1)

@@ -24,6 +24,7 @@ from ingest._coref import (
     Ref,
     acts_for,
 )
+from ingest._dating import date_phrase
 from ingest._groups import listed_members, office_holders_of_states
 from ingest._joint import (
     mediated_parties,
@@ -2523,7 +2524,7 @@ class SentenceCoder:
                 targets = [t for t in targets if self._own_country(t)]
             if agentless and not any(t.ref.country for t in targets):
                 continue  # nobody named did it to nobody placed: no relation to record
-            date_expr = None if announced else self.date_expression(v)
+            date_expr = None if announced else date_phrase(v)
             action = self.action_text(v, trigger)
             pairs: list[tuple[Mention, Mention | None]] = []
             mutual = (
@@ -2893,7 +2894,7 @@ class SentenceCoder:
             match = self.lex.lookup("V", "demand", set(), {v.lemma_.lower(): 0, **self.bag(v)})
             if match is None:
                 continue
-            date_expr = self.date_expression(speaker)
+            date_expr = date_phrase(speaker)
             for src in sources:
                 for tgt in targets or [None]:
                     out.append(
@@ -2944,7 +2945,7 @@ class SentenceCoder:
                             pred,
                             f"{judge.text} ... {pred.text}",
                             mode,
-                            self.date_expression(judge),
+                            date_phrase(judge),
                             sent,
                             self.confidence(src, tgt, "event", match, inherited) - 0.05,
                             inherited,
@@ -2952,21 +2953,6 @@ class SentenceCoder:
                         )
                     )
         return out
-
-    def date_expression(self, v: Any) -> str | None:
-        t = v
-        for _ in range(4):
-            for tok in self.clause_tokens(t):
-                if tok.ent_type_ == "DATE" and tok.ent_iob_ == "B":
-                    ent = next(e for e in tok.sent.ents if e.start == tok.i)
-                    prev = tok.doc[ent.start - 1] if ent.start > 0 else None
-                    if prev is not None and prev.pos_ == "ADP" and prev.i >= tok.sent.start:
-                        return f"{prev.text} {ent.text}"
-                    return ent.text
-            if t.head.i == t.i or t.dep_ not in ("xcomp", "advcl", "conj", "ccomp", "pcomp"):
-                break
-            t = t.head
-        return None
 
     def action_text(self, v: Any, trigger: Any) -> str:
         words = [v]

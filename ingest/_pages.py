@@ -23,7 +23,7 @@ from functools import lru_cache, wraps
 from typing import Any, TypeVar
 
 from ingest._captions import is_caption
-from ingest.dates import context_year, parse_published, parse_wire_dateline
+from ingest.dates import WireDateline, context_year, parse_published, parse_wire_dateline
 
 _TERMINAL = re.compile(r"[.!?…][\"”’'»)\]]*$")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d[\d,.:%]*")
@@ -289,6 +289,33 @@ def _dateline_in(p: str, year: int | None) -> datetime | None:
     return parse_published(p, year=year)
 
 
+_STAMP_LABEL = re.compile(r"^(?:filed|first\s+published|published|posted|created)\b", re.I)
+
+
+def _stamp_below(paras: list[str], start: int) -> datetime | None:
+    """A labelled stamp printed under the article (`Filed 14 Nov 2025 09:48 GMT | (c) ...`)."""
+    for p in paras[start:]:
+        if len(p) <= 160 and _STAMP_LABEL.match(p):
+            value = parse_published(p)
+            if value is not None:
+                return value
+    return None
+
+
+def _wire_published(
+    wire: WireDateline | None, stamp: datetime | None, year: int | None
+) -> datetime | None:
+    """The wire dateline's day, with the year (and time) of a stamp on the same day below the
+    article, else the year it states, else the copyright line's; a stamp alone when there is
+    no wire dateline. No year anywhere: unknown."""
+    if wire is None or wire.month is None:
+        return stamp
+    same_day = stamp is not None and (stamp.month, stamp.day) == (wire.month, wire.day)
+    if stamp is not None and same_day and wire.year in (None, stamp.year):
+        return stamp
+    return wire.date(wire.year or (stamp.year if stamp else None) or year)
+
+
 def _outlet_from(dateline: str) -> str | None:
     for part in re.split(r"\s*\|\s*", dateline):
         m = _DESK_RE.match(part)
@@ -379,9 +406,9 @@ def clean_page(raw: str, *, title: str | None = None, body_only: bool = False) -
                 summary_parts.append(paras[i])
 
     body, wire_text = _body(paras, body_from, found_title, dateline_idx)
-    if published is None and wire_text:
-        wire = parse_wire_dateline(wire_text + " x")
-        published = wire.date(year) if wire else None
+    if published is None:
+        wire = parse_wire_dateline(wire_text + " x") if wire_text else None
+        published = _wire_published(wire, _stamp_below(paras, body_from), year)
 
     dateline = paras[dateline_idx] if dateline_idx is not None else wire_text
     outlet = _outlet_from(paras[dateline_idx]) if dateline_idx is not None else None

@@ -131,7 +131,7 @@ _WEEKDAY = (
 )
 _TZ_TOKEN = r"(?:(?:UTC|GMT)\s?[+-]\s?\d{1,2}(?::?\d{2})?|[A-Z]{1,5}|[+-]\d{2}:?\d{2})"
 _TIME = (
-    r"(?:\s*(?:,|\bat\b|@|-|–|\||/)?\s*"
+    r"(?:\s*(?:,|\bat\b|@|-|–|—|\||/|•|·)?\s*"
     r"(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.\d+)?)?"
     r"\s*(?P<ampm>[aApP]\.?\s?[mM]\.?)?"
     r"(?:\s*\(?(?P<tz>" + _TZ_TOKEN + r")\)?(?![A-Za-z]))?)?"
@@ -151,39 +151,50 @@ _YMD_RE = re.compile(
     r"(?<![\d/.-])(?P<year>\d{4})(?P<sep>[/.])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?![\d])"
     + _TIME,
 )
-_MDY_RE = re.compile(
-    r"\b(?P<monthname>"
-    + _MONTH
-    + r")\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b"
-    + _TIME,
-    re.IGNORECASE,
-)
-_DMY_RE = re.compile(
-    r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<monthname>" + _MONTH + r")\.?,?\s+"
-    r"(?P<year>\d{4})\b" + _TIME,
-    re.IGNORECASE,
-)
+# A header's year: four digits, or two where nothing but a time or a separator follows
+# (`Thu - 7 Dec 23`, `28 July 25 | 11:30`), never `May 5, 20 people`.
+_YEAR4 = r"(?P<year>\d{4})\b"
+_YEAR2 = r"'?(?P<year>\d{2})\b(?![:.]\d)(?=\s*(?:$|[|•·,;(–—-]|\d{1,2}[:.]\d{2}))"
 _TIME_FIRST = (
     r"\b(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?::(?P<second>\d{2}))?\s*(?P<ampm>[aApP]\.?\s?[mM]\.?)?"
-    r"(?:\s*\(?(?P<tz>" + _TZ_TOKEN + r")\)?(?![A-Za-z]))?\s*(?:,|on|\|)?\s*"
-    r"(?:" + _WEEKDAY + r"\.?,?\s+)?"
+    r"(?:\s*\(?(?P<tz>" + _TZ_TOKEN + r")\)?(?![A-Za-z]))?\s*(?:,|on|\||-|–|—|•|·)?\s*"
+    r"(?:" + _WEEKDAY + r"\.?\s*(?:,|-|–|—|•|·)?\s*)?"
 )
-_TIME_FIRST_MDY_RE = re.compile(
-    _TIME_FIRST + r"(?P<monthname>" + _MONTH + r")\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+"
-    r"(?P<year>\d{4})\b",
-    re.IGNORECASE,
-)
-_TIME_FIRST_DMY_RE = re.compile(
-    _TIME_FIRST + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<monthname>" + _MONTH + r")"
-    r"\.?,?\s+(?P<year>\d{4})\b",
-    re.IGNORECASE,
-)
+_ORD = r"(?:st|nd|rd|th)?"
+
+
+def _month_name_dates(year: str) -> tuple[re.Pattern[str], ...]:
+    """Dates with a month name, most specific first: time before the date, `29th Monday, July
+    2024`, `March 3, 2024`, `3 March 2024`."""
+    mdy = r"(?P<monthname>" + _MONTH + r")\.?\s+(?P<day>\d{1,2})" + _ORD + r",?\s+" + year
+    dmy = r"(?P<day>\d{1,2})" + _ORD + r"\s+(?:of\s+)?(?P<monthname>" + _MONTH + r")\.?,?\s+" + year
+    dwmy = (
+        r"(?P<day>\d{1,2})" + _ORD + r"\s+" + _WEEKDAY + r",?\s+(?P<monthname>" + _MONTH + r")"
+        r"\.?,?\s+" + year
+    )
+    shapes = (_TIME_FIRST + mdy, _TIME_FIRST + dmy, r"\b" + dwmy + _TIME)
+    shapes += (r"\b" + mdy + _TIME, r"\b" + dmy + _TIME)
+    return tuple(re.compile(x, re.IGNORECASE) for x in shapes)
+
+
+_MONTH_NAME_DATES = _month_name_dates(_YEAR4)
+# Two-digit years only in page headers (parse_published), never in sentences.
+_MONTH_NAME_DATES_SHORT = _MONTH_NAME_DATES + _month_name_dates(_YEAR2)
 _LABEL_RE = re.compile(
-    r"(?P<pub>published|posted|created|first\s+published|release[d]?|date)|"
+    r"(?P<pub>published|posted|created|first\s+published|release[d]?|date|filed)|"
     r"(?P<upd>updated|modified|last\s+updated|edited)",
     re.IGNORECASE,
 )
-_YEAR_CONTEXT_RE = re.compile(r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?P<year>(?:19|20)\d{2})", re.I)
+_YEAR_CONTEXT_RE = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:[^\n\d©]{0,40}?)(?P<year>(?:19|20)\d{2})"
+    r"(?:\s*[-–]\s*(?P<end>(?:19|20)\d{2}))?",
+    re.I,
+)
+# A header word run into a month or weekday name by a lost space: `PUBLISHED ONJuly 16, 2024`.
+_GLUED_RE = re.compile(
+    r"(?<=[A-Z]{2})(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|"
+    r"Sat|Sun)[a-z])"
+)
 
 
 @dataclass(frozen=True)
@@ -219,6 +230,8 @@ def _build(
     groups: dict[str, str | None],
 ) -> datetime | None:
     """A tz-aware datetime from regex groups, or None when the numbers are not a real date."""
+    if year < 100:  # a header's two-digit year: news pages of this century
+        year += 2000
     if not 1900 <= year <= 2100:
         return None
     hour = int(groups.get("hour") or 0)
@@ -243,7 +256,7 @@ def _label_before(text: str, start: int) -> str:
     return "published" if labels[-1].group("pub") else "updated"
 
 
-def _find_dates(text: str, date_order: str | None) -> list[_Found]:
+def _find_dates(text: str, date_order: str | None, short_years: bool = False) -> list[_Found]:
     found: list[_Found] = []
     taken: list[tuple[int, int]] = []
 
@@ -259,7 +272,7 @@ def _find_dates(text: str, date_order: str | None) -> list[_Found]:
         for m in regex.finditer(text):
             g = m.groupdict()
             add(m, _build(int(g["year"]), int(g["month"]), int(g["day"]), g))
-    for regex in (_TIME_FIRST_MDY_RE, _TIME_FIRST_DMY_RE, _MDY_RE, _DMY_RE):
+    for regex in _MONTH_NAME_DATES_SHORT if short_years else _MONTH_NAME_DATES:
         for m in regex.finditer(text):
             g = m.groupdict()
             month = MONTHS.get(g["monthname"].lower().rstrip("."))
@@ -282,13 +295,13 @@ def _find_dates(text: str, date_order: str | None) -> list[_Found]:
 
 
 def context_year(text: str) -> int | None:
-    """A year the page itself states (copyright line, else the latest full date), for datelines
-    that omit it (`WASHINGTON, Nov 12 (Reuters) -`)."""
+    """The year the page itself states on its copyright line (`© 2024 Reuters`, `(c) Example
+    Wire 2025`, the end of `© 2019-2025`), for datelines that omit it (`WASHINGTON, Nov 12
+    (Reuters) -`). Full dates in the body are not used: they name earlier events."""
     m = _YEAR_CONTEXT_RE.search(text)
     if m:
-        return int(m.group("year"))
-    dates = _find_dates(text, None)
-    return max(f.value.year for f in dates) if dates else None
+        return int(m.group("end") or m.group("year"))
+    return None
 
 
 @dataclass(frozen=True)
@@ -316,6 +329,8 @@ class WireDateline:
 
 _WIRE_RE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Z.'’\-]*(?:\s[A-Z][A-Z.'’\-]*){0,3}"
+    # a joint dateline: `BEIJING/TOKYO, Nov 14 (Wire) -`
+    r"(?:\s?/\s?[A-Z][A-Z.'’\-]*(?:\s[A-Z][A-Z.'’\-]*){0,3}){0,2}"
     r"(?:,\s+[A-Z][A-Za-z.'’\-]*(?:\s[A-Z][A-Za-z.'’\-]*){0,2})?)"
     r"\s*,?\s*(?:(?P<monthname>" + _MONTH + r")\.?\s+(?P<day>\d{1,2})(?:,\s+(?P<year>\d{4}))?"
     # or a machine stamp: `NEW DELHI, 2025-05-08T09:15:00+05:30 -`
@@ -403,7 +418,8 @@ def parse_published(
     """
     if not isinstance(text, str):
         text = "\n".join(text)
-    found = _find_dates(text, date_order)
+    text = _GLUED_RE.sub(" ", text)
+    found = _find_dates(text, date_order, short_years=True)
     if found:
         for f in found:
             if f.label == "published":

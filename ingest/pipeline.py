@@ -22,6 +22,7 @@ from typing import Any
 from ingest._assembly import Assembly, not_dyadic
 from ingest._captions import caption_spans
 from ingest._coref import Ref
+from ingest._dating import EventDater, date_phrase
 from ingest._extract import Found, SentenceCoder
 from ingest._merge import write_batch
 from ingest._nlp import get_nlp
@@ -50,6 +51,7 @@ class ExtractionResult:
     events: list[Event]
     records: list[dict[str, Any]]  # the events written, one per act at its first mention
     sentences: int
+    undated: int = 0  # coded acts left out because no day could be given to them
     # clauses coded but not written, each with its reason in "set_aside" (no target, country
     # unknown, a self-loop, a restatement): what a reader checks when an event is missing
     set_aside: list[dict[str, Any]] = field(default_factory=list)
@@ -69,6 +71,7 @@ class IngestSummary:
     sentences: int = 0
     events: int = 0
     errors: list[str] = field(default_factory=list)
+    undated: int = 0  # acts left out because no day could be given to them
 
 
 @lru_cache(maxsize=256)
@@ -84,14 +87,6 @@ def _actor(ref: Ref) -> Actor:
     return Actor.create(ref.name, ref.country, kind, tuple(ref.aliases))
 
 
-def _date_resolver() -> Callable[..., date | None] | None:
-    try:
-        from ingest.dates import resolve_relative
-    except ImportError:  # pragma: no cover - the loaders package ships it
-        return None
-    return resolve_relative
-
-
 def _doc_attr(doc: Any, name: str, default: Any = None) -> Any:
     return getattr(doc, name, default)
 
@@ -105,31 +100,17 @@ def _code_found(
     found: list[Found],
     doc: Any,
     article: Article,
-    published: datetime | date | None,
     records: list[dict[str, Any]],
     events: dict[str, Event],
     actors: dict[str, Actor],
     state: dict[str, Any],
 ) -> None:
-    resolve_relative = state["resolve_relative"]
-    default_day = (
-        published.date() if isinstance(published, datetime) else published
-    ) or date.today()
+    dater: EventDater = state["dater"]
     for f in found:
-        day = None
-        if f.date_expr and published is not None and resolve_relative is not None:
-            try:
-                if f.mode == "future":
-                    day = resolve_relative(f.date_expr, published, prefer="future")
-                else:
-                    day = resolve_relative(f.date_expr, published)
-            except (ValueError, TypeError):
-                day = None
-            if day is not None and f.mode is None and day <= default_day:
-                state["narrative"] = day
+        day = dater.day(f.date_expr, f.mode)
         if day is None:
-            # an undated event in a story told about one day happened on that day
-            day = state.get("narrative") or default_day
+            state["undated"] += 1  # no day can be given to it: not written as a dated event
+            continue
         _assemble(f, day, doc, article, records, events, actors, state)
 
 
@@ -260,7 +241,8 @@ def extract_parsed(
     events: dict[str, Event] = {}
     actors: dict[str, Actor] = {}
     state: dict[str, Any] = {
-        "resolve_relative": _date_resolver(),
+        "dater": EventDater(pub),
+        "undated": 0,
         "assembly": Assembly(),
         "set_aside": [],
     }
@@ -272,7 +254,9 @@ def extract_parsed(
         n += 1
         found = coder.sentence(sent)
         if found:
-            _code_found(found, doc, article, pub, records, events, actors, state)
+            _code_found(found, doc, article, records, events, actors, state)
+        else:
+            state["dater"].note(date_phrase(sent.root))
     return ExtractionResult(
         article,
         str(_doc_attr(doc, "source", "")),
@@ -280,6 +264,7 @@ def extract_parsed(
         list(events.values()),
         records,
         n,
+        state["undated"],
         state["set_aside"],
     )
 
@@ -371,6 +356,7 @@ def ingest_paths(
             summary.articles += 1
             summary.sentences += r.sentences
             summary.events += len(r.events)
+            summary.undated += r.undated
             if p is not None:
                 p.update(task, advance=1, description=f"{summary.events} events")
     return summary

@@ -162,7 +162,10 @@ def test_timezone_table_choices() -> None:
 def test_context_year() -> None:
     assert context_year("blah\n© 2023 Example News") == 2023
     assert context_year("Copyright 2021") == 2021
-    assert context_year("Posted 2019-03-04 and 2020-01-01") == 2020
+    assert context_year("Filed 14 Nov 2025 | (c) Example Wire 2025") == 2025
+    assert context_year("© 2019-2025 Example News") == 2025
+    # full dates in the body name earlier events, not the page's year
+    assert context_year("Posted 2019-03-04 and 2020-01-01") is None
     assert context_year("nothing") is None
 
 

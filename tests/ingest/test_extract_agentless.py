@@ -16,7 +16,7 @@ from ingest.pipeline import extract_document
 
 
 def asserted(text: str) -> list[dict]:
-    return [r for r in extract_document(Doc(text, None)).clauses if r["mode"] is None]
+    return [r for r in extract_document(Doc(text)).clauses if r["mode"] is None]
 
 
 def test_weapon_named_by_state_gives_its_military_and_the_means_code():

@@ -88,6 +88,9 @@ def test_extract_warns_when_the_page_has_no_date(tmp_path):
     result = CliRunner().invoke(kg, ["extract", str(page)])
     assert result.exit_code == 0, result.output
     assert "no publication date" in result.stderr
+    # "on Monday" of an unknown week: the act is left out and counted, never dated to today
+    assert "left out for lack of a date" in result.stderr
+    assert '"date"' not in result.stdout
     dated = CliRunner().invoke(kg, ["extract", str(page), "--published", "2025-05-07"])
     assert "no publication date" not in dated.stderr
     assert '"date": "2025-05-05"' in dated.stdout  # Monday before Wednesday 7 May

@@ -1,0 +1,214 @@
+"""Stage (f), dates: the day each coded act happened, or none (we never invent one).
+
+An act takes the day its own date phrase names (`ingest.dates.resolve_relative`, counted from
+the publication day in the dateline's calendar); `that day`, `the same day`, `the next day`
+count from the story's anchor (the day of the last asserted act that named its own day); an
+undated act takes the anchor, failing that the publication day. A period (`last week`, `in
+2014`, `in March`) gives the story's day when that lies inside it, else its own first day.
+An asserted act is never dated after publication (a later day means the phrase belongs to
+another clause); only acts in the future mode may be. With no publication date, only phrases
+that state their own year give a day.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from ingest.dates import resolve_relative
+
+__all__ = ["EventDater", "date_phrase"]
+
+_ANCHORED = re.compile(
+    r"^(?:(?:later|earlier)\s+)?(?:on\s+)?(?:that|the\s+same)\s+day$"
+    r"|^(?P<next>(?:on\s+)?the\s+(?:next|following)\s+day|a\s+day\s+later)$"
+    r"|^(?:hours|minutes)\s+(?:later|earlier)$"
+)
+_PERIOD_WORD = re.compile(r"\b(?P<unit>week|weekend|month|year)s?\b")
+_MONTH_ONLY = re.compile(
+    r"^(?:(?:in|during|since|early|mid|late|last|this|earlier\s+this|past)[\s-]+)*"
+    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?:\s+(?:19|20)\d{2})?$"
+)
+_BARE_YEAR = re.compile(r"^(?:(?:in|during|since|the\s+year)\s+)*(?:19|20)\d{2}$")
+_WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
+_STATED_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def _normal(expression: str) -> str:
+    return re.sub(r"\s+", " ", expression.strip().lower().replace("’", "'")).strip(" .,;:")
+
+
+def _period_end(s: str, first: date) -> date | None:
+    """The last day of the period a phrase names, or None when it names a day."""
+    if "ago" in s.split():
+        return None  # `two weeks ago` is counted to a day
+    if _BARE_YEAR.match(s):
+        return date(first.year, 12, 31)
+    if _MONTH_ONLY.match(s):
+        return first.replace(day=calendar.monthrange(first.year, first.month)[1])
+    m = _PERIOD_WORD.search(s)
+    if m is None:
+        return None
+    unit = m.group("unit")
+    if unit == "weekend":
+        return first + timedelta(days=1)
+    if unit == "week":
+        return first + timedelta(days=6)
+    if unit == "month":
+        return first.replace(day=calendar.monthrange(first.year, first.month)[1])
+    return date(first.year, 12, 31)
+
+
+class EventDater:
+    """Dates the acts of one article in reading order (it keeps the story's anchor)."""
+
+    def __init__(self, published: datetime | date | None) -> None:
+        self.published = published.date() if isinstance(published, datetime) else published
+        self.anchor: date | None = None
+
+    def day(self, expression: str | None, mode: str | None) -> date | None:
+        """The act's day; None when no day can be given to it."""
+        story = self.anchor or self.published
+        if not expression:
+            return story
+        s = _normal(expression)
+        m = _ANCHORED.match(s)
+        if m:
+            if story is None:
+                return None
+            return story + timedelta(days=1) if m.group("next") else story
+        own = self._resolve(s, mode)
+        if own is None:
+            return story
+        first, last = own
+        if last is not None:  # a period: the story's day if it lies inside, else its first day
+            if story is not None and first <= story <= last:
+                return story
+            if self.published is not None and first > self.published:
+                return story if mode != "future" else first
+            return first
+        if mode != "future" and self.published is not None and first > self.published:
+            return story  # an asserted act has happened: this phrase dates something else
+        if mode is None:
+            self.anchor = first
+        return first
+
+    def note(self, expression: str | None) -> None:
+        """A sentence with no coded act still sets the story's day (`Poland said yesterday it
+        had ...` when the act itself is not coded)."""
+        if expression and not _ANCHORED.match(_normal(expression)):
+            own = self._resolve(_normal(expression), None)
+            known = own is not None and own[1] is None and self.published is not None
+            if known and own[0] <= self.published:  # type: ignore[index,operator]
+                self.anchor = own[0]  # type: ignore[index]
+
+    def _resolve(self, s: str, mode: str | None) -> tuple[date, date | None] | None:
+        base = self.published
+        if base is None:
+            if not _STATED_YEAR.search(s):
+                return None  # relative to a publication day we do not know
+            base = date(2100, 1, 1)
+        first = resolve_relative(s, base, prefer="future" if mode == "future" else "past")
+        if first is None:
+            return None
+        return first, _period_end(s, first)
+
+
+# Prepositions whose object bounds or measures an act rather than dating it (`by the end of
+# December`, `before dawn`, `for two days`, `after months`).
+_BOUNDING = frozenset(
+    ["by", "until", "till", "before", "after", "for", "within", "ahead", "through"]
+    + ["throughout", "between", "than", "despite"]
+)
+# Inside a noun phrase only place-like links carry the act's time (`at their meeting on
+# Monday`, `in the early hours of Sunday`); `the first summit since 2016` dates nothing.
+_NESTED = frozenset(["on", "in", "at", "during", "of"])
+_WHEN_LABELS = frozenset(["DATE", "TIME"])
+_ADJUNCTS = frozenset(["npadvmod", "tmod", "advmod", "obl", "nmod"])
+
+
+def _entity(tok: Any) -> Any:
+    return next((e for e in tok.sent.ents if e.start <= tok.i < e.end), None)
+
+
+def _phrase(tok: Any, prep: Any) -> str | None:
+    """The date phrase at `tok` (with its preposition), or None for a possessive or a phrase
+    that names neither a day nor a period (`two-day`, `24 years`)."""
+    if tok.dep_ == "poss" or any(c.dep_ == "case" for c in tok.children):
+        return None  # `Sunday's dispute`: the day of another event
+    ent = _entity(tok)
+    if ent is None or ent.label_ not in _WHEN_LABELS:
+        return None  # TIME too: `in the early hours of Wednesday`, `Tuesday evening`
+    text = f"{prep.text} {ent.text}" if prep is not None else ent.text
+    if resolve_relative(text, date(2001, 1, 1)) is None and not _ANCHORED.match(_normal(text)):
+        return None
+    return text
+
+
+def _own_phrases(v: Any) -> list[tuple[int, int, str]]:
+    """(depth, position, phrase) of the dates modifying v's own clause."""
+    out: list[tuple[int, int, str]] = []
+    frontier: list[tuple[Any, int, Any]] = [(c, 1, None) for c in v.children]
+    while frontier:
+        tok, depth, prep = frontier.pop()
+        if tok.ent_type_ in _WHEN_LABELS and (prep is not None or tok.dep_ in _ADJUNCTS):
+            phrase = _phrase(tok, prep)
+            if phrase is not None:
+                out.append((depth, tok.i, phrase))
+            continue
+        if tok.dep_ == "prep" and depth <= 3:
+            allowed = _NESTED if depth > 1 else _NESTED | {"since", "from", "over"}
+            if tok.lower_ in allowed and tok.lower_ not in _BOUNDING:
+                frontier.extend((c, depth, tok) for c in tok.children if c.dep_ == "pobj")
+        elif prep is not None:  # the object of a preposition: its own links, its participles
+            for c in tok.children:
+                if c.dep_ == "compound" and c.ent_type_ == "DATE" and prep.lower_ in _NESTED:
+                    phrase = _phrase(c, None)  # `in its Monday statement`: a day, not a period
+                    if (
+                        phrase is not None
+                        and _period_end(_normal(phrase), date(2001, 1, 1)) is None
+                    ):
+                        out.append((depth + 1, c.i, phrase))
+                elif c.dep_ == "prep":
+                    frontier.append((c, depth + 1, None))
+                elif c.dep_ == "acl" and c.tag_ == "VBN":
+                    frontier.extend((g, depth + 1, None) for g in c.children if g.dep_ == "prep")
+    return sorted(out)
+
+
+def _on_day(v: Any) -> str | None:
+    """`on <day>` anywhere in v's own clause, where the parser hung it on a noun (`summoned
+    the envoy, Jan Novak, on Monday`)."""
+    stack = list(v.children)
+    while stack:
+        t = stack.pop()
+        if t.pos_ in ("VERB", "AUX") and any(d.dep_ in ("nsubj", "nsubjpass") for d in t.children):
+            continue  # another clause with its own subject
+        if t.dep_ == "prep" and t.lower_ == "on":
+            for c in t.children:
+                if c.dep_ == "pobj" and c.ent_type_ == "DATE":
+                    phrase = _phrase(c, t)
+                    if (
+                        phrase is not None
+                        and _period_end(_normal(phrase), date(2001, 1, 1)) is None
+                    ):
+                        return phrase
+        stack.extend(t.children)
+    return None
+
+
+def date_phrase(v: Any) -> str | None:
+    """The phrase that dates the act of verb v: its own nearest date adjunct, else that of the
+    clause it depends on (`said on Monday that it had ...`), else an `on <day>` in its clause."""
+    t = v
+    for _ in range(4):
+        found = _own_phrases(t)
+        if found:
+            return found[0][2]
+        if t.head.i == t.i or t.dep_ not in ("xcomp", "advcl", "conj", "ccomp", "pcomp"):
+            break
+        t = t.head
+    return _on_day(v)
