@@ -193,6 +193,9 @@ def ego_svg(graph: dict[str, Any], link: Any, size: int = 640) -> str:
     return "".join(parts)
 
 
+GRAVITY = 0.1  # pull towards the centre in the result graph's layout, relative to the springs
+
+
 def result_graph_svg(
     graph: dict[str, list[dict[str, Any]]], link: Any = None, size: int = 640
 ) -> str:
@@ -232,6 +235,10 @@ def result_graph_svg(
             disp[a][1] -= dy / d * force
             disp[b][0] += dx / d * force
             disp[b][1] += dy / d * force
+        for k in range(n):  # gravity: keeps separate components from drifting apart
+            d = math.hypot(*pos[k]) or 0.01
+            disp[k][0] -= pos[k][0] / d * GRAVITY * d * d / ideal
+            disp[k][1] -= pos[k][1] / d * GRAVITY * d * d / ideal
         temp = size / 10 * (1 - step / 200) + 1
         for k in range(n):
             d = math.hypot(*disp[k]) or 0.01
@@ -239,13 +246,13 @@ def result_graph_svg(
             pos[k][1] += disp[k][1] / d * min(d, temp)
     xs, ys = [p[0] for p in pos], [p[1] for p in pos]
     pad = 60
-    span_x, span_y = (max(xs) - min(xs)) or 1, (max(ys) - min(ys)) or 1
+    # one scale for both axes, so the layout keeps its shape; centred in the square
+    scale = (size - 2 * pad) / max(max(xs) - min(xs), max(ys) - min(ys), 1)
+    off_x = (size - (max(xs) - min(xs)) * scale) / 2
+    off_y = (size - (max(ys) - min(ys)) * scale) / 2
 
     def at(k: int) -> tuple[float, float]:
-        return (
-            pad + (pos[k][0] - min(xs)) / span_x * (size - 2 * pad),
-            pad + (pos[k][1] - min(ys)) / span_y * (size - 2 * pad),
-        )
+        return (off_x + (pos[k][0] - min(xs)) * scale, off_y + (pos[k][1] - min(ys)) * scale)
 
     radius = 12
     parts = [

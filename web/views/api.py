@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, jsonify
+from markupsafe import Markup, escape
 
 from kg import __version__
 from web._app import get_queries
@@ -601,7 +602,16 @@ def docs(fmt: str | None = None):
     table = (rows, ["method", "path", "summary", "tags", "parameters", "responses"], "api")
     schemas = _schema_rows(doc)
     names = {s["name"] for s in schemas}
-    return respond(fmt, "api.html", doc, table, ops=ops, schemas=schemas, schema_names=names)
+    intro = _code_spans(doc["info"]["description"])
+    return respond(
+        fmt, "api.html", doc, table, ops=ops, schemas=schemas, schema_names=names, intro=intro
+    )
+
+
+def _code_spans(text: str) -> Markup:
+    """The document's `code` spans as <code> (the text itself escaped)."""
+    parts = str(escape(text)).split("`")
+    return Markup("".join(f"<code>{p}</code>" if i % 2 else p for i, p in enumerate(parts)))
 
 
 add_routes(bp, "/api", docs)
