@@ -2,10 +2,28 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
 from kg.model import Article, normalize_text, short_hash
+
+_WEB_URL = re.compile(r"https?://[^\s/?#]+", re.IGNORECASE)
+
+
+def is_web_url(url: object) -> bool:
+    """An http(s) address with a host: the only kind of article URL shown as a link."""
+    return isinstance(url, str) and _WEB_URL.match(url) is not None
+
+
+def check_article_url(url: str | None, source: str) -> None:
+    """An article's URL is shown as a link, so only a web address is accepted: a
+    `javascript:`, `data:` or `file:` URL (or a bare word) is refused, naming the input."""
+    if url is not None and not is_web_url(url):
+        shown = url if len(url) <= 80 else url[:77] + "..."
+        raise LoadError(
+            source, f"article URL must be an http:// or https:// address, got {shown!r}"
+        )
 
 
 class LoadError(Exception):
@@ -39,6 +57,9 @@ class Document:
     text: str
     summary: str | None = None
     dateline: str | None = None
+
+    def __post_init__(self) -> None:
+        check_article_url(self.url, self.source)
 
     @property
     def id(self) -> str:

@@ -67,12 +67,17 @@ def parse_feed(
         if not page.text:
             yield LoadError(entry_source, "feed entry has no article text")
             continue
-        yield Document(
-            source=entry_source,
-            url=entry.get("link") or None,
-            title=title,
-            outlet=outlet,
-            published=published or _entry_published(entry) or page.published,
-            text=page.text,
-            dateline=page.dateline,
-        )
+        try:
+            doc = Document(
+                source=entry_source,
+                url=entry.get("link") or None,
+                title=title,
+                outlet=outlet,
+                published=published or _entry_published(entry) or page.published,
+                text=page.text,
+                dateline=page.dateline,
+            )
+        except LoadError as exc:  # a bad link spoils this entry only
+            yield exc
+            continue
+        yield doc

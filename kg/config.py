@@ -25,7 +25,18 @@ ENV_VARS = {
     "KG_RDF_BASE": "rdf_base",
     "KG_MAX_INPUT_BYTES": "max_input_bytes",
     "KG_NEO4J_RETRIES": "neo4j_retries",
+    "KG_MAX_CONCURRENT_QUERIES": "max_concurrent_queries",
+    "KG_MAX_RESULT_BYTES": "max_result_bytes",
 }
+
+
+_WHOLE_NUMBERS = (
+    "port",
+    "max_input_bytes",
+    "neo4j_retries",
+    "max_concurrent_queries",
+    "max_result_bytes",
+)
 
 
 class ConfigError(ValueError):
@@ -47,6 +58,8 @@ class Settings:
     rdf_base: str = "https://diplomacy-kg.example.org/id/"
     max_input_bytes: int = 20 * 1024 * 1024
     neo4j_retries: int = 3  # attempts per store call when Neo4j is unreachable (back-off doubles)
+    max_concurrent_queries: int = 2  # SPARQL and Cypher queries running at once; more get 429
+    max_result_bytes: int = 4 * 1024 * 1024  # largest SPARQL or Cypher result sent back
 
     @property
     def backend(self) -> str:
@@ -84,7 +97,7 @@ class Settings:
             raw = values[f.name]
             if f.name == "data_dir":
                 converted[f.name] = Path(str(raw)).expanduser()
-            elif f.name in ("port", "max_input_bytes", "neo4j_retries"):
+            elif f.name in _WHOLE_NUMBERS:
                 try:
                     converted[f.name] = int(str(raw))
                 except ValueError:
@@ -92,8 +105,9 @@ class Settings:
             else:
                 converted[f.name] = str(raw)
         settings = replace(self, **converted)
-        if settings.neo4j_retries < 1:
-            raise ConfigError(f"neo4j_retries must be at least 1, got {settings.neo4j_retries}")
+        for name in ("neo4j_retries", "max_concurrent_queries", "max_result_bytes"):
+            if getattr(settings, name) < 1:
+                raise ConfigError(f"{name} must be at least 1, got {getattr(settings, name)}")
         if settings.store not in ("", "neo4j", "embedded"):
             raise ConfigError(f"KG_STORE must be 'neo4j' or 'embedded', got {settings.store!r}")
         return settings

@@ -4,14 +4,35 @@ for writes, the guard also stops admin commands, procedures and multi-statement 
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from kg.config import Settings
+
 DEFAULT_TIMEOUT_S = 5.0
 DEFAULT_ROW_CAP = 500
 MAX_QUERY_CHARS = 10_000
+DEFAULT_MAX_BYTES = Settings.max_result_bytes  # the setting's default (KG_MAX_RESULT_BYTES)
+FETCH_SIZE = 100  # rows pulled from the server at a time, so the byte cap is checked early
+
+# Store bookkeeping an analyst did not ask about: tally cells, the search column, copies of
+# the endpoints on events (they exist for indexes). Hidden from results unless the query names
+# them or the caller asks for internals.
+INTERNAL_LABELS = frozenset({"Tally"})
+INTERNAL_PROPERTIES = frozenset(
+    {
+        "search_text",
+        "tallied",
+        "text_hash",
+        "source_id",
+        "target_id",
+        "source_country",
+        "target_country",
+    }
+)
 
 # Procedures an analyst may CALL: schema introspection only.
 ALLOWED_PROCEDURES = frozenset(
@@ -142,21 +163,65 @@ class ConsoleResult:
     row_cap: int
     elapsed_ms: float
     graph: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    truncated_by: str | None = None  # "rows" (row_cap) or "bytes" (max_bytes)
+    max_bytes: int | None = None
+    hidden: list[str] = field(default_factory=list)  # internal labels/properties left out
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 
-def _plain(value: Any, graph: dict[str, dict[str, Any]]) -> Any:
+@dataclass
+class _Hide:
+    """What to leave out of one query's results; `seen` records what actually was."""
+
+    labels: frozenset[str]
+    properties: frozenset[str]
+    seen: set[str] = field(default_factory=set)
+
+    @classmethod
+    def for_query(cls, query: str, show_internal: bool) -> _Hide:
+        if show_internal:
+            return cls(frozenset(), frozenset())
+
+        def named(word: str) -> bool:  # the query asks for it by name
+            return re.search(rf"\b{re.escape(word)}\b", query, re.IGNORECASE) is not None
+
+        return cls(
+            frozenset(w for w in INTERNAL_LABELS if not named(w)),
+            frozenset(w for w in INTERNAL_PROPERTIES if not named(w)),
+        )
+
+    def props(self, items: Any) -> dict[str, Any]:
+        out = {}
+        for k, v in items:
+            if k in self.properties:
+                self.seen.add(k)
+            else:
+                out[k] = v
+        return out
+
+
+def _plain(value: Any, graph: dict[str, dict[str, Any]], hide: _Hide) -> Any:
     """Driver values as JSON-ready data; nodes and relationships are also gathered for the graph."""
     from neo4j.graph import Node, Path, Relationship
 
     if isinstance(value, Node):
+        internal = sorted(value.labels & hide.labels)
+        if internal:  # a bookkeeping node: say what it is, show nothing of it, draw nothing
+            hide.seen.update(internal)
+            return {
+                "_type": "node",
+                "element_id": value.element_id,
+                "labels": sorted(value.labels),
+                "properties": {},
+                "internal": True,
+            }
         item = {
             "_type": "node",
             "element_id": value.element_id,
             "labels": sorted(value.labels),
-            "properties": {k: _plain(v, graph) for k, v in value.items()},
+            "properties": {k: _plain(v, graph, hide) for k, v in hide.props(value.items()).items()},
         }
         graph["nodes"][value.element_id] = item
         return item
@@ -167,23 +232,23 @@ def _plain(value: Any, graph: dict[str, dict[str, Any]]) -> Any:
             "type": value.type,
             "start": value.start_node.element_id if value.start_node else None,
             "end": value.end_node.element_id if value.end_node else None,
-            "properties": {k: _plain(v, graph) for k, v in value.items()},
+            "properties": {k: _plain(v, graph, hide) for k, v in hide.props(value.items()).items()},
         }
         for end in (value.start_node, value.end_node):
             if end is not None:
-                _plain(end, graph)
+                _plain(end, graph, hide)
         graph["relationships"][value.element_id] = item
         return item
     if isinstance(value, Path):
         return {
             "_type": "path",
-            "nodes": [_plain(n, graph) for n in value.nodes],
-            "relationships": [_plain(r, graph) for r in value.relationships],
+            "nodes": [_plain(n, graph, hide) for n in value.nodes],
+            "relationships": [_plain(r, graph, hide) for r in value.relationships],
         }
     if isinstance(value, dict):
-        return {k: _plain(v, graph) for k, v in value.items()}
+        return {k: _plain(v, graph, hide) for k, v in value.items()}
     if isinstance(value, list | tuple):
-        return [_plain(v, graph) for v in value]
+        return [_plain(v, graph, hide) for v in value]
     if value is None or isinstance(value, bool | int | float | str):
         return value
     iso = getattr(value, "iso_format", None)
@@ -196,10 +261,16 @@ def run_read_query(
     params: dict[str, Any] | None = None,
     timeout_s: float = DEFAULT_TIMEOUT_S,
     row_cap: int = DEFAULT_ROW_CAP,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    show_internal: bool = False,
 ) -> ConsoleResult:
     """Check, then run in a READ access-mode transaction with a server-side timeout; at most
-    `row_cap` rows come back (`truncated` says when there were more)."""
-    return execute_read(store, check_read_only(query), params, timeout_s, row_cap)
+    `row_cap` rows and `max_bytes` bytes (as JSON) come back (`truncated_by` says which cap
+    stopped it). Internal labels and properties are left out unless the query names them or
+    `show_internal` is set."""
+    return execute_read(
+        store, check_read_only(query), params, timeout_s, row_cap, max_bytes, show_internal
+    )
 
 
 def execute_read(
@@ -208,39 +279,62 @@ def execute_read(
     params: dict[str, Any] | None = None,
     timeout_s: float = DEFAULT_TIMEOUT_S,
     row_cap: int = DEFAULT_ROW_CAP,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    show_internal: bool = False,
 ) -> ConsoleResult:
     """The second line of defence on its own (no clause guard): READ access mode, server-side
-    transaction timeout, row cap. Tests call it directly to prove the server refuses writes."""
+    transaction timeout, row and byte caps. Tests call it directly to prove the server refuses
+    writes."""
     from neo4j import READ_ACCESS
 
     driver = getattr(store, "driver", None)
     if driver is None:
         raise CypherRefused("the Cypher console needs the Neo4j backend (KG_STORE=neo4j)")
+    hide = _Hide.for_query(statement, show_internal)
     graph: dict[str, dict[str, Any]] = {"nodes": {}, "relationships": {}}
+    rows: list[list[Any]] = []
+    size, truncated_by = 0, None
     started = time.perf_counter()
     with driver.session(
-        database=getattr(store, "database", None), default_access_mode=READ_ACCESS
+        database=getattr(store, "database", None),
+        default_access_mode=READ_ACCESS,
+        fetch_size=FETCH_SIZE,
     ) as session:
         tx = session.begin_transaction(timeout=timeout_s)
         try:
             result = tx.run(statement, params or {})
             columns = list(result.keys())
-            records = result.fetch(row_cap + 1)
-            truncated = len(records) > row_cap
-            rows = [[_plain(v, graph) for v in rec.values()] for rec in records[:row_cap]]
+            for record in result:
+                if len(rows) == row_cap:
+                    truncated_by = "rows"
+                    break
+                found: dict[str, dict[str, Any]] = {"nodes": {}, "relationships": {}}
+                row = [_plain(v, found, hide) for v in record.values()]
+                size += len(json.dumps(row, ensure_ascii=False))
+                if size > max_bytes:  # this row would pass the cap: stop before it
+                    truncated_by = "bytes"
+                    break
+                rows.append(row)
+                for kind, items in found.items():
+                    graph[kind].update(items)
         finally:
             tx.rollback() if not tx.closed() else None
     elapsed = (time.perf_counter() - started) * 1000
     return ConsoleResult(
         columns,
         rows,
-        truncated,
+        truncated_by is not None,
         row_cap,
         round(elapsed, 1),
         {k: list(v.values()) for k, v in graph.items()},
+        truncated_by,
+        max_bytes,
+        sorted(hide.seen),
     )
 
 
+# Saved queries for the console; each returns rows on the demo corpus, whatever today's date
+# is (tests/web/test_saved_queries.py runs them all).
 EXAMPLES: list[dict[str, str]] = [
     {
         "title": "Mexico → United States, latest events with their sentences",
@@ -257,17 +351,17 @@ EXAMPLES: list[dict[str, str]] = [
         "       round(avg(e.goldstein), 2) AS mean_goldstein\nORDER BY events DESC LIMIT 20",
     },
     {
-        "title": "Material conflict (QuadClass 4) in the last 90 days",
+        "title": "Latest material conflict (QuadClass 4)",
         "query": "MATCH (s:Actor)-[:SOURCE_OF]->(e:Event)-[:TARGET]->(t:Actor)\n"
-        "WHERE e.quad_class = 4 AND e.date >= date() - duration('P90D')\n"
+        "WHERE e.quad_class = 4 AND e.mode IS NULL\n"
         "RETURN e.date AS date, s.name AS source, e.label AS action, t.name AS target\n"
         "ORDER BY date DESC LIMIT 50",
     },
     {
-        "title": "Events reported by two or more articles",
+        "title": "Events and the articles reporting them, most reported first",
         "query": "MATCH (e:Event)-[:REPORTED_IN]->(a:Article)\n"
-        "WITH e, count(DISTINCT a) AS sources WHERE sources >= 2\n"
-        "RETURN e.id AS event, e.date AS date, e.label AS action, sources\n"
+        "WITH e, count(DISTINCT a) AS sources, collect(a.outlet)[0] AS outlet\n"
+        "RETURN e.id AS event, e.date AS date, e.label AS action, sources, outlet\n"
         "ORDER BY sources DESC, date DESC LIMIT 25",
     },
     {
@@ -277,7 +371,8 @@ EXAMPLES: list[dict[str, str]] = [
         "RETURN s, r1, e, r2, t LIMIT 40",
     },
     {
-        "title": "Node labels in the graph",
-        "query": "CALL db.labels() YIELD label RETURN label",
+        "title": "Nodes per label",
+        "query": "MATCH (n) WHERE NOT n:Tally\n"
+        "RETURN labels(n)[0] AS label, count(*) AS nodes ORDER BY nodes DESC",
     },
 ]

@@ -38,6 +38,8 @@ def test_environment_overrides(tmp_path, monkeypatch):
         "KG_PORT": "8080",
         "KG_RDF_BASE": "https://x.example/id/",
         "KG_MAX_INPUT_BYTES": "1000",
+        "KG_MAX_CONCURRENT_QUERIES": "4",
+        "KG_MAX_RESULT_BYTES": "65536",
     }
     s = Settings.load(env=env)
     assert s.store == "neo4j" and s.backend == "neo4j"
@@ -50,6 +52,7 @@ def test_environment_overrides(tmp_path, monkeypatch):
     )
     assert (s.write_token, s.read_token, s.host, s.port) == ("w", "r", "0.0.0.0", 8080)
     assert s.rdf_base == "https://x.example/id/" and s.max_input_bytes == 1000
+    assert s.max_concurrent_queries == 4 and s.max_result_bytes == 65536
 
 
 def test_neo4j_uri_alone_selects_neo4j(tmp_path, monkeypatch):
@@ -101,6 +104,9 @@ def test_unknown_setting_is_named(tmp_path):
         ({"KG_PORT": "http"}, "port must be a whole number"),
         ({"KG_MAX_INPUT_BYTES": "1MB"}, "max_input_bytes must be a whole number"),
         ({"KG_STORE": "sqlite"}, "KG_STORE must be 'neo4j' or 'embedded'"),
+        ({"KG_MAX_CONCURRENT_QUERIES": "two"}, "max_concurrent_queries must be a whole number"),
+        ({"KG_MAX_CONCURRENT_QUERIES": "0"}, "max_concurrent_queries must be at least 1"),
+        ({"KG_MAX_RESULT_BYTES": "-5"}, "max_result_bytes must be at least 1"),
     ],
 )
 def test_bad_values_are_named(tmp_path, monkeypatch, env, message):

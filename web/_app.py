@@ -8,16 +8,28 @@ import secrets
 from typing import Any
 from urllib.parse import urlencode
 
-from flask import Flask, current_app, g, jsonify, render_template, request, session, url_for
+from flask import (
+    Flask,
+    current_app,
+    g,
+    jsonify,
+    make_response,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from markupsafe import Markup
 from werkzeug.exceptions import HTTPException
 from werkzeug.routing import BaseConverter
 
+from ingest._documents import is_web_url
 from kg.config import Settings
 from kg.stores import Store, StoreError, open_store
 from queries import QUAD_LABELS, NotFound, Queries, QueryError, for_store, segments
 from web._analytics import AnalyticsCache
 from web._format import wanted_format
+from web._limits import QuerySlots, TokenBackoff, TooBusy
 
 
 class RefConverter(BaseConverter):
@@ -61,6 +73,25 @@ def get_settings() -> Settings:
     return current_app.extensions["kg"]["settings"]
 
 
+def query_slot(kind: str, time_limit_s: float) -> Any:
+    """Context manager holding one of the app's query slots; raises TooBusy (429) when all
+    are taken."""
+    return current_app.extensions["kg"]["query_slots"].slot(kind, time_limit_s)
+
+
+def token_attempt(given: str | None, *expected: str) -> bool:
+    """Whether `given` matches one of `expected`, under the per-client back-off: raises
+    TooBusy while this client is locked out, and a wrong token counts against it."""
+    backoff: TokenBackoff = current_app.extensions["kg"]["token_backoff"]
+    client = request.remote_addr or "unknown"
+    backoff.check(client)
+    if any(tokens_match(given, e) for e in expected):
+        backoff.succeeded(client)
+        return True
+    backoff.failed(client)
+    return False
+
+
 def csrf_token() -> str:
     """The session's CSRF token, created on first use (forms embed it as a hidden field)."""
     if "csrf" not in session:
@@ -99,6 +130,8 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         "queries": for_store(store),
         "jobs": {},
         "analytics": analytics,
+        "query_slots": QuerySlots(settings.max_concurrent_queries),
+        "token_backoff": TokenBackoff(),
     }
     if owns_store:  # a server, not a test: start computing before the first page asks
         analytics.snapshot()
@@ -115,10 +148,14 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         if not expected or request.endpoint in _OPEN_ENDPOINTS:
             return None
         given = bearer_token() or request.args.get("token")
-        if tokens_match(given, expected):
-            session["reader"] = True
-            return None
-        if session.get("reader") or tokens_match(bearer_token(), settings.write_token):
+        if given:
+            # the write token also reads, but only from the header (never in a URL)
+            accepted = (expected, settings.write_token) if bearer_token() else (expected,)
+            if token_attempt(given, *accepted):
+                if tokens_match(given, expected):
+                    session["reader"] = True
+                return None
+        if session.get("reader"):
             return None
         return _error(
             401,
@@ -146,6 +183,12 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     def _bad_query(exc: QueryError) -> Any:
         return _error(400, str(exc))
 
+    @app.errorhandler(TooBusy)
+    def _too_busy(exc: TooBusy) -> Any:
+        resp = make_response(_error(429, str(exc)))
+        resp.headers["Retry-After"] = str(exc.retry_after)
+        return resp
+
     @app.errorhandler(StoreError)
     def _store_error(exc: StoreError) -> Any:
         return _error(503, f"the graph store is unavailable: {exc}")
@@ -161,6 +204,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         backend=lambda: get_queries().backend,
         with_args=_with_args,
     )
+    app.jinja_env.tests["web_url"] = is_web_url  # only these become links (never javascript:)
     app.jinja_env.filters["quad_class"] = lambda q: f"q{q}"
     app.jinja_env.filters["signed"] = lambda x: "–" if x is None else f"{x:+.2f}"
     app.jinja_env.filters["svg"] = lambda s: Markup(s)  # our own markup, values escaped inside

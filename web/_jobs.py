@@ -3,16 +3,17 @@ job log (ingest/jobs.py, shared with `kg ingest`), which the UI and API read."""
 
 from __future__ import annotations
 
+import logging
 import secrets
 import shutil
 import threading
-import traceback
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 MAX_JOBS_KEPT = 200
+log = logging.getLogger(__name__)
 
 
 def _now() -> str:
@@ -114,7 +115,8 @@ class JobRunner:
         except Exception as exc:  # noqa: BLE001 - a job reports every failure, never raises
             job.status = "failed"
             job.errors.append(f"{type(exc).__name__}: {exc}")
-            job.errors.append(traceback.format_exc(limit=3))
+            # the traceback names server files: it goes to the server's log, not the job
+            log.exception("ingest job %s failed", job.id)
         finally:
             job.finished = _now()
             self._persist(job)

@@ -248,9 +248,16 @@ def ego_svg(graph: dict[str, Any], link: Any, size: int = 640) -> str:
     return "".join(parts)
 
 
-def result_graph_svg(graph: dict[str, list[dict[str, Any]]], size: int = 640) -> str:
+GRAVITY = 0.1  # pull towards the centre in the result graph's layout, relative to the springs
+
+
+def result_graph_svg(
+    graph: dict[str, list[dict[str, Any]]], link: Any = None, size: int = 640
+) -> str:
     """Nodes and relationships returned by a Cypher query, laid out by a few hundred steps of
-    a simple spring embedding (deterministic: it starts from a circle)."""
+    a simple spring embedding (deterministic: it starts from a circle). Arrows point from
+    start to end and carry the relationship type; `link(node)` gives a node's page URL (or
+    None); a legend names the node labels."""
     nodes = graph.get("nodes", [])[:150]
     ids = [n["element_id"] for n in nodes]
     index = {i: k for k, i in enumerate(ids)}
@@ -283,6 +290,10 @@ def result_graph_svg(graph: dict[str, list[dict[str, Any]]], size: int = 640) ->
             disp[a][1] -= dy / d * force
             disp[b][0] += dx / d * force
             disp[b][1] += dy / d * force
+        for k in range(n):  # gravity: keeps separate components from drifting apart
+            d = math.hypot(*pos[k]) or 0.01
+            disp[k][0] -= pos[k][0] / d * GRAVITY * d * d / ideal
+            disp[k][1] -= pos[k][1] / d * GRAVITY * d * d / ideal
         temp = size / 10 * (1 - step / 200) + 1
         for k in range(n):
             d = math.hypot(*disp[k]) or 0.01
@@ -290,36 +301,58 @@ def result_graph_svg(graph: dict[str, list[dict[str, Any]]], size: int = 640) ->
             pos[k][1] += disp[k][1] / d * min(d, temp)
     xs, ys = [p[0] for p in pos], [p[1] for p in pos]
     pad = 60
-    span_x, span_y = (max(xs) - min(xs)) or 1, (max(ys) - min(ys)) or 1
+    # one scale for both axes, so the layout keeps its shape; centred in the square
+    scale = (size - 2 * pad) / max(max(xs) - min(xs), max(ys) - min(ys), 1)
+    off_x = (size - (max(xs) - min(xs)) * scale) / 2
+    off_y = (size - (max(ys) - min(ys)) * scale) / 2
 
     def at(k: int) -> tuple[float, float]:
-        return (
-            pad + (pos[k][0] - min(xs)) / span_x * (size - 2 * pad),
-            pad + (pos[k][1] - min(ys)) / span_y * (size - 2 * pad),
-        )
+        return (off_x + (pos[k][0] - min(xs)) * scale, off_y + (pos[k][1] - min(ys)) * scale)
 
+    radius = 12
     parts = [
         f'<svg class="graph" viewBox="0 0 {size} {size}" role="img" '
-        'aria-label="Query result graph">'
+        'aria-label="Query result graph">',
+        '<defs><marker id="result-arrow" viewBox="0 0 10 10" refX="10" refY="5" '
+        'markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto">'
+        '<path d="M0,0 L10,5 L0,10 z" class="arrowhead"/></marker></defs>',
     ]
     for r in rels:
         (x1, y1), (x2, y2) = at(index[r["start"]]), at(index[r["end"]])
+        dx, dy = x2 - x1, y2 - y1
+        length = math.hypot(dx, dy) or 1
+        # from the edge of one circle to the edge of the other
+        sx, sy = x1 + dx / length * radius, y1 + dy / length * radius
+        ex, ey = x2 - dx / length * (radius + 2), y2 - dy / length * (radius + 2)
         parts.append(
-            f'<line class="edge neutral" x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}">'
-            f"<title>{_e(r['type'])}</title></line>"
+            f'<line class="edge neutral" x1="{sx:.1f}" y1="{sy:.1f}" x2="{ex:.1f}" '
+            f'y2="{ey:.1f}" marker-end="url(#result-arrow)"><title>{_e(r["type"])}</title></line>'
+            f'<text class="edge-label" x="{(x1 + x2) / 2:.1f}" y="{(y1 + y2) / 2 - 3:.1f}" '
+            f'text-anchor="middle">{_e(r["type"])}</text>'
         )
+    labels: list[str] = []
     for k, node in enumerate(nodes):
         x, y = at(k)
         label = node["labels"][0] if node["labels"] else "node"
+        if label not in labels:
+            labels.append(label)
         props = node["properties"]
         caption = props.get("name") or props.get("label") or props.get("title") or props.get("id")
         caption = str(caption or label)
-        caption = caption if len(caption) <= 24 else caption[:22] + "…"
-        parts.append(
-            f'<circle class="node label-{_e(label.lower())}" cx="{x:.1f}" cy="{y:.1f}" r="12">'
-            f"<title>{_e(label)}: {_e(caption)}</title></circle>"
+        short = caption if len(caption) <= 24 else caption[:22] + "…"
+        href = link(node) if link else None
+        shape = (
+            f'<circle class="node label-{_e(label.lower())}" cx="{x:.1f}" cy="{y:.1f}" '
+            f'r="{radius}"><title>{_e(label)}: {_e(caption)}</title></circle>'
             f'<text class="node-label" x="{x:.1f}" y="{y + 26:.1f}" text-anchor="middle">'
-            f"{_e(caption)}</text>"
+            f"{_e(short)}</text>"
+        )
+        parts.append(f'<a href="{_e(href)}">{shape}</a>' if href else shape)
+    for k, label in enumerate(labels):
+        y = 16 + 18 * k
+        parts.append(
+            f'<circle class="node label-{_e(label.lower())}" cx="12" cy="{y}" r="6"/>'
+            f'<text class="legend" x="24" y="{y + 4}">{_e(label)}</text>'
         )
     parts.append("</svg>")
     return "".join(parts)

@@ -20,7 +20,7 @@ from kg.rdf._export import (
     iter_blocks,
 )
 from kg.rdf._import import ImportStats, RdfImportError, guess_format, import_rdf
-from kg.rdf._sparql import SparqlEngine, SparqlError, SparqlTimeout, run_query
+from kg.rdf._sparql import SparqlEngine, SparqlError, SparqlTimeout, SparqlTooLarge, run_query
 from kg.rdf._vocab import KG, NIF, SCHEMA, SEM, Iris
 
 
@@ -52,4 +52,5 @@ __all__ = [
     "SparqlEngine",
     "SparqlError",
     "SparqlTimeout",
+    "SparqlTooLarge",
 ]

@@ -62,6 +62,10 @@ class SparqlError(ValueError):
     """The request is wrong (syntax, update, unsupported format): HTTP 400 with this message."""
 
 
+class SparqlTooLarge(SparqlError):
+    """The answer would pass the byte limit (the worker stopped serializing it): HTTP 400."""
+
+
 class SparqlTimeout(RuntimeError):
     """The query ran past its time limit and was stopped: HTTP 503."""
 
@@ -208,7 +212,13 @@ class SparqlEngine:
                     pipe.close()
 
     def run(
-        self, store: Store, query: str, base: str, timeout_s: float, accept: str | None
+        self,
+        store: Store,
+        query: str,
+        base: str,
+        timeout_s: float,
+        accept: str | None,
+        max_bytes: int,
     ) -> tuple[str, bytes]:
         check_query(query)
         results_fmt, graph_fmt = negotiate(accept)
@@ -219,7 +229,12 @@ class SparqlEngine:
             if self._proc is None or self._proc.poll() is not None:
                 self._start()
             assert self._proc is not None and self._proc.stdin is not None
-            request = {"query": query, "results": results_fmt, "graph": graph_fmt}
+            request = {
+                "query": query,
+                "results": results_fmt,
+                "graph": graph_fmt,
+                "max_bytes": max_bytes,
+            }
             try:
                 self._proc.stdin.write(json.dumps(request).encode("utf-8") + b"\n")
                 self._proc.stdin.flush()
@@ -230,6 +245,11 @@ class SparqlEngine:
             if header is None:
                 self._stop()  # kill the runaway query; the next call starts a new worker
                 raise SparqlTimeout(f"query stopped after the {timeout_s:g} s time limit")
+        if header["status"] == "too_large":
+            raise SparqlTooLarge(
+                f"the answer is larger than {max_bytes:,} bytes, this server's limit "
+                "(KG_MAX_RESULT_BYTES): add a LIMIT or select fewer or shorter values"
+            )
         if header["status"] != "ok":
             raise SparqlError(header.get("message", "query failed"))
         return _CONTENT_TYPE[header["format"]], body
@@ -265,13 +285,18 @@ def run_query(
     *,
     accept: str | None = None,
     base: str | None = None,
+    max_bytes: int | None = None,
 ) -> tuple[str, bytes]:
     """Answer a SPARQL SELECT/ASK/CONSTRUCT/DESCRIBE over the store: (content type, body).
 
-    Raises SparqlError (client's fault, 400) or SparqlTimeout (time limit, 503).
+    Raises SparqlError (client's fault, 400; SparqlTooLarge when the answer passes
+    `max_bytes`) or SparqlTimeout (time limit, 503). `base` and `max_bytes` default to the
+    settings (KG_RDF_BASE, KG_MAX_RESULT_BYTES).
     """
-    if base is None:
+    if base is None or max_bytes is None:
         from kg.config import Settings
 
-        base = Settings.load().rdf_base
-    return engine().run(store, query, base, timeout_s, accept)
+        settings = Settings.load()
+        base = settings.rdf_base if base is None else base
+        max_bytes = settings.max_result_bytes if max_bytes is None else max_bytes
+    return engine().run(store, query, base, timeout_s, accept, max_bytes)

@@ -27,7 +27,7 @@ def test_bad_inputs_each_get_an_error_and_the_rest_is_ingested(tmp_path: Path, m
     (folder / "wrong-encoding.txt").write_bytes(b"\xff\xfe\xfa" + b"\x81\x8d\x8f\x90" * 300)
     with open(folder / "huge.txt", "wb") as f:  # 50 MB, over the 20 MB default cap
         f.truncate(50 * 1024 * 1024)
-    good_row = {"text": (CORPUS / "16.txt").read_text(), "url": "u:1"}
+    good_row = {"text": (CORPUS / "16.txt").read_text(), "url": "https://example.org/u1"}
     (folder / "rows.jsonl").write_text(
         json.dumps(good_row) + "\n" + '{"text": "unterminated\n' + "[1, 2]\n"
     )

@@ -149,3 +149,50 @@ def test_web_reports_syntax_errors(neo4j_client):
     client = neo4j_client
     resp = client.get("/cypher.json", query_string={"q": "MATCH (n RETURN n"})
     assert resp.status_code == 400 and "Neo4j error" in resp.get_json()["error"]
+
+
+@pytest.mark.neo4j
+def test_internal_labels_and_properties_are_hidden_unless_asked_for(neo4j_client):
+    client = neo4j_client
+
+    def result(q, **extra):
+        return client.get("/cypher.json", query_string={"q": q, **extra}).get_json()["result"]
+
+    plain = result("MATCH (a:Actor {country: 'MEX'}) RETURN a ORDER BY a.name LIMIT 3")
+    props = [row[0]["properties"] for row in plain["rows"]]
+    assert props and all("name" in p and "search_text" not in p for p in props)
+    assert "search_text" in plain["hidden"]
+    asked = result("MATCH (a:Actor {country: 'MEX'}) RETURN a ORDER BY a.name LIMIT 3", internal=1)
+    assert all("search_text" in row[0]["properties"] for row in asked["rows"])
+    named = result("MATCH (a:Actor) WHERE a.search_text CONTAINS 'sheinbaum' RETURN a")
+    assert "search_text" in named["rows"][0][0]["properties"]  # the query names it
+    events = result("MATCH (e:Event) RETURN e LIMIT 2")
+    assert all("source_country" not in r[0]["properties"] for r in events["rows"])
+    assert all("cameo" in r[0]["properties"] for r in events["rows"])
+
+    # tally cells: listed as internal nodes, drawn nowhere, unless the query names Tally
+    everything = result("MATCH (n) RETURN n")
+    tallies = [r[0] for r in everything["rows"] if "Tally" in r[0]["labels"]]
+    assert tallies and all(t["internal"] and t["properties"] == {} for t in tallies)
+    assert not any("Tally" in n["labels"] for n in everything["graph"]["nodes"])
+    assert any("Actor" in n["labels"] for n in everything["graph"]["nodes"])
+    cells = result("MATCH (t:Tally) RETURN t LIMIT 1")
+    assert cells["rows"][0][0]["properties"]["key"] and "Tally" not in cells["hidden"]
+
+
+@pytest.mark.neo4j
+def test_console_page_draws_readable_cells_and_graph(neo4j_client):
+    q = (
+        "MATCH (s:Actor {country: 'MEX'})-[r:SOURCE_OF]->(e:Event)-[t:TARGET]->(o:Actor) "
+        "WHERE e.mode IS NULL RETURN s, r, e, t, o, [1, 2] AS pair"
+    )
+    html = neo4j_client.get("/cypher", query_string={"q": q}).get_data(as_text=True)
+    table = html.split('id="cypher-result"', 1)[1].split("</table>", 1)[0]
+    assert "<b>Claudia Sheinbaum</b>" in table and ":SOURCE_OF" in table
+    assert "<dt>cameo</dt>" in table and "1, 2" in table
+    assert "search_text" not in table and "&#34;_type&#34;" not in table  # no raw JSON dumps
+    assert "Internal search_text" in html  # the page says what it left out
+    svg = html.split('<svg class="graph"', 1)[1].split("</svg>", 1)[0]
+    assert 'marker-end="url(#result-arrow)"' in svg and ">SOURCE_OF</text>" in svg
+    assert 'href="/actors/' in svg and 'href="/events/' in svg
+    assert 'class="legend"' in svg

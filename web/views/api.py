@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, jsonify
+from markupsafe import Markup, escape
 
 from kg import __version__
 from web._app import get_queries
+from web._format import add_routes, respond
 
 bp = Blueprint("api", __name__)
 
@@ -53,16 +55,12 @@ def _bounded(p: dict[str, Any], lo: int, hi: int) -> dict[str, Any]:
     return p
 
 
-def _ref(name: str) -> dict[str, Any]:
-    p = _param(
-        name,
-        "path",
-        "string",
-        None,
-        "Actor id, a country's ISO3 code (all its actors), or a name or alias (404 with "
-        "`suggestions` when it names no one actor or country).",
-        True,
-    )
+def _ref(
+    name: str,
+    text: str = "Actor id, a country's ISO3 code (all its actors), or a name or alias (404 with "
+    "`suggestions` when it names no one actor or country).",
+) -> dict[str, Any]:
+    p = _param(name, "path", "string", None, text, True)
     p["schema"]["pattern"] = "^[A-Za-z0-9_-]+$"
     return p
 
@@ -410,7 +408,7 @@ def document() -> dict[str, Any]:
         ),
         "/events/{id}.json": _op(
             "One event with every report (sentence, spans, article)",
-            [_ref("id")],
+            [_ref("id", "Event id.")],
             "Event",
             "events",
         ),
@@ -433,13 +431,27 @@ def document() -> dict[str, Any]:
             "Connection",
             "relationships",
         ),
-        "/cypher.json": _op(
-            "Read-only Cypher (Neo4j backend; refused clauses give 400)",
-            [_param("q", "query", "string", None, "One read-only statement.")],
-            "Cypher",
-            "cypher",
+        "/cypher.json": _busy(
+            _op(
+                "Read-only Cypher (Neo4j backend; refused clauses give 400)",
+                [
+                    _param("q", "query", "string", None, "One read-only statement."),
+                    _param(
+                        "internal",
+                        "query",
+                        "string",
+                        None,
+                        "1 to keep internal labels and properties (tally nodes, search_text).",
+                    ),
+                ],
+                "Cypher",
+                "cypher",
+            )
         ),
-        "/ingest/jobs/{id}.json": _op("An ingest job's status", [_ref("id")], "Job", "ingest"),
+        "/sparql": _sparql_op(),
+        "/ingest/jobs/{id}.json": _op(
+            "An ingest job's status", [_ref("id", "Job id.")], "Job", "ingest"
+        ),
         **_rdf_paths(),
     }
     return {
@@ -464,6 +476,59 @@ def document() -> dict[str, Any]:
             },
             "securitySchemes": {"token": {"type": "http", "scheme": "bearer"}},
         },
+    }
+
+
+def _busy(op: dict[str, Any]) -> dict[str, Any]:
+    """A query console: too many queries at once is a 429 with Retry-After."""
+    op["get"]["responses"]["429"] = {
+        "description": "KG_MAX_CONCURRENT_QUERIES queries are already running; retry after "
+        "the Retry-After seconds",
+        "headers": {"Retry-After": {"schema": INT}},
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+    }
+    return op
+
+
+def _sparql_op() -> dict[str, Any]:
+    text = {"text/plain": {"schema": STR}}
+    query = _param(
+        "query",
+        "query",
+        "string",
+        None,
+        "A SPARQL 1.1 SELECT, ASK, CONSTRUCT or "
+        "DESCRIBE query (POST: form field or application/sparql-query body).",
+        True,
+    )
+    return {
+        "get": {
+            "summary": "SPARQL 1.1 Protocol over the RDF view of the graph (read-only); the "
+            "answer follows Accept. A browser gets the query form (/sparql.json is its twin)",
+            "tags": ["rdf"],
+            "parameters": [query],
+            "responses": {
+                "200": {
+                    "description": "SELECT/ASK: SPARQL results (JSON by default, XML, CSV, TSV); "
+                    "CONSTRUCT/DESCRIBE: RDF (Turtle by default, N-Triples, JSON-LD, RDF/XML)",
+                    "content": {
+                        "application/sparql-results+json": {"schema": {"type": "object"}},
+                        "text/turtle": {"schema": STR},
+                    },
+                },
+                "400": {
+                    "description": "Syntax error, update, SERVICE, dataset parameters, or an "
+                    "answer larger than KG_MAX_RESULT_BYTES",
+                    "content": text,
+                },
+                "429": {
+                    "description": "KG_MAX_CONCURRENT_QUERIES queries are already running",
+                    "headers": {"Retry-After": {"schema": INT}},
+                    "content": text,
+                },
+                "503": {"description": "Time limit passed, or the store is down", "content": text},
+            },
+        }
     }
 
 
@@ -590,6 +655,132 @@ def _rdf_paths() -> dict[str, Any]:
 @bp.route("/openapi.json")
 def openapi():
     return jsonify(document())
+
+
+def docs(fmt: str | None = None):
+    """The same document for people: every path with its parameters and responses."""
+    doc = document()
+    ops = operations(doc)
+    rows = [
+        {
+            "method": o["method"].upper(),
+            "path": o["path"],
+            "summary": o["summary"],
+            "tags": o["tags"],
+            "parameters": [p["name"] for p in o["parameters"]],
+            "responses": [r["status"] for r in o["responses"]],
+        }
+        for o in ops
+    ]
+    table = (rows, ["method", "path", "summary", "tags", "parameters", "responses"], "api")
+    schemas = _schema_rows(doc)
+    names = {s["name"] for s in schemas}
+    intro = _code_spans(doc["info"]["description"])
+    return respond(
+        fmt, "api.html", doc, table, ops=ops, schemas=schemas, schema_names=names, intro=intro
+    )
+
+
+def _code_spans(text: str) -> Markup:
+    """The document's `code` spans as <code> (the text itself escaped)."""
+    parts = str(escape(text)).split("`")
+    return Markup("".join(f"<code>{p}</code>" if i % 2 else p for i, p in enumerate(parts)))
+
+
+add_routes(bp, "/api", docs)
+
+
+def _resolve(doc: dict[str, Any], item: dict[str, Any]) -> dict[str, Any]:
+    while "$ref" in item:
+        node: Any = doc
+        for part in item["$ref"].lstrip("#/").split("/"):
+            node = node[part]
+        item = node
+    return item
+
+
+def type_text(schema: dict[str, Any]) -> str:
+    """A schema as a short phrase: 'string (date)', 'array of Event', 'Event or null'."""
+    if "$ref" in schema:
+        return schema["$ref"].rsplit("/", 1)[-1]
+    if "oneOf" in schema:
+        return " or ".join(type_text(s) for s in schema["oneOf"])
+    kind = schema.get("type", "any")
+    kinds = kind if isinstance(kind, list) else [kind]
+    if "array" in kinds and "items" in schema:
+        return "array of " + type_text(schema["items"])
+    text = " or ".join(kinds)
+    return f"{text} ({schema['format']})" if "format" in schema else text
+
+
+def _limits_text(schema: dict[str, Any]) -> str:
+    parts = []
+    if "enum" in schema:
+        parts.append("one of " + ", ".join(str(v) for v in schema["enum"]))
+    if "minimum" in schema or "maximum" in schema:
+        parts.append(f"{schema.get('minimum', '…')}–{schema.get('maximum', '…')}")
+    if "pattern" in schema:
+        parts.append(f"matches {schema['pattern']}")
+    return "; ".join(parts)
+
+
+def operations(doc: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every (path, method) of the document, references resolved, in document order."""
+    out = []
+    for path, methods in doc["paths"].items():
+        for method, op in methods.items():
+            params = [_resolve(doc, p) for p in op.get("parameters", [])]
+            responses = []
+            for status, response in op.get("responses", {}).items():
+                resolved = _resolve(doc, response)
+                content = resolved.get("content", {})
+                responses.append(
+                    {
+                        "status": status,
+                        "description": resolved.get("description", ""),
+                        "media": [
+                            {"type": media, "schema": type_text(spec.get("schema", {}))}
+                            for media, spec in content.items()
+                        ],
+                        "headers": sorted(resolved.get("headers", {})),
+                    }
+                )
+            out.append(
+                {
+                    "anchor": f"{method}-{path}".replace("/", "-")
+                    .replace("{", "")
+                    .replace("}", ""),
+                    "path": path,
+                    "method": method,
+                    "summary": op.get("summary", ""),
+                    "tags": op.get("tags", []),
+                    "parameters": [
+                        {
+                            "name": p["name"],
+                            "in": p["in"],
+                            "required": p.get("required", False),
+                            "type": type_text(p.get("schema", {})),
+                            "limits": _limits_text(p.get("schema", {})),
+                            "description": p.get("description", ""),
+                        }
+                        for p in params
+                    ],
+                    "responses": responses,
+                }
+            )
+    return out
+
+
+def _schema_rows(doc: dict[str, Any]) -> list[dict[str, Any]]:
+    rows = []
+    for name, schema in doc["components"]["schemas"].items():
+        required = set(schema.get("required", []))
+        props = [
+            {"name": p, "type": type_text(s), "required": p in required}
+            for p, s in schema.get("properties", {}).items()
+        ]
+        rows.append({"name": name, "type": type_text(schema), "properties": props})
+    return rows
 
 
 @bp.route("/healthz")

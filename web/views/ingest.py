@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import re
 import tempfile
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
 from flask import Blueprint, abort, current_app, jsonify, redirect, request, url_for
 from werkzeug.utils import secure_filename
 
+from ingest._documents import LoadError, check_article_url
 from queries import QueryError
-from web._app import bearer_token, check_csrf, get_settings, get_store, tokens_match
+from web._app import bearer_token, check_csrf, get_settings, get_store, token_attempt
 from web._format import add_routes, respond, wanted_format
-from web._jobs import JobRunner, PastedText
+from web._jobs import Job, JobRunner, PastedText
 
 bp = Blueprint("ingest", __name__)
 JOB_COLUMNS = ["id", "status", "created", "finished", "articles", "events", "inputs", "errors"]
@@ -34,19 +37,44 @@ def _authorise() -> None:
         abort(403, description="writes are disabled on this server: set KG_WRITE_TOKEN")
     header = bearer_token()
     if header is not None:
-        if not tokens_match(header, expected):
+        if not token_attempt(header, expected):
             abort(403, description="the write token is wrong")
         return  # API clients: no cookies involved, so no CSRF to guard against
     if not check_csrf():
         abort(400, description="the form's CSRF token is missing or stale: reload the page")
-    if not tokens_match(request.form.get("token"), expected):
+    if not token_attempt(request.form.get("token"), expected):
         abort(403, description="the write token is wrong")
+
+
+# An absolute server path (not the path part of a URL): what precedes it is not a host name,
+# a scheme or another path segment.
+_ABS_PATH = re.compile(r"(?<![\w.:/~-])/[^\s'\"]*")
+
+
+def public_text(text: str) -> str:
+    """Text for an answer anyone may read: absolute server paths cut to their last part, so
+    the job list does not map the server's disks (`kg jobs` on the server shows them whole)."""
+
+    def last_part(m: re.Match[str]) -> str:
+        path = m.group(0)
+        name = path.rstrip("/").rsplit("/", 1)[-1]
+        return name + "/" if name and path.endswith("/") else name or "/"
+
+    return _ABS_PATH.sub(last_part, text)
+
+
+def _public(job: Job) -> Job:
+    return replace(
+        job,
+        inputs=[public_text(i) for i in job.inputs],
+        errors=[public_text(e) for e in job.errors],
+    )
 
 
 def ingest_page(fmt: str | None = None):
     if request.method == "POST":
         return _submit()
-    jobs = runner().list()
+    jobs = [_public(j) for j in runner().list()]
     data = {"writes_enabled": bool(get_settings().write_token), "jobs": [j.to_dict() for j in jobs]}
     return respond(fmt, "ingest.html", data, (data["jobs"], JOB_COLUMNS, "jobs"), jobs=jobs)
 
@@ -62,13 +90,18 @@ def _submit():
             raise QueryError(
                 f"published must be an ISO date like 2025-05-04, got {published!r}"
             ) from None
+    url = (form.get("url") or "").strip() or None
+    try:
+        check_article_url(url, "url")
+    except LoadError as exc:
+        raise QueryError(str(exc)) from None
     pasted = []
     text = form.get("text") or ""
     if text.strip():
         pasted.append(
             PastedText(
                 text,
-                (form.get("url") or "").strip() or None,
+                url,
                 (form.get("title") or "").strip() or None,
                 (form.get("outlet") or "").strip() or None,
             )
@@ -98,6 +131,7 @@ def job(job_id: str, fmt: str | None = None):
     found = runner().get(job_id)
     if found is None:
         abort(404, description=f"no ingest job {job_id!r} (see `kg jobs`)")
+    found = _public(found)
     return respond(fmt, "job.html", found.to_dict(), None, job=found)
 
 
