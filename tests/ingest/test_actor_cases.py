@@ -83,6 +83,16 @@ def test_actor_case(concern: str, row: dict[str, Any]) -> None:
     assert wrong(row, resolve(row)) is None, (row, wrong(row, resolve(row)))
 
 
+def test_every_answer_has_a_valid_kind_and_country_code() -> None:
+    from kg.model import ACTOR_KINDS
+
+    for concern, row in ROWS:
+        actor = resolve(row)
+        if actor is not None:
+            assert actor.kind in ACTOR_KINDS, (concern, row)
+            assert actor.country is None or len(actor.country) == 3, (concern, row)
+
+
 def test_a_resolver_that_finds_nobody_fails_every_concern_file() -> None:
     files = {c for c, _ in ROWS}
     failing = {c for c, row in ROWS if wrong(row, None)}
