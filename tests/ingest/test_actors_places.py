@@ -72,20 +72,6 @@ def test_lower_case_tyre_is_a_word(r: ActorResolver) -> None:
     assert r.resolve("Tyre fishermen") is not None  # the city as a modifier
 
 
-@pytest.mark.parametrize(
-    ("mention", "country"),
-    [
-        # before: only "X in <country>" located a group; now any place phrase does
-        ("prisoners in Haiti's capital Port-au-Prince", "HTI"),
-        ("protesters in the Croatian town of Vukovar", "HRV"),
-        ("rebels in northern Mali", "MLI"),
-    ],
-)
-def test_group_in_a_place_phrase(r: ActorResolver, mention: str, country: str) -> None:
-    actor = r.resolve(mention)
-    assert actor is not None and actor.country == country
-
-
 def test_group_in_a_name_that_is_no_place(r: ActorResolver) -> None:
     actor = r.resolve("students in Jim Jordan")
     assert actor is None or actor.country is None

@@ -30,7 +30,19 @@ def test_every_empty_case_names_a_positive_control_in_its_file() -> None:
 
 def test_an_extractor_that_codes_nothing_fails_every_phenomenon_file() -> None:
     """The cases can fail: with nothing coded, each file has a case (its controls) that breaks."""
-    silent = lambda doc: []  # noqa: E731
+    silent = lambda doc, resolver: []  # noqa: E731
     files = {c.file for c in CASES}
     failing = {c.file for c in CASES if problems(c, silent)}
     assert files and failing == files, f"files that pass with nothing coded: {files - failing}"
+
+
+def test_a_sentence_coder_that_codes_nothing_fails_every_case_that_expects_events(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The real pipeline with its coder silenced: only the `events: []` rows may still pass."""
+    from ingest._extract import SentenceCoder
+
+    monkeypatch.setattr(SentenceCoder, "sentence", lambda self, sent: [])
+    passing = [c for c in CASES if not problems(c)]
+    assert [f"{c.file}:{c.id}" for c in passing if c.events] == []
+    assert len(passing) == sum(1 for c in CASES if not c.events)
