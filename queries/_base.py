@@ -135,14 +135,15 @@ class Queries(ABC):
                     daily = self._daily(ra, rb, filters)
                 else:
                     daily = daily_ab + daily_ba
-        if want_daily:
+        if bucket is not None:
             days = sorted({row[0] for row in daily})
-            rel.bucket = (
+            chosen = (
                 auto_bucket(days[0] if days else None, days[-1] if days else None)
                 if bucket == "auto"
                 else bucket
             )
-            rel.timeline = _bucketize(daily, rel.bucket)
+            rel.bucket = chosen
+            rel.timeline = _bucketize(daily, chosen)
         return rel
 
     def _direction(

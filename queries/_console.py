@@ -151,6 +151,7 @@ def _plain(value: Any, graph: dict[str, dict[str, Any]]) -> Any:
     """Driver values as JSON-ready data; nodes and relationships are also gathered for the graph."""
     from neo4j.graph import Node, Path, Relationship
 
+    item: dict[str, Any]
     if isinstance(value, Node):
         item = {
             "_type": "node",

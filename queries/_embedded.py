@@ -7,6 +7,7 @@ import json
 import sqlite3
 from typing import Any
 
+from kg.stores import EmbeddedStore
 from queries._base import GroupRow, Queries, country_brief
 from queries._types import ActorBrief, ActorRef, EventView, Filters, ReportView
 
@@ -79,6 +80,7 @@ def _where(
 
 
 class EmbeddedQueries(Queries):
+    store: EmbeddedStore
     backend = "embedded"
 
     @property
@@ -121,7 +123,13 @@ class EmbeddedQueries(Queries):
         )
         return [ActorBrief(r["id"], r["name"], r["country"], r["kind"]) for r in rows]
 
-    def _group_rows(self, f, source=None, target=None, touching=None) -> list[GroupRow]:
+    def _group_rows(
+        self,
+        f: Filters,
+        source: ActorRef | None = None,
+        target: ActorRef | None = None,
+        touching: ActorRef | None = None,
+    ) -> list[GroupRow]:
         where, params = _where(f, source, target, touching)
         rows = self._all(
             "SELECT e.root, e.quad_class, e.cameo, count(*), sum(e.goldstein), min(e.date),"
@@ -130,7 +138,14 @@ class EmbeddedQueries(Queries):
         )
         return [(r[0], r[1], r[2], r[3], r[4] or 0.0, r[5], r[6]) for r in rows]
 
-    def _recent_ids(self, f, limit, source=None, target=None, touching=None) -> list[str]:
+    def _recent_ids(
+        self,
+        f: Filters,
+        limit: int,
+        source: ActorRef | None = None,
+        target: ActorRef | None = None,
+        touching: ActorRef | None = None,
+    ) -> list[str]:
         where, params = _where(f, source, target, touching)
         rows = self._all(
             f"SELECT e.id FROM events e{where} ORDER BY e.date DESC, e.id DESC LIMIT ?",
@@ -189,7 +204,9 @@ class EmbeddedQueries(Queries):
             for r in rows
         ]
 
-    def _daily(self, ref, other, f):
+    def _daily(
+        self, ref: ActorRef, other: ActorRef | None, f: Filters
+    ) -> list[tuple[str, int, int, float]]:
         if other is None:
             where, params = _where(f, touching=ref)
         else:
@@ -204,7 +221,9 @@ class EmbeddedQueries(Queries):
         )
         return [(r[0], r[1], r[2], r[3] or 0.0) for r in rows]
 
-    def _partners(self, ref, f, direction, limit):
+    def _partners(
+        self, ref: ActorRef, f: Filters, direction: str, limit: int
+    ) -> tuple[int, list[tuple[ActorBrief, int, float]]]:
         mine, theirs = (
             ("source_id", "target_id") if direction == "out" else ("target_id", "source_id")
         )
@@ -224,7 +243,7 @@ class EmbeddedQueries(Queries):
         )
         return total, [(ActorBrief(r[0], r[1], r[2], r[3]), r["n"], r["g"] or 0.0) for r in rows]
 
-    def _search_candidates(self, word, limit):
+    def _search_candidates(self, word: str, limit: int) -> list[tuple[ActorBrief, list[str]]]:
         rows = self._all(
             "SELECT id, name, country, kind, aliases FROM actors"
             " WHERE instr(search_text, ?) > 0 OR country = ? ORDER BY name LIMIT ?",
@@ -235,7 +254,7 @@ class EmbeddedQueries(Queries):
             for r in rows
         ]
 
-    def _dyad_rows(self, f, level):
+    def _dyad_rows(self, f: Filters, level: str) -> list[tuple[ActorBrief, ActorBrief, int, float]]:
         fw, fp = _filter_sql(f)
         where = " AND ".join(["e.target_id IS NOT NULL", *fw])
         if level == "actor":
@@ -257,7 +276,7 @@ class EmbeddedQueries(Queries):
             out.append((a, b, r["n"], r["g"] or 0.0))
         return out
 
-    def _neighbours(self, ids, f):
+    def _neighbours(self, ids: list[str], f: Filters) -> list[tuple[str, str, str]]:
         marks = ",".join("?" * len(ids))
         fw, fp = _filter_sql(f)
         extra = "".join(f" AND {w}" for w in fw)
@@ -270,7 +289,7 @@ class EmbeddedQueries(Queries):
         )
         return [(r[0], r[1], r[2]) for r in rows]
 
-    def _overview(self):
+    def _overview(self) -> tuple[str | None, str | None, dict[str, int], int, list[dict[str, Any]]]:
         lo, hi = self._all("SELECT min(date), max(date) FROM events")[0]
         by_quad = {str(q): 0 for q in (1, 2, 3, 4)}
         for r in self._all(

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import BinaryIO
 
 import pyoxigraph as ox
 
 
-def _reply(out, header: dict, body: bytes = b"") -> None:
+def _reply(out: BinaryIO, header: dict[str, object], body: bytes = b"") -> None:
     header["length"] = len(body)
     out.write(json.dumps(header).encode("utf-8") + b"\n" + body)
     out.flush()
@@ -41,6 +42,7 @@ def main(argv: list[str]) -> int:
             else:
                 fmt = request["results"]
                 body = answer.serialize(format=getattr(ox.QueryResultsFormat, fmt))
+            assert body is not None  # serialize() without an output returns the bytes
             _reply(out, {"status": "ok", "format": fmt}, body)
         except SyntaxError as exc:
             _reply(out, {"status": "error", "message": f"SPARQL syntax error: {exc}"})

@@ -328,7 +328,7 @@ class Neo4jStore:
     # -- writes ----------------------------------------------------------------------------
     def upsert(self, batch: GraphBatch) -> None:
         actors = _fold_actors(batch.actors)
-        articles = [
+        articles: list[dict[str, Any]] = [
             {
                 "id": a.id,
                 "url": a.url,
@@ -340,7 +340,7 @@ class Neo4jStore:
             for a in batch.articles
         ]
         events = [_event_row(e) for e in batch.events]
-        reports = [
+        reports: list[dict[str, Any]] = [
             {
                 "event_id": e.id,
                 "article_id": r.article_id,
@@ -359,14 +359,15 @@ class Neo4jStore:
 
         def work(tx: neo4j.ManagedTransaction) -> None:
             if actors:
-                existing = {
+                stored_aliases = {
                     rec["id"]: rec["aliases"] or []
                     for ids in _chunks(list(actors))
                     for rec in tx.run(_ACTOR_ALIASES, ids=ids)
                 }
-                rows = []
+                rows: list[dict[str, Any]] = []
                 for actor in actors.values():
-                    merged = tuple(dict.fromkeys((*existing.get(actor.id, ()), *actor.aliases)))
+                    stored = stored_aliases.get(actor.id, ())
+                    merged = tuple(dict.fromkeys((*stored, *actor.aliases)))
                     rows.append(
                         {
                             "id": actor.id,
@@ -389,7 +390,7 @@ class Neo4jStore:
                 i: rec["n"]
                 for i, rec in _nodes(tx, _ARTICLE_NODES, article_refs, "article").items()
             }
-            existing = {
+            existing: dict[str, dict[str, Any]] = {
                 rec["id"]: rec.data()
                 for ids in _chunks(sorted({e["id"] for e in events}))
                 for rec in tx.run(_EXISTING_EVENTS, ids=ids)

@@ -121,7 +121,7 @@ def event_keys(row: dict[str, Any], busy: Collection[str] = ()) -> set[str]:
     keys: set[str] = set()
     if busy:
         for end in (row.get("source_id"), row.get("target_id")):
-            if end in busy:
+            if end is not None and end in busy:
                 keys.add(actor_key(end))
     sc, tc = row.get("source_country"), row.get("target_country")
     if sc:
@@ -147,14 +147,14 @@ class Cell:
     groups: dict[tuple[str, int, str], list[float]] = field(default_factory=dict)
 
     def merge(self, other: Cell) -> None:
-        for k, (n, g) in other.days.items():
-            slot = self.days.setdefault(k, [0, 0.0])
+        for day, (n, g) in other.days.items():
+            slot = self.days.setdefault(day, [0, 0.0])
             slot[0] += n
             slot[1] += g
-        for k, (n, g, lo, hi) in other.groups.items():
-            group = self.groups.get(k)
+        for key, (n, g, lo, hi) in other.groups.items():
+            group = self.groups.get(key)
             if group is None:
-                self.groups[k] = [n, g, lo, hi]
+                self.groups[key] = [n, g, lo, hi]
             else:
                 group[0] += n
                 group[1] += g

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, request
+from flask.typing import ResponseReturnValue
 
 from queries import Filters
 from web._analytics import node_block
@@ -13,7 +14,7 @@ from web.views._args import int_arg
 bp = Blueprint("actors", __name__)
 
 
-def actor(ref: str, fmt: str | None = None):
+def actor(ref: str, fmt: str | None = None) -> ResponseReturnValue:
     f = Filters.from_args(request.args)
     profile = get_queries().actor_profile(ref, f, int_arg("limit", 15, 1, 500))
     data = profile.to_dict()

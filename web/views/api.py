@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, jsonify
+from flask.typing import ResponseReturnValue
 
 from kg import __version__
 from web._app import get_queries
@@ -22,7 +23,9 @@ _FILTERS = [
 ]
 
 
-def _param(name: str, where: str, kind: str, fmt: str | None, text: str, required: bool = False):
+def _param(
+    name: str, where: str, kind: str, fmt: str | None, text: str, required: bool = False
+) -> dict[str, Any]:
     schema: dict[str, Any] = {"type": kind}
     if fmt:
         schema["format"] = fmt
@@ -511,11 +514,11 @@ def _rdf_paths() -> dict[str, Any]:
 
 
 @bp.route("/openapi.json")
-def openapi():
+def openapi() -> ResponseReturnValue:
     return jsonify(document())
 
 
 @bp.route("/healthz")
-def health():
+def health() -> ResponseReturnValue:
     q = get_queries()
     return jsonify({"status": "ok", "backend": q.backend})

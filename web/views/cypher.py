@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
-from flask import Blueprint, request
+from flask import Blueprint, Response, request
+from flask.typing import ResponseReturnValue
 
 from queries import EXAMPLES, CypherRefused, check_read_only, run_read_query
 from queries._console import DEFAULT_ROW_CAP, DEFAULT_TIMEOUT_S
@@ -28,10 +30,10 @@ def _query_text() -> str:
     return request.args.get("q") or ""
 
 
-def console(fmt: str | None = None):
+def console(fmt: str | None = None) -> ResponseReturnValue:
     text = _query_text()
     neo4j = get_queries().backend == "neo4j"
-    data = {
+    data: dict[str, Any] = {
         "backend": get_queries().backend,
         "q": text,
         "result": None,
@@ -73,7 +75,7 @@ def console(fmt: str | None = None):
     return page, status
 
 
-def _json_error(data: dict, status: int):
+def _json_error(data: dict[str, Any], status: int) -> Response:
     from flask import jsonify
 
     resp = jsonify({**data, "status": status})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, request, url_for
+from flask.typing import ResponseReturnValue
 
 from queries import Filters
 from web._app import get_queries
@@ -14,7 +15,7 @@ bp = Blueprint("graph", __name__)
 EDGE_COLUMNS = ["source", "target", "events", "goldstein_mean"]
 
 
-def neighbourhood(ref: str, fmt: str | None = None):
+def neighbourhood(ref: str, fmt: str | None = None) -> ResponseReturnValue:
     f = Filters.from_args(request.args)
     data = get_queries().neighbourhood(ref, f, int_arg("limit", 24, 1, 100))
     svg = ego_svg(data, lambda n: url_for("graph.neighbourhood", ref=n["id"]))
@@ -23,7 +24,7 @@ def neighbourhood(ref: str, fmt: str | None = None):
     )
 
 
-def connection(a: str, b: str, fmt: str | None = None):
+def connection(a: str, b: str, fmt: str | None = None) -> ResponseReturnValue:
     f = Filters.from_args(request.args)
     c = get_queries().shortest_connection(a, b, f)
     data = c.to_dict()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, redirect, request, url_for
+from flask.typing import ResponseReturnValue
 
 from queries import Filters, QueryError
 from web._app import get_queries
@@ -13,7 +14,7 @@ from web.views._args import int_arg
 bp = Blueprint("relationship", __name__)
 
 
-def relationship(a: str, b: str, fmt: str | None = None):
+def relationship(a: str, b: str, fmt: str | None = None) -> ResponseReturnValue:
     f = Filters.from_args(request.args)
     bucket = request.args.get("bucket") or "auto"
     rel = get_queries().relationship(a, b, f, int_arg("recent", 20, 1, 500), bucket=bucket)
@@ -34,7 +35,7 @@ def relationship(a: str, b: str, fmt: str | None = None):
     )
 
 
-def pick():
+def pick() -> ResponseReturnValue:
     """The form on the home page: two references -> the dyad page."""
     a, b = (request.args.get("a") or "").strip(), (request.args.get("b") or "").strip()
     if not a or not b:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Blueprint, request
+from flask.typing import ResponseReturnValue
 
 from queries import Filters
 from web._app import get_queries
@@ -13,14 +16,14 @@ bp = Blueprint("timeline", __name__)
 COLUMNS = ["start", "total", "q1", "q2", "q3", "q4", "cooperation", "conflict", "goldstein_mean"]
 
 
-def timeline(fmt: str | None = None):
+def timeline(fmt: str | None = None) -> ResponseReturnValue:
     actor = (request.args.get("actor") or "").strip()
     other = (request.args.get("with") or "").strip() or None
     bucket = request.args.get("bucket") or ""
     f = Filters.from_args(request.args)
     if not actor:
         bucket = bucket or "month"
-        data = {"actor": None, "with": None, "bucket": bucket, "buckets": []}
+        data: dict[str, Any] = {"actor": None, "with": None, "bucket": bucket, "buckets": []}
         return respond(
             fmt,
             "timeline.html",
