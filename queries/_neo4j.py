@@ -13,7 +13,7 @@ from typing import Any
 from neo4j import READ_ACCESS, RoutingControl
 
 from kg.stores import _neo4j_tally as tallies
-from kg.stores._neo4j import Neo4jStore
+from kg.stores._neo4j import Neo4jStore, published_text
 from queries._base import GroupRow, Queries, country_brief
 from queries._types import ActorBrief, ActorRef, EventView, Filters, ReportView
 
@@ -530,7 +530,7 @@ class Neo4jQueries(Queries):
                             p["url"],
                             p["title"],
                             p["outlet"],
-                            _iso(p["published"]),
+                            published_text(p["published"]),
                         )
                         for p in r["reports"]
                     ],

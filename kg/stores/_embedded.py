@@ -297,6 +297,9 @@ class EmbeddedStore:
         ).fetchone()
         return row[0] if row else None
 
+    def derived_counts(self) -> dict[str, int]:
+        return {}  # SQLite answers aggregates from the events table; nothing is derived
+
     def counts(self) -> dict[str, dict[str, int]]:
         one = self.db.execute
         nodes = {

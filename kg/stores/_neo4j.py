@@ -536,6 +536,14 @@ class Neo4jStore:
         assert tuple(nodes) == NODE_LABELS and tuple(rels) == RELATIONSHIP_TYPES
         return {"nodes": nodes, "relationships": rels}
 
+    def derived_counts(self) -> dict[str, int]:
+        labels = {r["label"] for r in self.run_read("CALL db.labels() YIELD label RETURN label")}
+        out = {}
+        for label in sorted(labels - set(NODE_LABELS)):
+            quoted = "`" + label.replace("`", "``") + "`"  # a label cannot be a parameter
+            out[label] = self.run_read(f"MATCH (n:{quoted}) RETURN count(n) AS n")[0]["n"]
+        return out
+
     def iter_actors(self, batch_size: int = 1000) -> Iterator[list[Actor]]:
         for page in self._pages("Actor", batch_size):
             yield [_actor(node) for node in page]
@@ -726,16 +734,19 @@ def _actor(node: dict[str, Any]) -> Actor:
     )
 
 
+def published_text(value: Any) -> str | None:
+    """A stored `published` DateTime as the ISO text it was written as (the embedded store keeps
+    that text): '2025-05-05T06:42:00+05:30', not the driver's nanosecond form."""
+    return None if value is None else str(value.to_native().isoformat())
+
+
 def _article(node: dict[str, Any]) -> Article:
-    published = node.get("published")
-    if published is not None:
-        published = published.to_native().isoformat()
     return Article(
         node["id"],
         node.get("url"),
         node.get("title"),
         node.get("outlet"),
-        published,
+        published_text(node.get("published")),
         node.get("text_hash") or "",
     )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import socket
 from pathlib import Path
@@ -114,6 +115,28 @@ def test_documented_example_query_runs(neo):
     assert rows[0]["source"] == MEXGOV.name and rows[0]["target"] == USGOV.name
     assert rows[0]["sentence"] == REJECT.reports[0].sentence
     assert rows[0]["date"].iso_format() == "2025-05-04"
+
+
+@pytest.mark.neo4j
+def test_kg_stats_counts_every_label_and_marks_tallies_derived(neo, monkeypatch):
+    from click.testing import CliRunner
+
+    from cli.main import kg
+
+    neo.upsert(seed_batch())
+    monkeypatch.setenv("KG_STORE", "neo4j")
+    monkeypatch.setenv("NEO4J_URI", neo.uri)
+    tallies = neo.run_read("MATCH (t:Tally) RETURN count(t) AS n")[0]["n"]
+    assert tallies > 0  # the seed's country events are tallied on write
+    result = CliRunner().invoke(kg, ["stats", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["nodes"] == neo.counts()["nodes"] and data["nodes"]["Event"] == 3
+    assert data["derived"] == {"Tally": tallies}
+    labels = {r["label"] for r in neo.run_read("CALL db.labels() YIELD label RETURN label")}
+    assert labels <= set(data["nodes"]) | set(data["derived"])
+    table = CliRunner().invoke(kg, ["stats"])
+    assert table.exit_code == 0 and re.search(r"node \(derived\).*Tally", table.output)
 
 
 @pytest.mark.neo4j
