@@ -53,6 +53,23 @@ def _bounded(p: dict[str, Any], lo: int, hi: int) -> dict[str, Any]:
     return p
 
 
+EVENT_ID_TEXT = (
+    "Event id: 'e-' and 16 hex digits, as in /events.json, an actor's or relationship's events and"
+    " `kg extract` output. It hashes source, target, CAMEO code and date, so every report of the"
+    " same event has the same id."
+)
+JOB_ID_TEXT = (
+    "Ingest job id: 16 hex digits, from the Location header POST /ingest answers with, the jobs"
+    " listed by /ingest.json, or `kg jobs`."
+)
+
+
+def _id_param(name: str, pattern: str, text: str) -> dict[str, Any]:
+    p = _param(name, "path", "string", None, text, True)
+    p["schema"]["pattern"] = pattern
+    return p
+
+
 def _ref(name: str) -> dict[str, Any]:
     p = _param(
         name, "path", "string", None, "Actor id, or a country's ISO3 code (all its actors).", True
@@ -343,7 +360,7 @@ def document() -> dict[str, Any]:
         "/events.json": _op("Latest events", [limit, *_filters()], "Events", "events"),
         "/events/{id}.json": _op(
             "One event with every report (sentence, spans, article)",
-            [_ref("id")],
+            [_id_param("id", "^e-[0-9a-f]{16}$", EVENT_ID_TEXT)],
             "Event",
             "events",
         ),
@@ -365,7 +382,12 @@ def document() -> dict[str, Any]:
             "Cypher",
             "cypher",
         ),
-        "/ingest/jobs/{id}.json": _op("An ingest job's status", [_ref("id")], "Job", "ingest"),
+        "/ingest/jobs/{id}.json": _op(
+            "An ingest job's status",
+            [_id_param("id", "^[0-9a-f]{16}$", JOB_ID_TEXT)],
+            "Job",
+            "ingest",
+        ),
         **_rdf_paths(),
     }
     return {
