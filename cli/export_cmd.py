@@ -17,7 +17,7 @@ import click
 from cli._common import load_settings, store_from_context
 
 
-def _check_date(_ctx, param, value: str | None) -> str | None:
+def _check_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
     if value is None:
         return None
     try:
@@ -30,7 +30,7 @@ def _check_date(_ctx, param, value: str | None) -> str | None:
 @contextlib.contextmanager
 def _output(path: str | None) -> Iterator[BinaryIO]:
     """stdout for None/'-'; else a temporary file renamed into place only when writing succeeds."""
-    if path in (None, "-"):
+    if path is None or path == "-":
         yield sys.stdout.buffer
         sys.stdout.buffer.flush()
         return
@@ -72,7 +72,15 @@ def export() -> None:
 @_out
 @click.option("--base", help="IRI base for this export (default: KG_RDF_BASE).")
 @click.option("--batch-size", type=click.IntRange(1), default=2000, show_default=True)
-def export_rdf_cmd(fmt, since, until, actors, output, base, batch_size) -> None:
+def export_rdf_cmd(
+    fmt: str,
+    since: str | None,
+    until: str | None,
+    actors: tuple[str, ...],
+    output: str | None,
+    base: str | None,
+    batch_size: int,
+) -> None:
     """Write the graph (or the filtered events and what they touch) as RDF, streaming."""
     from kg.rdf import export_rdf
 
@@ -111,7 +119,16 @@ def _network_command(fmt: str) -> click.Command:
     @click.option("--include-moded", is_flag=True, help="Keep negated/hypothetical/... events.")
     @click.option("--metrics/--no-metrics", default=True, help="Add PageRank etc. to nodes.")
     @_out
-    def command(level, since, until, roots, min_confidence, include_moded, metrics, output):
+    def command(
+        level: str,
+        since: str | None,
+        until: str | None,
+        roots: tuple[str, ...],
+        min_confidence: float,
+        include_moded: bool,
+        metrics: bool,
+        output: str | None,
+    ) -> None:
         from kg.analytics import GraphFilter, annotate, project, write_graph
 
         filters = GraphFilter(
@@ -157,7 +174,7 @@ def import_() -> None:
 )
 @click.option("--replace", is_flag=True, help="Delete everything in the store first.")
 @click.option("--batch-size", type=click.IntRange(1), default=1000, show_default=True)
-def import_rdf_cmd(file: Path, fmt, replace: bool, batch_size: int) -> None:
+def import_rdf_cmd(file: Path, fmt: str | None, replace: bool, batch_size: int) -> None:
     """Load an RDF export (actors, articles, events with their sentences) into the store."""
     from kg.rdf import RdfImportError, import_rdf
 

@@ -4,20 +4,19 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import Any
 
 import click
 
 from cli._common import load_settings, store_from_context
 
-
-def _published_option(f):  # type: ignore[no-untyped-def]
-    return click.option(
-        "--published",
-        metavar="DATE",
-        default=None,
-        help="Publication date/time (ISO, e.g. 2025-05-04 or 2025-05-05T06:42+05:30); "
-        "overrides the date found in the page.",
-    )(f)
+_published_option = click.option(
+    "--published",
+    metavar="DATE",
+    default=None,
+    help="Publication date/time (ISO, e.g. 2025-05-04 or 2025-05-05T06:42+05:30); "
+    "overrides the date found in the page.",
+)
 
 
 def _check_published(value: str | None) -> None:
@@ -31,12 +30,33 @@ def _check_published(value: str | None) -> None:
         raise click.BadParameter(str(exc), param_hint="--published") from None
 
 
-def _table_row(r: dict) -> str:
-    t = f"{r['target']['name']} ({r['target']['country']})"
-    s = f"{r['source']['name']} ({r['source']['country']})"
-    mode = f" [{r['mode']}]" if r["mode"] else ""
-    a = r["action"]
-    return f"{r['date']}  {s:<34} {a['cameo']:<5} {a['label'][:34]:<34} {t}{mode}"
+TABLE_HEADER = ("date", "source", "target", "CAMEO", "action")
+
+
+def _actor_cell(actor: dict[str, Any] | None) -> str:
+    if not actor:
+        return "-"
+    return f"{actor['name']} ({actor['country'] or '-'}, {actor['kind']})"
+
+
+def table_lines(records: list[dict[str, Any]]) -> list[str]:
+    """A header and one aligned line per event: the action as the sentence words it
+    (`[mode]` after it for negated, hypothetical, future and question readings)."""
+    rows = [TABLE_HEADER] + [
+        (
+            r["date"],
+            _actor_cell(r["source"]),
+            _actor_cell(r["target"]),
+            r["action"]["cameo"],
+            r["action"]["text"] + (f" [{r['mode']}]" if r["mode"] else ""),
+        )
+        for r in records
+    ]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(TABLE_HEADER) - 1)]
+    return [
+        "  ".join([*(cell.ljust(w) for cell, w in zip(row, widths, strict=False)), row[-1]])
+        for row in rows
+    ]
 
 
 def _warn_undated(r, published: str | None) -> None:  # type: ignore[no-untyped-def]
@@ -81,12 +101,12 @@ def extract_cmd(paths: tuple[str, ...], fmt: str, all_modes: bool, published: st
                 continue
             if fmt == "jsonl":
                 click.echo(json.dumps(rec, ensure_ascii=False))
-            elif fmt == "table":
-                click.echo(_table_row(rec))
             else:
                 records.append(rec)
     if fmt == "json":
         click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+    elif fmt == "table":  # the columns are as wide as their widest cell, so it prints at the end
+        click.echo("\n".join(table_lines(records)))
     if loaded == 0 and failed:
         sys.exit(1)
 
@@ -132,4 +152,4 @@ def ingest_cmd(paths: tuple[str, ...], no_progress: bool, published: str | None)
         sys.exit(1)
 
 
-COMMANDS: list = [extract_cmd, ingest_cmd]
+COMMANDS: list[click.Command] = [extract_cmd, ingest_cmd]

@@ -30,7 +30,7 @@ def jobs_cmd(fmt: str, limit: int, job_id: str | None) -> None:
             raise click.ClickException(f"no ingest job {job_id!r} in {log.path}")
         records = [record]
     else:
-        records = log.list(limit)
+        records = log.recent(limit)
     if fmt == "json":
         data = [r.to_dict() for r in records]
         click.echo(json.dumps(data[0] if job_id else data, ensure_ascii=False, indent=2))
@@ -53,4 +53,4 @@ def jobs_cmd(fmt: str, limit: int, job_id: str | None) -> None:
             click.echo(f"error: {err}")
 
 
-COMMANDS: list = [jobs_cmd]
+COMMANDS: list[click.Command] = [jobs_cmd]

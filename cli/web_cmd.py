@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import secrets
 import shutil
+import signal
+import sys
 import tempfile
+import threading
+from collections.abc import Iterator
 from dataclasses import replace
 from importlib import resources
 from pathlib import Path
@@ -21,6 +26,21 @@ WSGI_THREADS = 8
 def demo_corpus() -> Path:
     """The demo articles shipped with the web package (written by us; see its README)."""
     return Path(str(resources.files("web").joinpath("demo_corpus", "demo.jsonl")))
+
+
+@contextlib.contextmanager
+def _sigterm_exits() -> Iterator[None]:
+    """SIGTERM (kill, docker stop, systemd) exits through `finally` blocks as Ctrl-C does, so
+    the store is closed and the demo's temporary store removed. Signals reach the main thread
+    only; elsewhere (a test's server thread) nothing changes."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, lambda signum, _frame: sys.exit(128 + signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _serve(settings: Settings, store: Store, host: str, port: int) -> None:
@@ -51,7 +71,8 @@ def serve(host: str | None, port: int | None) -> None:
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
     try:
-        _serve(settings, store, host or settings.host, port or settings.port)
+        with _sigterm_exits():
+            _serve(settings, store, host or settings.host, port or settings.port)
     finally:
         store.close()
 
@@ -80,15 +101,26 @@ def build_demo(data_dir: Path, progress: bool = False) -> tuple[EmbeddedStore, o
 def demo(port: int | None, host: str | None, data_dir: Path | None, no_serve: bool) -> None:
     """Ingest the bundled demo articles into a fresh embedded store and serve the UI."""
     settings = load_settings()
-    temp = None
-    if data_dir is None:
-        import os
+    with _sigterm_exits():
+        temp = None
+        if data_dir is None:
+            import os
 
-        if os.environ.get("KG_DATA_DIR"):
-            data_dir = settings.data_dir / "demo"
-        else:
-            temp = Path(tempfile.mkdtemp(prefix="kg-demo-"))
-            data_dir = temp / "store"
+            if os.environ.get("KG_DATA_DIR"):
+                data_dir = settings.data_dir / "demo"
+            else:
+                temp = Path(tempfile.mkdtemp(prefix="kg-demo-"))
+                data_dir = temp / "store"
+        try:
+            _demo(settings, data_dir, host, port, no_serve)
+        finally:
+            if temp is not None:
+                shutil.rmtree(temp, ignore_errors=True)
+
+
+def _demo(
+    settings: Settings, data_dir: Path, host: str | None, port: int | None, no_serve: bool
+) -> None:
     click.echo(f"Building the demo store in {data_dir} (the language model loads first) ...")
     try:
         store, summary = build_demo(data_dir, progress=not no_serve)
@@ -112,8 +144,6 @@ def demo(port: int | None, host: str | None, data_dir: Path | None, no_serve: bo
         _serve(demo_settings, store, host or settings.host, port or settings.port)
     finally:
         store.close()
-        if temp is not None:
-            shutil.rmtree(temp, ignore_errors=True)
 
 
 COMMANDS = [serve, demo]

@@ -254,6 +254,7 @@ class ArticleMemory:
     actors: list[Ref] = field(default_factory=list)
     subjects: list[Ref] = field(default_factory=list)  # actors seen as grammatical subjects
     event_sources: dict[str, list[Ref]] = field(default_factory=dict)
+    event_bags: dict[str, list[str]] = field(default_factory=dict)  # an event's word bag
     # coordinated mentions in reading order, with whether they were a subject
     groups: list[tuple[list[Ref], bool]] = field(default_factory=list)
     # doers of the plural act last named as an object ("the US strikes"), with the doc and
@@ -350,7 +351,7 @@ class ArticleMemory:
             return self._latest_fitting(fits, w)
         if w in ("it", "its", "itself"):
             # "the army said it ...", "parliament said its vote ...": institutions are "it" too
-            kinds = (
+            kinds: tuple[str, ...] = (
                 "country",
                 "government",
                 "igo",

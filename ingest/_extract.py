@@ -1155,7 +1155,7 @@ class SentenceCoder:
                 prior = None  # "European governments" are not the government named before
             if prior is not None and (has_det or not named):
                 return [Mention(prior, text, "coref")]
-            kinds = DESCRIPTION_KINDS.get(low_text) or DESCRIPTION_KINDS.get(lemma)
+            kinds = DESCRIPTION_KINDS.get(low_text) or DESCRIPTION_KINDS.get(lemma) or ()
             if kinds and kinds[0] == "group":
                 hint = country or self._country_near(tok)
                 ref = self._resolve(text, hint) if hint else None
@@ -1862,7 +1862,9 @@ class SentenceCoder:
     ) -> tuple[list[Mention], str]:
         exclude = {m.ref.key for m in sources}
         # the source's own forces are its instrument ("deploy U.S. troops to Mexico"), not a target
-        own = {m.ref.country for m in sources if m.ref.country and m.ref.country != "IGO"}
+        own: set[str | None] = {
+            m.ref.country for m in sources if m.ref.country and m.ref.country != "IGO"
+        }
         self._own = own
         self._own_nonstate = bool(sources) and all(
             m.ref.kind in ("group", "organization") and not m.ref.is_person for m in sources
@@ -2033,7 +2035,7 @@ class SentenceCoder:
                 group = EVENT_ANAPHORA[c.lemma_.lower()]
                 if group not in ("offer", "demand"):
                     continue  # rejecting a charge is not rejecting what the charge was about
-                for w in self.memory.event_sources.get(group + ":bag", []):
+                for w in self.memory.event_bags.get(group, []):
                     bag.setdefault(str(w), 3)
         for c in v.children:
             if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "PROPN":
@@ -2116,7 +2118,7 @@ class SentenceCoder:
                             return Match(replace(inner[0].entry, code=REFUSAL[root]), None), v
                         continue
                     code = intent_code(inner[0].code) if inner else None
-                    if code and (lemma in COMMISSIVE or code.startswith("13")):
+                    if inner and code and (lemma in COMMISSIVE or code.startswith("13")):
                         return Match(replace(inner[0].entry, code=code), inner[0].cue), v
         if lemma in LIGHT or vm is None:
             for c in v.children:
@@ -2345,14 +2347,16 @@ class SentenceCoder:
                         own_states = {m.ref.country for m in sources}
                         located = self._place_of(c, own_states, frozenset(("on", "in")))
                 if located and located[0].ref.country:
-                    here = located[0].ref.country
+                    there = located[0].ref.country
                     moved = []
                     for t in targets:
                         if t in borrowed:
-                            local = self._resolve(t.text, here)
-                            ok = local is not None and local.country == here
+                            local = self._resolve(t.text, there)
+                            ok = local is not None and local.country == there
                             t = Mention(
-                                local if ok else replace(t.ref, country=here), t.text, "guess"
+                                local if ok and local else replace(t.ref, country=there),
+                                t.text,
+                                "guess",
                             )
                         moved.append(t)
                     targets = moved
@@ -2375,10 +2379,10 @@ class SentenceCoder:
                 how = "direct" if targets else "none"
             if not targets and code.startswith("045"):
                 # "the US brokered the agreement": the parties the article named before
-                here = frozenset(
+                named = frozenset(
                     m.ref.key for i in range(sent.start, sent.end) for m in self._cache.get(i, ())
                 )
-                targets = mediated_parties(self.memory, here, sources)
+                targets = mediated_parties(self.memory, named, sources)
                 how = "coref" if targets else "none"
             if code[:2] == "14" and how == "deep" and all(t.ref.kind == "country" for t in targets):
                 # "blocked streets in Hong Kong in defiance of Chinese authorities": the place
@@ -2547,7 +2551,7 @@ class SentenceCoder:
                 pairs = [(a, b) for a in sources for b in sources if a.ref.key != b.ref.key]
                 how = "reciprocal"
             else:
-                pairs = [(s, t) for s in sources for t in (targets or [None])]
+                pairs = [(s, t) for s in sources for t in (targets or (None,))]
                 if (
                     mode is None
                     and how not in ("deep", "place", "none")
@@ -2594,7 +2598,7 @@ class SentenceCoder:
             )
             if group and mode is None:
                 self.memory.remember_event(group, [m.ref for m in sources])
-                self.memory.event_sources[group + ":bag"] = list(self.bag(trigger).keys())  # type: ignore[assignment]
+                self.memory.event_bags[group] = list(self.bag(trigger).keys())
             if trigger is v and mode is None:
                 self._remember_named_act(v)
         found.extend(self._obligations(sent))
@@ -2896,7 +2900,7 @@ class SentenceCoder:
                 continue
             date_expr = date_phrase(speaker)
             for src in sources:
-                for tgt in targets or [None]:
+                for tgt in targets or (None,):
                     out.append(
                         Found(
                             src,

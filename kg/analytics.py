@@ -16,6 +16,7 @@ from typing import Any, BinaryIO
 
 import networkx as nx
 
+from kg.model import Event
 from kg.stores import Store
 
 LEVELS = ("actor", "country")
@@ -37,7 +38,7 @@ class GraphFilter:
     include_moded: bool = False
     actor_ids: frozenset[str] | None = None
 
-    def keeps(self, event) -> bool:
+    def keeps(self, event: Event) -> bool:
         if event.mode and not self.include_moded:
             return False
         if event.confidence < self.min_confidence:
@@ -50,13 +51,13 @@ def project(
     level: str = "actor",
     filters: GraphFilter | None = None,
     batch_size: int = 2000,
-) -> nx.MultiDiGraph:
+) -> nx.MultiDiGraph[str]:
     """One edge per kept event that has a target; nodes are the endpoints of kept events."""
     if level not in LEVELS:
         raise ValueError(f"level must be one of {LEVELS}, got {level!r}")
     filters = filters or GraphFilter()
     actors = {a.id: a for batch in store.iter_actors(batch_size) for a in batch}
-    graph = nx.MultiDiGraph(level=level)
+    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph(level=level)
 
     def node(actor_id: str) -> str:
         actor = actors.get(actor_id)
@@ -100,9 +101,9 @@ def project(
     return graph
 
 
-def collapse(multi: nx.MultiDiGraph) -> nx.DiGraph:
+def collapse(multi: nx.MultiDiGraph[str]) -> nx.DiGraph[str]:
     """One weighted edge per ordered pair: event count, counts per QuadClass, Goldstein sum/mean."""
-    g = nx.DiGraph(**multi.graph)
+    g: nx.DiGraph[str] = nx.DiGraph(**multi.graph)
     g.add_nodes_from(multi.nodes(data=True))
     for u, v, data in multi.edges(data=True):
         if not g.has_edge(u, v):
@@ -118,7 +119,7 @@ def collapse(multi: nx.MultiDiGraph) -> nx.DiGraph:
 
 
 def pagerank(
-    g: nx.DiGraph, alpha: float = 0.85, weight: str = "weight", tol: float = 1.0e-10
+    g: nx.DiGraph[str], alpha: float = 0.85, weight: str = "weight", tol: float = 1.0e-10
 ) -> dict[Any, float]:
     """Weighted PageRank by power iteration (networkx's own needs scipy, not a dependency here).
 
@@ -141,9 +142,9 @@ def pagerank(
     return rank
 
 
-def undirected_weights(g: nx.DiGraph) -> nx.Graph:
+def undirected_weights(g: nx.DiGraph[str]) -> nx.Graph[str]:
     """Undirected graph whose edge weight sums both directions (for community detection)."""
-    u_graph = nx.Graph()
+    u_graph: nx.Graph[str] = nx.Graph()
     u_graph.add_nodes_from(g.nodes)
     for u, v, d in g.edges(data=True):
         if u == v:
@@ -153,7 +154,7 @@ def undirected_weights(g: nx.DiGraph) -> nx.Graph:
     return u_graph
 
 
-def communities(g: nx.DiGraph, seed: int = DEFAULT_SEED) -> list[list[str]]:
+def communities(g: nx.DiGraph[str], seed: int = DEFAULT_SEED) -> list[list[str]]:
     """Louvain communities on the weighted undirected graph; seeded, so reruns agree.
 
     Sorted largest first, members sorted, so the numbering is stable too.
@@ -164,7 +165,7 @@ def communities(g: nx.DiGraph, seed: int = DEFAULT_SEED) -> list[list[str]]:
     return sorted((sorted(map(str, c)) for c in found), key=lambda c: (-len(c), c))
 
 
-def centralities(g: nx.DiGraph) -> dict[str, dict[str, float]]:
+def centralities(g: nx.DiGraph[str]) -> dict[str, dict[str, float]]:
     """Per node: degree centrality, weighted in/out degree, PageRank, weighted betweenness."""
     if g.number_of_nodes() == 0:
         return {}
@@ -188,7 +189,7 @@ def centralities(g: nx.DiGraph) -> dict[str, dict[str, float]]:
     }
 
 
-def dyads(g: nx.DiGraph) -> list[dict[str, Any]]:
+def dyads(g: nx.DiGraph[str]) -> list[dict[str, Any]]:
     """Cooperation/conflict balance per directed dyad, busiest first.
 
     balance = (cooperation - conflict) / events, in [-1, 1]; QuadClass 1-2 cooperate, 3-4 conflict.
@@ -218,7 +219,7 @@ def summary(
     filters: GraphFilter | None = None,
     seed: int = DEFAULT_SEED,
     top: int | None = None,
-    multi: nx.MultiDiGraph | None = None,
+    multi: nx.MultiDiGraph[str] | None = None,
 ) -> dict[str, Any]:
     """Everything in one JSON-ready dict (for the web pages and the JSON API).
 
@@ -251,7 +252,7 @@ def summary(
     }
 
 
-def annotate(multi: nx.MultiDiGraph, seed: int = DEFAULT_SEED) -> nx.MultiDiGraph:
+def annotate(multi: nx.MultiDiGraph[str], seed: int = DEFAULT_SEED) -> nx.MultiDiGraph[str]:
     """Copy of the projection with PageRank, degree and community as node attributes (Gephi)."""
     g = collapse(multi)
     metrics = centralities(g)
@@ -265,7 +266,7 @@ def annotate(multi: nx.MultiDiGraph, seed: int = DEFAULT_SEED) -> nx.MultiDiGrap
     return out
 
 
-def write_graph(multi: nx.MultiDiGraph, out: BinaryIO, fmt: str) -> None:
+def write_graph(multi: nx.MultiDiGraph[str], out: BinaryIO, fmt: str) -> None:
     """GraphML/GEXF for Gephi, or node-link JSON; attributes are flat scalars, None left out."""
     if fmt not in GRAPH_FORMATS:
         raise ValueError(f"unknown graph format {fmt!r}; expected one of {GRAPH_FORMATS}")
@@ -278,11 +279,15 @@ def write_graph(multi: nx.MultiDiGraph, out: BinaryIO, fmt: str) -> None:
         out.write(json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
 
 
-def read_graph(path: Path | str, fmt: str) -> nx.MultiDiGraph:
+def read_graph(path: Path | str, fmt: str) -> nx.MultiDiGraph[str]:
     """Read back a file written by write_graph (tests and round trips)."""
     if fmt == "graphml":
-        return nx.read_graphml(path, force_multigraph=True)
-    if fmt == "gexf":
-        return nx.read_gexf(path)
-    data = json.loads(Path(path).read_text(encoding="utf-8"))
-    return nx.node_link_graph(data, edges="edges")
+        graph = nx.read_graphml(path, force_multigraph=True)
+    elif fmt == "gexf":
+        graph = nx.read_gexf(path)
+    else:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        graph = nx.node_link_graph(data, edges="edges")
+    if not isinstance(graph, nx.MultiDiGraph):
+        raise ValueError(f"{path}: not a directed multigraph ({type(graph).__name__})")
+    return graph

@@ -46,7 +46,7 @@ def quad_class(root: str) -> int:
 
 
 def _read_table(name: str) -> dict[str, str]:
-    text = resources.files("kg.data").joinpath(name).read_text(encoding="utf-8", errors="replace")
+    text = resources.files("kg.data").joinpath(name).read_bytes().decode("utf-8", errors="replace")
     rows = {}
     for line in text.splitlines()[1:]:
         if "\t" in line:

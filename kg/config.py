@@ -9,6 +9,7 @@ import os
 import tomllib
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
+from typing import Any
 
 # Environment variable -> Settings field.
 ENV_VARS = {
@@ -90,7 +91,7 @@ class Settings:
         return cls()._with(values)
 
     def _with(self, values: dict[str, object]) -> Settings:
-        converted: dict[str, object] = {}
+        converted: dict[str, Any] = {}
         for f in fields(self):
             if f.name not in values:
                 continue

@@ -200,15 +200,16 @@ class Queries(ABC):
                     daily = self._daily(ra, rb, filters)
                 else:
                     daily = daily_ab + daily_ba
-        if want_daily:
+        if bucket is not None:
             days = sorted({row[0] for row in daily})
-            rel.bucket = (
+            chosen = (
                 auto_bucket(days[0] if days else None, days[-1] if days else None)
                 if bucket == "auto"
                 else bucket
             )
-            rel.timeline = _bucketize(daily, rel.bucket)
-            rel.summary = change_summary(rel.timeline, rel.bucket)
+            rel.bucket = chosen
+            rel.timeline = _bucketize(daily, chosen)
+            rel.summary = change_summary(rel.timeline, chosen)
         return rel
 
     def _direction(
@@ -722,7 +723,7 @@ class Queries(ABC):
 
     @abstractmethod
     def _daily(
-        self, ref: ActorRef, other: ActorRef | None, f: Filters
+        self, ref: ActorRef | None, other: ActorRef | None, f: Filters
     ) -> list[tuple[str, int, int, float]]:
         """(date, quad_class, n, Goldstein sum) for events touching ref (or between the two;
         every event when ref is None)."""

@@ -206,6 +206,7 @@ def _plain(value: Any, graph: dict[str, dict[str, Any]], hide: _Hide) -> Any:
     """Driver values as JSON-ready data; nodes and relationships are also gathered for the graph."""
     from neo4j.graph import Node, Path, Relationship
 
+    item: dict[str, Any]
     if isinstance(value, Node):
         internal = sorted(value.labels & hide.labels)
         if internal:  # a bookkeeping node: say what it is, show nothing of it, draw nothing

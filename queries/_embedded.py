@@ -7,6 +7,7 @@ import json
 import sqlite3
 from typing import Any
 
+from kg.stores import EmbeddedStore
 from queries._base import GroupRow, Queries, country_brief
 from queries._types import ActorBrief, ActorRef, EventView, Filters, ReportView
 
@@ -89,6 +90,7 @@ def _where(
 
 
 class EmbeddedQueries(Queries):
+    store: EmbeddedStore
     backend = "embedded"
 
     @property
@@ -132,7 +134,12 @@ class EmbeddedQueries(Queries):
         return [ActorBrief(r["id"], r["name"], r["country"], r["kind"]) for r in rows]
 
     def _group_rows(
-        self, f, source=None, target=None, touching=None, between=None
+        self,
+        f: Filters,
+        source: ActorRef | None = None,
+        target: ActorRef | None = None,
+        touching: ActorRef | None = None,
+        between: tuple[ActorRef, ActorRef] | None = None,
     ) -> list[GroupRow]:
         where, params = _where(f, source, target, touching, between)
         rows = self._all(
@@ -143,7 +150,13 @@ class EmbeddedQueries(Queries):
         return [(r[0], r[1], r[2], r[3], r[4] or 0.0, r[5], r[6]) for r in rows]
 
     def _recent_ids(
-        self, f, limit, source=None, target=None, touching=None, between=None
+        self,
+        f: Filters,
+        limit: int,
+        source: ActorRef | None = None,
+        target: ActorRef | None = None,
+        touching: ActorRef | None = None,
+        between: tuple[ActorRef, ActorRef] | None = None,
     ) -> list[str]:
         where, params = _where(f, source, target, touching, between)
         rows = self._all(
@@ -152,7 +165,9 @@ class EmbeddedQueries(Queries):
         )
         return [r[0] for r in rows]
 
-    def _pair_rows(self, f, source, target):
+    def _pair_rows(
+        self, f: Filters, source: ActorRef, target: ActorRef
+    ) -> list[tuple[ActorBrief, ActorBrief, int]]:
         where, params = _where(f, source, target)
         rows = self._all(
             "SELECT " + _BRIEF.format(a="s") + ", " + _BRIEF.format(a="t") + ", n FROM"
@@ -224,7 +239,9 @@ class EmbeddedQueries(Queries):
             for r in rows
         ]
 
-    def _daily(self, ref, other, f):
+    def _daily(
+        self, ref: ActorRef | None, other: ActorRef | None, f: Filters
+    ) -> list[tuple[str, int, int, float]]:
         if ref is None:
             where, params = _where(f)
         elif other is None:
@@ -241,7 +258,9 @@ class EmbeddedQueries(Queries):
         )
         return [(r[0], r[1], r[2], r[3] or 0.0) for r in rows]
 
-    def _partners(self, ref, f, direction, limit):
+    def _partners(
+        self, ref: ActorRef, f: Filters, direction: str, limit: int
+    ) -> tuple[int, list[tuple[ActorBrief, int, float]]]:
         mine, theirs = (
             ("source_id", "target_id") if direction == "out" else ("target_id", "source_id")
         )
@@ -261,7 +280,7 @@ class EmbeddedQueries(Queries):
         )
         return total, [(ActorBrief(r[0], r[1], r[2], r[3]), r["n"], r["g"] or 0.0) for r in rows]
 
-    def _search_candidates(self, word, limit):
+    def _search_candidates(self, word: str, limit: int) -> list[tuple[ActorBrief, list[str]]]:
         rows = self._all(
             "SELECT id, name, country, kind, aliases FROM actors"
             " WHERE instr(search_text, ?) > 0 OR country = ? ORDER BY name LIMIT ?",
@@ -272,7 +291,7 @@ class EmbeddedQueries(Queries):
             for r in rows
         ]
 
-    def _dyad_rows(self, f, level):
+    def _dyad_rows(self, f: Filters, level: str) -> list[tuple[ActorBrief, ActorBrief, int, float]]:
         fw, fp = _filter_sql(f)
         where = " AND ".join(["e.target_id IS NOT NULL", *fw])
         if level == "actor":
@@ -294,7 +313,7 @@ class EmbeddedQueries(Queries):
             out.append((a, b, r["n"], r["g"] or 0.0))
         return out
 
-    def _neighbours(self, ids, f):
+    def _neighbours(self, ids: list[str], f: Filters) -> list[tuple[str, str, str]]:
         marks = ",".join("?" * len(ids))
         fw, fp = _filter_sql(f)
         extra = "".join(f" AND {w}" for w in fw)
@@ -307,7 +326,7 @@ class EmbeddedQueries(Queries):
         )
         return [(r[0], r[1], r[2]) for r in rows]
 
-    def _overview(self):
+    def _overview(self) -> tuple[str | None, str | None, dict[str, int], int, list[dict[str, Any]]]:
         lo, hi = self._all("SELECT min(date), max(date) FROM events")[0]
         by_quad = {str(q): 0 for q in (1, 2, 3, 4)}
         for r in self._all(

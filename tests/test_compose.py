@@ -24,7 +24,7 @@ def _expand(value: str) -> str:
 
 def test_services(compose):
     assert set(compose["services"]) == {"neo4j", "app"}
-    assert set(compose["volumes"]) == {"neo4j-data", "neo4j-logs"}
+    assert set(compose["volumes"]) == {"neo4j-data", "neo4j-logs", "kg-data"}
 
 
 def test_neo4j_image_plugins_and_auth(compose):
@@ -86,3 +86,66 @@ def test_dockerfile_installs_and_serves():
     assert re.search(r"^USER \w+", text, re.M), "the app should not run as root"
     cmd = re.search(r"^CMD (\[.*\])$", text, re.M)
     assert cmd and json.loads(cmd.group(1)) == ["kg", "serve"]
+
+
+def _dockerfile_env() -> dict[str, str]:
+    text = (REPO / "Dockerfile").read_text(encoding="utf-8")
+    env = {}
+    for line in re.findall(r"^ENV (.+(?:\\\n.+)*)", text, re.M):
+        for key, value in re.findall(r"(\w+)=(\S+)", line):
+            env[key] = value
+    return env
+
+
+def test_job_history_lives_on_a_named_volume(compose):
+    app = compose["services"]["app"]
+    data_dir = app["environment"]["KG_DATA_DIR"]
+    assert data_dir == _dockerfile_env()["KG_DATA_DIR"]
+    mounts = dict(v.split(":", 1) for v in app["volumes"])
+    assert mounts == {"kg-data": data_dir}  # a named volume, not a bind mount or anonymous one
+    assert "kg-data" in compose["volumes"]
+    # The directory exists in the image, owned by the app's user, so a new volume is writable.
+    dockerfile = (REPO / "Dockerfile").read_text(encoding="utf-8")
+    assert re.search(rf"install -d -o kg -g kg {re.escape(data_dir)}\b", dockerfile)
+
+
+def _ignored(patterns: list[str], path: str) -> bool:
+    from fnmatch import fnmatch
+
+    return any(fnmatch(path, p) or fnmatch(path.split("/")[0], p) for p in patterns)
+
+
+def test_dockerignore_keeps_local_state_out_and_the_sources_in():
+    lines = (REPO / ".dockerignore").read_text(encoding="utf-8").splitlines()
+    patterns = [p.strip() for p in lines if p.strip() and not p.startswith("#")]
+    for heavy in (".venv", ".neo4j", ".git", "test-artifacts", "kg.toml"):
+        assert _ignored(patterns, heavy), heavy
+    dockerfile = (REPO / "Dockerfile").read_text(encoding="utf-8")
+    copied = [
+        src for line in re.findall(r"^COPY (.+) \S+$", dockerfile, re.M) for src in line.split()
+    ]
+    assert {"pyproject.toml", "README.md", "LICENSE", "kg", "web"} <= set(copied)
+    for src in copied:
+        assert not _ignored(patterns, src), (
+            f".dockerignore drops {src}, which the Dockerfile copies"
+        )
+
+
+def test_dockerfile_copies_the_licence_files_the_build_needs():
+    import tomllib
+
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    dockerfile = (REPO / "Dockerfile").read_text(encoding="utf-8")
+    copied = [
+        src for line in re.findall(r"^COPY (.+) \S+$", dockerfile, re.M) for src in line.split()
+    ]
+    for name in project["license-files"]:
+        assert name in copied or name.split("/")[0] in copied, name
+
+
+def test_compose_notes_the_password_volume_trap_and_how_to_load_articles():
+    text = (REPO / "docker-compose.yml").read_text(encoding="utf-8")
+    assert "only when the neo4j-data volume is first created" in text
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert "docker compose run --rm" in readme and "kg ingest /articles" in readme
+    assert "first created" in readme

@@ -70,6 +70,7 @@ def test_stats_json_on_empty_embedded_store(runner):
         "backend": "embedded",
         "nodes": {"Actor": 0, "Event": 0, "Article": 0},
         "relationships": {"SOURCE_OF": 0, "TARGET": 0, "REPORTED_IN": 0},
+        "derived": {},
     }
 
 

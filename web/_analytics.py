@@ -26,9 +26,9 @@ DEFAULT_TTL_S = 30.0
 TOP = 10
 
 
-def _country_projection(multi: nx.MultiDiGraph) -> nx.MultiDiGraph:
+def _country_projection(multi: nx.MultiDiGraph[str]) -> nx.MultiDiGraph[str]:
     """The actor-level projection folded to countries (saves a second pass over the store)."""
-    out = nx.MultiDiGraph(level="country")
+    out: nx.MultiDiGraph[str] = nx.MultiDiGraph(level="country")
 
     def code(n: str) -> str:
         return multi.nodes[n].get("country") or analytics.UNKNOWN_COUNTRY
@@ -150,7 +150,7 @@ class AnalyticsCache:
         self._lock = threading.Lock()
         self._done = threading.Condition(self._lock)
         self._thread: threading.Thread | None = None
-        self._key: tuple | None = None
+        self._key: tuple[object, ...] | None = None
         self._checked = 0.0
         self._levels: dict[str, LevelView] | None = None
         self._computed_at: str | None = None

@@ -58,19 +58,23 @@ def bearer_token() -> str | None:
 
 
 def get_queries() -> Queries:
-    return current_app.extensions["kg"]["queries"]
+    queries: Queries = current_app.extensions["kg"]["queries"]
+    return queries
 
 
 def get_store() -> Store:
-    return current_app.extensions["kg"]["store"]
+    store: Store = current_app.extensions["kg"]["store"]
+    return store
 
 
 def get_analytics() -> AnalyticsCache:
-    return current_app.extensions["kg"]["analytics"]
+    analytics: AnalyticsCache = current_app.extensions["kg"]["analytics"]
+    return analytics
 
 
 def get_settings() -> Settings:
-    return current_app.extensions["kg"]["settings"]
+    settings: Settings = current_app.extensions["kg"]["settings"]
+    return settings
 
 
 def query_slot(kind: str, time_limit_s: float) -> Any:
@@ -96,12 +100,13 @@ def csrf_token() -> str:
     """The session's CSRF token, created on first use (forms embed it as a hidden field)."""
     if "csrf" not in session:
         session["csrf"] = secrets.token_urlsafe(32)
-    return session["csrf"]
+    token: str = session["csrf"]
+    return token
 
 
 def check_csrf() -> bool:
     expected = session.get("csrf")
-    return bool(expected) and tokens_match(request.form.get("csrf_token"), expected)
+    return isinstance(expected, str) and tokens_match(request.form.get("csrf_token"), expected)
 
 
 def create_app(settings: Settings | None = None, store: Store | None = None) -> Flask:

@@ -65,7 +65,7 @@ def respond(
     data: dict[str, Any],
     csv_table: tuple[list[dict[str, Any]], list[str], str] | None = None,
     **context: Any,
-) -> Any:
+) -> Response | str:
     """Render the page in the wanted format. `data` is the JSON twin; the template gets `data`
     plus `context` (objects that are easier to use in Jinja than their dict form)."""
     kind = wanted_format(fmt)

@@ -54,11 +54,11 @@ class JobRunner:
         self.jobs: dict[str, Job] = {}
         self._lock = threading.Lock()
 
-    def list(self) -> list[Job]:
+    def recent(self) -> list[Job]:
         if self.log is not None:
             with self._lock:
                 live = dict(self.jobs)
-            return [live.get(r.id) or _from_record(r) for r in self.log.list(MAX_JOBS_KEPT)]
+            return [live.get(r.id) or _from_record(r) for r in self.log.recent(MAX_JOBS_KEPT)]
         with self._lock:
             return sorted(self.jobs.values(), key=lambda j: j.created, reverse=True)
 

@@ -60,7 +60,8 @@ def bar_links(f: Filters, bucket: str, **refs: str | None) -> BarLink:
         args = {**base, "from": lo, "to": hi}
         if quad is not None:
             args["quad"] = str(quad)
-        return url_for("events.events", **args)
+        values: dict[str, Any] = args
+        return url_for("events.events", **values)
 
     return link
 
@@ -173,9 +174,9 @@ def timeline_svg(
             )
     # legend
     lx, ly = left, height - 12
-    for quad in (1, 2, 3, 4):
-        parts.append(f'<rect class="bar q{quad}" x="{lx}" y="{ly - 9}" width="10" height="10"/>')
-        parts.append(f'<text class="legend" x="{lx + 14}" y="{ly}">{_e(QUAD_LABELS[quad])}</text>')
+    for q in (1, 2, 3, 4):
+        parts.append(f'<rect class="bar q{q}" x="{lx}" y="{ly - 9}" width="10" height="10"/>')
+        parts.append(f'<text class="legend" x="{lx + 14}" y="{ly}">{_e(QUAD_LABELS[q])}</text>')
         lx += 170
     parts.append(
         f'<line class="goldstein-line" x1="{lx}" x2="{lx + 18}" y1="{ly - 4}" y2="{ly - 4}"/>'

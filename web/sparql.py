@@ -116,7 +116,8 @@ def _plain(status: int, message: str) -> Response:
 
 
 def _kg() -> dict[str, Any]:
-    return current_app.extensions.get("kg", {})
+    kg: dict[str, Any] = current_app.extensions.get("kg", {})
+    return kg
 
 
 def _limits() -> tuple[float, int | None]:

@@ -8,7 +8,7 @@ fails loudly at import time of the first resolver instead of silently dropping a
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -418,20 +418,20 @@ def _load_people(lex: Lexicon) -> None:
         if term.leader:
             lex.leaders_by_org.setdefault(org, []).append(term)
     bodies = _affiliations(lex, raw)
-    for person, (country, gender, aliases) in raw.items():
+    for person, (home, sex, names) in raw.items():
         lex.people[person] = Person(
             person,
-            country,
-            gender,
-            aliases,
+            home,
+            sex,
+            names,
             tuple(sorted(terms[person], key=lambda t: t.start)),
             tuple(sorted(bodies.get(person, ()), key=lambda a: a.start)),
         )
-        for phrase in (person, *aliases):
+        for phrase in (person, *names):
             lex.add(phrase, Entry("person", person=person))
 
 
-def _affiliations(lex: Lexicon, people: dict[str, object]) -> dict[str, list[Affiliation]]:
+def _affiliations(lex: Lexicon, people: Mapping[str, object]) -> dict[str, list[Affiliation]]:
     """affiliations.tsv: person, named body (a named.tsv name), role, start, end."""
     name = "affiliations.tsv"
     if not (_BASE[0] / name).exists():

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from unidecode import unidecode
+from kg.fold import ascii_fold
 
 POSSESSIVE = "'s"
 
@@ -71,7 +71,7 @@ def _word(word: str) -> tuple[int, int, str, str, bool]:
     stripped = word.lstrip(".")
     offset += len(word) - len(stripped)
     word = stripped
-    folded = word if word.isascii() else unidecode(word)
+    folded = ascii_fold(word)
     raw = _INNER_DROP.sub("", folded)
     norm = _KEEP.sub("", raw.lower())
     return offset, len(word), norm, raw, possessive

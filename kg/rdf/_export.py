@@ -9,7 +9,7 @@ actors and articles its events touch.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import BinaryIO
@@ -18,6 +18,7 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
 from kg.codebook import codebook
+from kg.model import Actor, Article, Event
 from kg.rdf import _mapping as m
 from kg.rdf._terms import Block, Lit, TurtleWriter, to_rdflib, write_nt
 from kg.rdf._vocab import Iris
@@ -114,7 +115,7 @@ def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
         yield items[i : i + size]
 
 
-def _actor_batch(iris: Iris, actors: list, seen: _Seen) -> list[Block]:
+def _actor_batch(iris: Iris, actors: list[Actor], seen: _Seen) -> list[Block]:
     blocks = []
     for actor in actors:
         blocks.append(m.actor_block(iris, actor))
@@ -126,7 +127,7 @@ def _actor_batch(iris: Iris, actors: list, seen: _Seen) -> list[Block]:
     return blocks
 
 
-def _article_batch(iris: Iris, articles: list, seen: _Seen) -> list[Block]:
+def _article_batch(iris: Iris, articles: list[Article], seen: _Seen) -> list[Block]:
     blocks = []
     for article in articles:
         blocks.append(m.article_block(iris, article))
@@ -136,7 +137,7 @@ def _article_batch(iris: Iris, articles: list, seen: _Seen) -> list[Block]:
     return blocks
 
 
-def _event_batch(iris: Iris, events: list, seen: _Seen) -> list[Block]:
+def _event_batch(iris: Iris, events: list[Event], seen: _Seen) -> list[Block]:
     blocks: list[Block] = []
     for event in events:
         for scheme, code in (
@@ -197,8 +198,14 @@ def export_rdf(
     # (rdflib 7.6's TriG/JSON-LD code paths raise DeprecationWarnings, and pyoxigraph streams).
     graph_name = ox.NamedNode(iris.base + "graph") if fmt == "trig" else None
     counter = [0]
+    triples = _ox_triples(batches, counter)
+    statements: Iterable[ox.Triple] | Iterable[ox.Quad] = (
+        triples
+        if graph_name is None
+        else (ox.Quad(t.subject, t.predicate, t.object, graph_name) for t in triples)
+    )
     ox.serialize(
-        _ox_statements(batches, graph_name, counter),
+        statements,
         out,
         format=_OX_FORMATS[fmt],
         prefixes=iris.prefixes,
@@ -207,8 +214,8 @@ def export_rdf(
     return stats
 
 
-def _ox_statements(batches, graph_name, counter: list[int]) -> Iterator:
-    """Blocks as pyoxigraph triples (or quads in `graph_name`), one batch at a time."""
+def _ox_triples(batches: Iterable[list[Block]], counter: list[int]) -> Iterator[ox.Triple]:
+    """Blocks as pyoxigraph triples, one batch at a time."""
     nodes: dict[str, ox.NamedNode] = {}
 
     def node(iri: str) -> ox.NamedNode:
@@ -223,6 +230,7 @@ def _ox_statements(batches, graph_name, counter: list[int]) -> Iterator:
         for subject, pairs in blocks:
             s = ox.NamedNode(subject)
             for p, o in pairs:
+                obj: ox.Literal | ox.NamedNode
                 if isinstance(o, Lit):
                     obj = (
                         ox.Literal(o.lex, language=o.lang)
@@ -232,13 +240,10 @@ def _ox_statements(batches, graph_name, counter: list[int]) -> Iterator:
                 else:
                     obj = node(o)
                 counter[0] += 1
-                if graph_name is None:
-                    yield ox.Triple(s, node(p), obj)
-                else:
-                    yield ox.Quad(s, node(p), obj, graph_name)
+                yield ox.Triple(s, node(p), obj)
 
 
-def build_graph(batches, iris: Iris) -> Graph:
+def build_graph(batches: Iterable[list[Block]], iris: Iris) -> Graph:
     """All batches as one in-memory rdflib graph (tests compare the text writers against it)."""
     graph = Graph()
     for p, ns in iris.prefixes.items():

@@ -59,11 +59,18 @@ def guess_format(path: Path) -> str:
     return fmt
 
 
-def _n(term) -> ox.NamedNode:
+def _n(term: str) -> ox.NamedNode:
     return ox.NamedNode(str(term))
 
 
 _TYPE = _n(RDF.type)
+
+_Subject = ox.NamedNode | ox.BlankNode | ox.Triple
+_Term = _Subject | ox.Literal
+
+
+def _name(term: _Term) -> str:
+    return str(term) if isinstance(term, ox.Triple) else term.value
 
 
 class _Reader:
@@ -71,30 +78,37 @@ class _Reader:
         self.graph = graph
         self.path = path
 
-    def subjects(self, cls) -> Iterator[ox.NamedNode]:
+    def subjects(self, cls: str) -> Iterator[_Subject]:
         seen = set()
         for quad in self.graph.quads_for_pattern(None, _TYPE, _n(cls), None):
             if quad.subject not in seen:
                 seen.add(quad.subject)
                 yield quad.subject
 
-    def props(self, subject) -> dict[str, list]:
-        out: dict[str, list] = {}
+    def props(self, subject: _Term) -> dict[str, list[_Term]]:
+        out: dict[str, list[_Term]] = {}
+        if isinstance(subject, ox.Literal):
+            return out
         for quad in self.graph.quads_for_pattern(subject, None, None, None):
             out.setdefault(quad.predicate.value, []).append(quad.object)
         return out
 
-    def one(self, props: dict[str, list], prop, subject, what: str, required: bool = True):
+    def maybe_one(self, props: dict[str, list[_Term]], prop: str) -> _Term | None:
         values = props.get(str(prop))
-        if not values:
-            if required:
-                raise RdfImportError(f"{self.path}: {what} {subject.value} has no <{prop}>")
-            return None
-        return values[0]
+        return values[0] if values else None
 
-    def text(self, props, prop, subject, what, required: bool = True) -> str | None:
-        value = self.one(props, prop, subject, what, required)
-        return None if value is None else value.value
+    def one(self, props: dict[str, list[_Term]], prop: str, subject: _Term, what: str) -> _Term:
+        value = self.maybe_one(props, prop)
+        if value is None:
+            raise RdfImportError(f"{self.path}: {what} {_name(subject)} has no <{prop}>")
+        return value
+
+    def maybe_text(self, props: dict[str, list[_Term]], prop: str) -> str | None:
+        value = self.maybe_one(props, prop)
+        return None if value is None else _name(value)
+
+    def text(self, props: dict[str, list[_Term]], prop: str, subject: _Term, what: str) -> str:
+        return _name(self.one(props, prop, subject, what))
 
 
 def import_rdf(
@@ -130,30 +144,32 @@ def _flush(store: Store, batch: GraphBatch, force: bool, size: int) -> GraphBatc
     return batch
 
 
-def _import_actors(reader: _Reader, store: Store, size: int, stats: ImportStats) -> dict:
+def _import_actors(reader: _Reader, store: Store, size: int, stats: ImportStats) -> dict[str, str]:
     ids: dict[str, str] = {}
     batch = GraphBatch()
     for s in reader.subjects(SEM.Actor):
         p = reader.props(s)
         actor_id = reader.text(p, DCTERMS.identifier, s, "actor")
-        aliases = tuple(sorted(a.value for a in p.get(str(SKOS.altLabel), [])))
+        aliases = tuple(sorted(_name(a) for a in p.get(str(SKOS.altLabel), [])))
         batch.actors.append(
             Actor(
                 id=actor_id,
                 name=reader.text(p, RDFS.label, s, "actor"),
-                country=reader.text(p, KG.countryCode, s, "actor", required=False),
+                country=reader.maybe_text(p, KG.countryCode),
                 kind=reader.text(p, KG.kind, s, "actor"),
                 aliases=aliases,
             )
         )
-        ids[s.value] = actor_id
+        ids[_name(s)] = actor_id
         stats.actors += 1
         batch = _flush(store, batch, False, size)
     _flush(store, batch, True, size)
     return ids
 
 
-def _import_articles(reader: _Reader, store: Store, size: int, stats: ImportStats) -> dict:
+def _import_articles(
+    reader: _Reader, store: Store, size: int, stats: ImportStats
+) -> dict[str, str]:
     ids: dict[str, str] = {}
     batch = GraphBatch()
     for s in reader.subjects(SCHEMA.NewsArticle):
@@ -162,36 +178,42 @@ def _import_articles(reader: _Reader, store: Store, size: int, stats: ImportStat
         batch.articles.append(
             Article(
                 id=article_id,
-                url=reader.text(p, SCHEMA.url, s, "article", required=False),
-                title=reader.text(p, DCTERMS.title, s, "article", required=False),
-                outlet=reader.text(p, KG.outlet, s, "article", required=False),
-                published=reader.text(p, SCHEMA.datePublished, s, "article", required=False),
-                text_hash=reader.text(p, KG.textHash, s, "article", required=False) or "",
-                text=reader.text(p, SCHEMA.articleBody, s, "article", required=False),
+                url=reader.maybe_text(p, SCHEMA.url),
+                title=reader.maybe_text(p, DCTERMS.title),
+                outlet=reader.maybe_text(p, KG.outlet),
+                published=reader.maybe_text(p, SCHEMA.datePublished),
+                text_hash=reader.maybe_text(p, KG.textHash) or "",
+                text=reader.maybe_text(p, SCHEMA.articleBody),
             )
         )
-        ids[s.value] = article_id
+        ids[_name(s)] = article_id
         stats.articles += 1
         batch = _flush(store, batch, False, size)
     _flush(store, batch, True, size)
     return ids
 
 
-def _import_events(reader, store, size, stats, actor_ids: dict, article_ids: dict) -> None:
+def _import_events(
+    reader: _Reader,
+    store: Store,
+    size: int,
+    stats: ImportStats,
+    actor_ids: dict[str, str],
+    article_ids: dict[str, str],
+) -> None:
     notations: dict[str, str] = {}
 
-    def notation(node) -> str:
-        if node.value not in notations:
-            found = reader.one(reader.props(node), SKOS.notation, node, "concept")
-            notations[node.value] = found.value
-        return notations[node.value]
+    def notation(node: _Term) -> str:
+        if _name(node) not in notations:
+            notations[_name(node)] = reader.text(reader.props(node), SKOS.notation, node, "concept")
+        return notations[_name(node)]
 
-    def actor(node, subject) -> str:
+    def actor(node: _Term, subject: _Term) -> str:
         try:
-            return actor_ids[node.value]
+            return actor_ids[_name(node)]
         except KeyError:
             raise RdfImportError(
-                f"{reader.path}: event {subject.value} names actor {node.value},"
+                f"{reader.path}: event {_name(subject)} names actor {_name(node)},"
                 " which the file does not describe"
             ) from None
 
@@ -203,30 +225,30 @@ def _import_events(reader, store, size, stats, actor_ids: dict, article_ids: dic
         for mention in p.get(str(PROV.qualifiedDerivation), []):
             mp = reader.props(mention)
             sentence = reader.one(mp, PROV.entity, mention, "mention")
-            said[sentence.value] = (
-                reader.text(mp, KG.sourceText, mention, "mention", required=False),
-                reader.text(mp, KG.targetText, mention, "mention", required=False),
+            said[_name(sentence)] = (
+                reader.maybe_text(mp, KG.sourceText),
+                reader.maybe_text(mp, KG.targetText),
             )
         for sentence in p.get(str(PROV.wasDerivedFrom), []):
             sp = reader.props(sentence)
             article = reader.one(sp, DCTERMS.isPartOf, sentence, "sentence")
-            if article.value not in article_ids:
+            if _name(article) not in article_ids:
                 raise RdfImportError(
-                    f"{reader.path}: sentence {sentence.value} is part of {article.value},"
+                    f"{reader.path}: sentence {_name(sentence)} is part of {_name(article)},"
                     " which the file does not describe"
                 )
             reports.append(
                 Report(
-                    article_id=article_ids[article.value],
+                    article_id=article_ids[_name(article)],
                     sentence=reader.text(sp, NIF.anchorOf, sentence, "sentence"),
                     start=int(reader.text(sp, NIF.beginIndex, sentence, "sentence")),
                     end=int(reader.text(sp, NIF.endIndex, sentence, "sentence")),
-                    source_text=said.get(sentence.value, (None, None))[0],
-                    target_text=said.get(sentence.value, (None, None))[1],
+                    source_text=said.get(_name(sentence), (None, None))[0],
+                    target_text=said.get(_name(sentence), (None, None))[1],
                 )
             )
-        target = reader.one(p, KG.target, s, "event", required=False)
-        plover = reader.one(p, KG.plover, s, "event", required=False)
+        target = reader.maybe_one(p, KG.target)
+        plover = reader.maybe_one(p, KG.plover)
         try:
             event = Event(
                 id=reader.text(p, DCTERMS.identifier, s, "event"),
@@ -241,13 +263,13 @@ def _import_events(reader, store, size, stats, actor_ids: dict, article_ids: dic
                 plover=notation(plover) if plover is not None else None,
                 action_text=reader.text(p, KG.actionText, s, "event"),
                 confidence=float(reader.text(p, KG.confidence, s, "event")),
-                mode=reader.text(p, KG.mode, s, "event", required=False),
+                mode=reader.maybe_text(p, KG.mode),
                 reports=tuple(sorted(reports, key=lambda r: (r.article_id, r.start, r.end))),
             )
         except ValueError as exc:
             if isinstance(exc, RdfImportError):
                 raise
-            raise RdfImportError(f"{reader.path}: event {s.value}: bad value: {exc}") from None
+            raise RdfImportError(f"{reader.path}: event {_name(s)}: bad value: {exc}") from None
         batch.events.append(event)
         stats.events += 1
         batch = _flush(store, batch, False, size)

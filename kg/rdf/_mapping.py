@@ -375,7 +375,7 @@ def event_blocks(iris: Iris, event: Event) -> list[Block]:
         # qualified derivation rather than on the sentence (which other events share).
         mention = iris.mention(event.id, report.article_id, report.start, report.end)
         pairs.append((_PROV_qualifiedDerivation, Iri(mention)))
-        said = [(A, _PROV_Derivation), (_PROV_entity, Iri(sentence))]
+        said: list[tuple[str, Iri | Lit]] = [(A, _PROV_Derivation), (_PROV_entity, Iri(sentence))]
         if report.source_text is not None:
             said.append((_KG_sourceText, _s(report.source_text)))
         if report.target_text is not None:

@@ -22,6 +22,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from kg.rdf._export import export_rdf
 from kg.stores import Store
@@ -114,7 +115,7 @@ def check_query(query: str) -> None:
 
 @dataclass
 class _Snapshot:
-    key: tuple
+    key: tuple[object, ...]
     path: Path
     made: float
     triples: int = 0
@@ -128,22 +129,22 @@ class SparqlEngine:
         self.load_timeout_s = load_timeout_s
         self._lock = threading.Lock()
         self._snapshot: _Snapshot | None = None
-        self._proc: subprocess.Popen | None = None
+        self._proc: subprocess.Popen[bytes] | None = None
         self._buf = b""
         self._dir = tempfile.mkdtemp(prefix="kg-sparql-")
 
-    def _key(self, store: Store, base: str) -> tuple:
+    def _key(self, store: Store, base: str) -> tuple[object, ...]:
         counts = store.counts()
         flat = tuple(sorted((k, v) for part in counts.values() for k, v in part.items()))
         return (store.backend, repr(store), base, flat)
 
-    def _fresh(self, key: tuple) -> bool:
+    def _fresh(self, key: tuple[object, ...]) -> bool:
         snap = self._snapshot
         return (
             snap is not None and snap.key == key and time.monotonic() - snap.made < self.max_age_s
         )
 
-    def _rebuild(self, store: Store, base: str, key: tuple) -> None:
+    def _rebuild(self, store: Store, base: str, key: tuple[object, ...]) -> None:
         self._stop()
         path = Path(self._dir) / f"snapshot-{time.monotonic_ns()}.nt"
         with path.open("wb") as fh:
@@ -173,7 +174,7 @@ class SparqlEngine:
             self._stop()
             raise RuntimeError(f"SPARQL engine: {header.get('message', header)}")
 
-    def _read(self, timeout_s: float) -> tuple[dict | None, bytes]:
+    def _read(self, timeout_s: float) -> tuple[dict[str, Any] | None, bytes]:
         """One reply (header, body), or (None, b"") when the time limit passes first."""
         assert self._proc is not None and self._proc.stdout is not None
         fd = self._proc.stdout.fileno()

@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import json
 import sys
+from typing import BinaryIO
 
 import pyoxigraph as ox
 
@@ -28,13 +29,13 @@ class _CappedBuffer(io.BytesIO):
         super().__init__()
         self.limit = limit
 
-    def write(self, data) -> int:  # type: ignore[override]
+    def write(self, data: bytes) -> int:  # type: ignore[override]
         if self.tell() + len(data) > self.limit:
             raise _TooLarge
         return super().write(data)
 
 
-def _reply(out, header: dict, body: bytes = b"") -> None:
+def _reply(out: BinaryIO, header: dict[str, object], body: bytes = b"") -> None:
     header["length"] = len(body)
     out.write(json.dumps(header).encode("utf-8") + b"\n" + body)
     out.flush()

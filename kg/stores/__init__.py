@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from kg.config import Settings
 from kg.stores._embedded import EmbeddedStore
-from kg.stores._protocol import NODE_LABELS, RELATIONSHIP_TYPES, MatchRequest, Store, StoreError
+from kg.stores._protocol import (
+    DERIVED_LABELS,
+    NODE_LABELS,
+    RELATIONSHIP_TYPES,
+    MatchRequest,
+    Store,
+    StoreError,
+)
 
 DEFAULT_NEO4J_URI = "bolt://127.0.0.1:7687"
 
@@ -27,6 +34,7 @@ def open_store(settings: Settings | None = None) -> Store:
 
 __all__ = [
     "DEFAULT_NEO4J_URI",
+    "DERIVED_LABELS",
     "NODE_LABELS",
     "RELATIONSHIP_TYPES",
     "EmbeddedStore",

@@ -12,13 +12,16 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import TracebackType
+from typing import TypeVar
 
-from unidecode import unidecode
-
+from kg.fold import ascii_fold
 from kg.model import Actor, Article, Event, GraphBatch, Report
 from kg.stores._protocol import NODE_LABELS, RELATIONSHIP_TYPES, MatchRequest, StoreError
+
+_T = TypeVar("_T")
 
 SCHEMA_VERSION = 1
 
@@ -95,7 +98,7 @@ _EVENT_COLUMNS = (
 
 def search_text(name: str, aliases: tuple[str, ...]) -> str:
     """Accent- and case-folded names, newline-separated, for prefix and substring search."""
-    return "\n".join(unidecode(n).lower() for n in (name, *aliases))
+    return "\n".join(ascii_fold(n).lower() for n in (name, *aliases))
 
 
 class EmbeddedStore:
@@ -306,6 +309,9 @@ class EmbeddedStore:
         ).fetchone()
         return row[0] if row else None
 
+    def derived_counts(self) -> dict[str, int]:
+        return {}  # SQLite answers aggregates from the events table; nothing is derived
+
     def counts(self) -> dict[str, dict[str, int]]:
         one = self.db.execute
         nodes = {
@@ -350,9 +356,16 @@ class EmbeddedStore:
         for page in self._pages(sql, tuple(params), "id", batch_size, lambda r: r["id"]):
             yield self.events_by_id(page)
 
-    def _pages(self, sql, params, key, batch_size, convert):
+    def _pages(
+        self,
+        sql: str,
+        params: tuple[object, ...],
+        key: str,
+        batch_size: int,
+        convert: Callable[[sqlite3.Row], _T],
+    ) -> Iterator[list[_T]]:
         """Keyset pagination: each page is a fresh query, so no cursor is held across yields."""
-        last = ""
+        last: object = ""
         joiner = " AND " if " WHERE " in sql else " WHERE "
         while True:
             rows = self.db.execute(
@@ -389,7 +402,12 @@ class _Transaction:
         self.db.execute("BEGIN IMMEDIATE")
         return self.db
 
-    def __exit__(self, exc_type, exc, tb) -> None:
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         if exc_type is None:
             self.db.execute("COMMIT")
             return

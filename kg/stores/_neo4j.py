@@ -331,7 +331,7 @@ class Neo4jStore:
     # -- writes ----------------------------------------------------------------------------
     def upsert(self, batch: GraphBatch) -> None:
         actors = _fold_actors(batch.actors)
-        articles = [
+        articles: list[dict[str, Any]] = [
             {
                 "id": a.id,
                 "url": a.url,
@@ -344,7 +344,7 @@ class Neo4jStore:
             for a in batch.articles
         ]
         events = [_event_row(e) for e in batch.events]
-        reports = [
+        reports: list[dict[str, Any]] = [
             {
                 "event_id": e.id,
                 "article_id": r.article_id,
@@ -365,14 +365,15 @@ class Neo4jStore:
 
         def work(tx: neo4j.ManagedTransaction) -> None:
             if actors:
-                existing = {
+                stored_aliases = {
                     rec["id"]: rec["aliases"] or []
                     for ids in _chunks(list(actors))
                     for rec in tx.run(_ACTOR_ALIASES, ids=ids)
                 }
-                rows = []
+                rows: list[dict[str, Any]] = []
                 for actor in actors.values():
-                    merged = tuple(dict.fromkeys((*existing.get(actor.id, ()), *actor.aliases)))
+                    stored = stored_aliases.get(actor.id, ())
+                    merged = tuple(dict.fromkeys((*stored, *actor.aliases)))
                     rows.append(
                         {
                             "id": actor.id,
@@ -395,7 +396,7 @@ class Neo4jStore:
                 i: rec["n"]
                 for i, rec in _nodes(tx, _ARTICLE_NODES, article_refs, "article").items()
             }
-            existing = {
+            existing: dict[str, dict[str, Any]] = {
                 rec["id"]: rec.data()
                 for ids in _chunks(sorted({e["id"] for e in events}))
                 for rec in tx.run(_EXISTING_EVENTS, ids=ids)
@@ -540,6 +541,14 @@ class Neo4jStore:
         }
         assert tuple(nodes) == NODE_LABELS and tuple(rels) == RELATIONSHIP_TYPES
         return {"nodes": nodes, "relationships": rels}
+
+    def derived_counts(self) -> dict[str, int]:
+        labels = {r["label"] for r in self.run_read("CALL db.labels() YIELD label RETURN label")}
+        out = {}
+        for label in sorted(labels - set(NODE_LABELS)):
+            quoted = "`" + label.replace("`", "``") + "`"  # a label cannot be a parameter
+            out[label] = self.run_read(f"MATCH (n:{quoted}) RETURN count(n) AS n")[0]["n"]
+        return out
 
     def iter_actors(self, batch_size: int = 1000) -> Iterator[list[Actor]]:
         for page in self._pages("Actor", batch_size):
@@ -732,15 +741,12 @@ def _actor(node: dict[str, Any]) -> Actor:
 
 
 def _article(node: dict[str, Any]) -> Article:
-    published = node.get("published")
-    if published is not None:
-        published = published.to_native().isoformat()
     return Article(
         node["id"],
         node.get("url"),
         node.get("title"),
         node.get("outlet"),
-        published,
+        tallies.iso_text(node.get("published")),
         node.get("text_hash") or "",
         node.get("text"),
     )

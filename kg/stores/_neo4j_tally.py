@@ -121,7 +121,7 @@ def event_keys(row: dict[str, Any], busy: Collection[str] = ()) -> set[str]:
     keys: set[str] = set()
     if busy:
         for end in (row.get("source_id"), row.get("target_id")):
-            if end in busy:
+            if end is not None and end in busy:
                 keys.add(actor_key(end))
     sc, tc = row.get("source_country"), row.get("target_country")
     if sc:
@@ -133,9 +133,13 @@ def event_keys(row: dict[str, Any], busy: Collection[str] = ()) -> set[str]:
     return keys
 
 
-def _iso(value: Any) -> str:
-    iso = getattr(value, "iso_format", None)
-    return iso() if iso else str(value)
+def iso_text(value: Any) -> str | None:
+    """A stored Neo4j date or datetime as the ISO text the embedded store keeps (Python's
+    isoformat: '2025-05-05T06:42:00+05:30', not the driver's nanosecond form)."""
+    if value is None:
+        return None
+    native = getattr(value, "to_native", None)
+    return str(native().isoformat()) if native else str(value)
 
 
 @dataclass
@@ -147,14 +151,14 @@ class Cell:
     groups: dict[tuple[str, int, str], list[float]] = field(default_factory=dict)
 
     def merge(self, other: Cell) -> None:
-        for k, (n, g) in other.days.items():
-            slot = self.days.setdefault(k, [0, 0.0])
+        for day, (n, g) in other.days.items():
+            slot = self.days.setdefault(day, [0, 0.0])
             slot[0] += n
             slot[1] += g
-        for k, (n, g, lo, hi) in other.groups.items():
-            group = self.groups.get(k)
+        for key, (n, g, lo, hi) in other.groups.items():
+            group = self.groups.get(key)
             if group is None:
-                self.groups[k] = [n, g, lo, hi]
+                self.groups[key] = [n, g, lo, hi]
             else:
                 group[0] += n
                 group[1] += g
@@ -228,7 +232,7 @@ def tally(
             keys = keys_of[ends] = sorted(event_keys(row, busy))
         if not keys:
             continue
-        day = _iso(row["date"])
+        day = iso_text(row["date"]) or ""
         month, dom = day[:7], int(day[8:10])
         root, quad, cameo, g = row["root"], int(row["quad_class"]), row["cameo"], row["goldstein"]
         for key in keys:
@@ -325,7 +329,7 @@ def cells_of(rows: Iterable[dict[str, Any]], busy: Collection[str] = ()) -> set[
     """The (key, month) cells these event rows count in (moded rows included: harmless)."""
     out: set[tuple[str, str]] = set()
     for row in rows:
-        month = _iso(row["date"])[:7]
+        month = (iso_text(row["date"]) or "")[:7]
         out.update((key, month) for key in event_keys(row, busy))
     return out
 

@@ -9,6 +9,8 @@ from kg.model import Actor, Article, Event, GraphBatch
 
 NODE_LABELS = ("Actor", "Event", "Article")
 RELATIONSHIP_TYPES = ("SOURCE_OF", "TARGET", "REPORTED_IN")
+# Labels a store writes itself, recomputable from the model's nodes (docs/stores.md).
+DERIVED_LABELS = ("Tally",)
 
 
 class MatchRequest(NamedTuple):
@@ -57,7 +59,11 @@ class Store(Protocol):
         """The id of a stored article with this normalized-text hash (smallest id), or None."""
 
     def counts(self) -> dict[str, dict[str, int]]:
-        """{"nodes": {label: n}, "relationships": {type: n}} for every label and type."""
+        """{"nodes": {label: n}, "relationships": {type: n}} for the model's labels and types."""
+
+    def derived_counts(self) -> dict[str, int]:
+        """Nodes of every other label, per label: what the store derives from the model for
+        speed (Neo4j's per-month `Tally` nodes; `DERIVED_LABELS`) and anything else found."""
 
     def delete_article(self, article_id: str) -> bool:
         """Remove an article and its reports; events and actors left without evidence go too."""

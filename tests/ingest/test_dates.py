@@ -279,19 +279,32 @@ def test_date_mentions_in_a_sentence() -> None:
 
 
 # --------------------------------------------------------------------------- the library traps
+# Our answers where the date libraries go wrong (docs/ingest-loading.md, "The traps this avoids",
+# gives what dateparser 1.5.0 and python-dateutil 4.0.0 answer instead; we depend on neither).
 
 
-def test_dateparser_traps_are_avoided() -> None:
-    """What dateparser/dateutil would get wrong, spelled out against our answers."""
+def test_ist_is_india_time_on_a_just_after_midnight_dateline() -> None:
     published = parse_published("Updated: 05-05-2025 00:10 IST")
     assert published is not None
-    assert published.utcoffset() == timedelta(hours=5, minutes=30)  # not Israel's +02/+03
-    assert published.month == 5 and published.day == 5
-    assert parse_published("05-04-2025")  == datetime(2025, 4, 5, tzinfo=UTC)  # fmt: skip
-    # PREFER_DATES_FROM='past' would move the base weekday back a week; we keep the day.
-    assert resolve_relative("Monday", published) == date(2025, 5, 5)
-    # dateutil's fuzzy parse would send "on Sunday" forward to 2025-05-11.
-    assert resolve_relative("on Sunday", published) == date(2025, 5, 4)
+    assert published.utcoffset() == timedelta(hours=5, minutes=30)  # dateparser: +02:00
+    assert (published.month, published.day) == (5, 5)
+
+
+def test_numeric_dates_are_day_first() -> None:
+    assert parse_published("05-04-2025") == datetime(2025, 4, 5, tzinfo=UTC)  # dateparser: May 4
+
+
+@pytest.mark.parametrize(
+    ("said", "day"),
+    [
+        ("Monday", date(2025, 5, 5)),  # the dateline's own weekday; dateparser 'past': Apr 28
+        ("on Sunday", date(2025, 5, 4)),  # the day before; dateutil's fuzzy parse: May 11
+    ],
+)
+def test_weekdays_count_from_the_local_dateline_day(said: str, day: date) -> None:
+    published = parse_published("Updated: 05-05-2025 00:10 IST")
+    assert published is not None
+    assert resolve_relative(said, published) == day
 
 
 # --------------------------------------------------------------------------- properties

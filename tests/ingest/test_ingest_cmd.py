@@ -35,6 +35,7 @@ def test_extract_table_and_published_override():
         kg, ["extract", str(SEED_PAGE), "--format", "table", "--published", "2025-06-10"]
     )
     assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0].split() == ["date", "source", "target", "CAMEO", "action"]
     # "on Sunday" counted back from Tuesday 10 June 2025
     assert "2025-06-08" in result.stdout and "Sheinbaum" in result.stdout
 

@@ -280,3 +280,19 @@ def test_relationship_with_timeline_matches_timeline(q):
     assert q.relationship("CHN", g.SHEINBAUM.id, bucket="auto").timeline == []
     with pytest.raises(QueryError, match="bucket"):
         q.relationship("USA", "MEX", bucket="year")
+
+
+@pytest.mark.parametrize(
+    "published",
+    ["2025-05-05T06:42:00+05:30", "2025-05-04T23:59:59+00:00", "2025-05-05T00:10:00-04:00"],
+)
+def test_published_reads_back_as_written_from_either_store(store, published):
+    """The embedded store keeps the text, Neo4j a DateTime: the JSON twin shows one format."""
+    from kg.model import Article, GraphBatch
+
+    article = Article(Article.make_id(None, published), None, "t", "Outlet", published, published)
+    visit = g.event(g.US_GOV, g.MEX_GOV, "042", "2025-05-04", "met", "They met.", article)
+    store.upsert(GraphBatch(articles=[article], actors=[g.US_GOV, g.MEX_GOV], events=[visit]))
+    (report,) = for_store(store).event_detail(visit.id).reports
+    assert report.published == published
+    assert store.get_article(article.id).published == published

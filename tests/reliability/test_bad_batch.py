@@ -48,7 +48,7 @@ def test_bad_inputs_each_get_an_error_and_the_rest_is_ingested(tmp_path: Path, m
     assert "rows.jsonl" in out and "line 2" in out
     assert "rows.csv" in out
 
-    (job,) = JobLog(tmp_path / "data").list()
+    (job,) = JobLog(tmp_path / "data").recent()
     assert job.status == "done"
     # good-1, good-2, the good JSONL row, the dateline-less article (nested.html may load)
     assert job.articles >= 4

@@ -28,7 +28,7 @@ def test_run_records_done_and_failed(tmp_path: Path):
     assert done.errors == ["b.txt: empty file"] and done.inputs == ["a.txt"]
     assert done.started <= done.finished
     assert failed.status == "failed" and failed.errors == ["ValueError: store went away"]
-    assert [j.id for j in again.list()] == [job2.id, job.id]
+    assert [j.id for j in again.recent()] == [job2.id, job.id]
 
 
 def test_running_job_of_a_dead_process_reads_as_interrupted(tmp_path: Path):

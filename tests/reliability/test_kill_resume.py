@@ -116,12 +116,12 @@ def test_sigkill_mid_ingest_then_rerun_equals_uninterrupted(tmp_path: Path):
     }
     assert got_reports == ref_reports
 
-    jobs = JobLog(killed_dir).list()
+    jobs = JobLog(killed_dir).recent()
     assert [j.status for j in jobs] == ["interrupted"]
     assert n - 1 <= jobs[0].articles <= n  # progress is saved after each committed article
 
     _run_to_end(killed_dir)
     with EmbeddedStore(killed_dir) as store:
         assert canonical_dump(store) == reference
-    statuses = [j.status for j in JobLog(killed_dir).list()]
+    statuses = [j.status for j in JobLog(killed_dir).recent()]
     assert statuses == ["done", "interrupted"]

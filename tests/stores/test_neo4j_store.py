@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import re
 import socket
+from pathlib import Path
 
 import pytest
 from test_conformance import ART1, MEXGOV, REJECT, USGOV, seed_batch
@@ -90,25 +93,59 @@ def test_cypher_value_types(neo):
     assert row["cameo"].startswith("STRING")
 
 
+def _documented_examples() -> list[str]:
+    """The Cypher blocks of docs/schema.md's "Example queries" section, as written there."""
+    text = (Path(__file__).resolve().parents[2] / "docs" / "schema.md").read_text(encoding="utf-8")
+    section = text.split("\n## Example queries\n", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```cypher\n(.*?)```", section, re.S)
+
+
+def test_docs_have_the_example_queries():
+    examples = _documented_examples()
+    assert len(examples) >= 4
+    assert "country: 'MEX', kind: 'government'" in examples[0]
+
+
 @pytest.mark.neo4j
 def test_documented_example_query_runs(neo):
-    """The query in docs/schema.md: Mexico's government -> the US, May 2025, with sentences."""
+    """The first query in docs/schema.md: Mexico's government -> the US, May 2025."""
     neo.upsert(seed_batch())
-    rows = neo.run_read(
-        """
-        MATCH (s:Actor {country: 'MEX', kind: 'government'})-[:SOURCE_OF]->(e:Event)
-              -[:TARGET]->(t:Actor {country: 'USA'})
-        MATCH (e)-[r:REPORTED_IN]->(a:Article)
-        WHERE date('2025-05-01') <= e.date < date('2025-06-01')
-        RETURN e.date AS date, s.name AS source, e.label AS action, t.name AS target,
-               r.sentence AS sentence, a.url AS url
-        ORDER BY date
-        """
-    )
+    rows = neo.run_read(_documented_examples()[0])
     assert len(rows) == 1
     assert rows[0]["source"] == MEXGOV.name and rows[0]["target"] == USGOV.name
     assert rows[0]["sentence"] == REJECT.reports[0].sentence
     assert rows[0]["date"].iso_format() == "2025-05-04"
+
+
+@pytest.mark.neo4j
+def test_kg_stats_counts_every_label_and_marks_tallies_derived(neo, monkeypatch):
+    from click.testing import CliRunner
+
+    from cli.main import kg
+
+    neo.upsert(seed_batch())
+    monkeypatch.setenv("KG_STORE", "neo4j")
+    monkeypatch.setenv("NEO4J_URI", neo.uri)
+    tallies = neo.run_read("MATCH (t:Tally) RETURN count(t) AS n")[0]["n"]
+    assert tallies > 0  # the seed's country events are tallied on write
+    result = CliRunner().invoke(kg, ["stats", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["nodes"] == neo.counts()["nodes"] and data["nodes"]["Event"] == 3
+    assert data["derived"] == {"Tally": tallies}
+    labels = {r["label"] for r in neo.run_read("CALL db.labels() YIELD label RETURN label")}
+    assert labels <= set(data["nodes"]) | set(data["derived"])
+    table = CliRunner().invoke(kg, ["stats"])
+    assert table.exit_code == 0 and re.search(r"node \(derived\).*Tally", table.output)
+
+
+@pytest.mark.neo4j
+def test_every_documented_example_query_runs(neo):
+    neo.upsert(seed_batch())
+    for query in _documented_examples():
+        neo.run_read(query, event_id=REJECT.id)  # a syntax or schema slip raises StoreError
+    reported = [q for q in _documented_examples() if "$event_id" in q]
+    assert reported and neo.run_read(reported[0], event_id=REJECT.id)
 
 
 @pytest.mark.neo4j

@@ -71,3 +71,46 @@ def test_serve_answers_on_loopback(tmp_path):
         proc.wait(timeout=10)
         if proc.stdout:
             proc.stdout.close()
+
+
+def test_demo_stopped_by_sigterm_removes_its_temporary_store(tmp_path):
+    """A real process: build the demo in a temp dir, serve, SIGTERM, the temp dir is gone."""
+    import signal
+
+    port = _free_port()
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    env = {**os.environ, "TMPDIR": str(tmp), "KG_STORE": "embedded", "HOME": str(tmp_path)}
+    for name in ("KG_DATA_DIR", "NEO4J_URI"):
+        env.pop(name, None)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "from cli.main import main; main()", "demo", "--port", str(port)],
+        env=env,
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        deadline = time.time() + 240
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2):
+                    break
+            except OSError:
+                if time.time() > deadline or proc.poll() is not None:
+                    out = proc.stdout.read().decode() if proc.stdout else ""
+                    raise AssertionError(out) from None
+                time.sleep(0.5)
+        made = [p.name for p in tmp.iterdir()]
+        assert len(made) == 1 and made[0].startswith("kg-demo-")  # the store is there
+        assert (tmp / made[0] / "store").is_dir()
+        proc.send_signal(signal.SIGTERM)
+        # waitress ends its loop on the SystemExit the handler raises: a clean stop, status 0
+        assert proc.wait(timeout=30) == 0
+        assert list(tmp.iterdir()) == []
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait(timeout=10)
+        if proc.stdout:
+            proc.stdout.close()

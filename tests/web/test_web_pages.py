@@ -185,3 +185,19 @@ def test_pages_without_csv_twin(client, g):
     assert client.get("/ingest/jobs/nojob.json").status_code == 404
     assert client.get("/openapi.json").status_code == 200
     assert client.get("/healthz").get_json()["status"] == "ok"
+
+
+def test_openapi_says_what_the_event_and_job_ids_are(client):
+    import re
+
+    from ingest.jobs import new_job_id
+
+    paths = client.get("/openapi.json").get_json()["paths"]
+    (event_id,) = paths["/events/{id}.json"]["get"]["parameters"]
+    (job_id,) = paths["/ingest/jobs/{id}.json"]["get"]["parameters"]
+    assert event_id["description"].startswith("Event id: 'e-' and 16 hex digits")
+    assert job_id["description"].startswith("Ingest job id: 16 hex digits")
+    # The patterns fit the ids the service hands out.
+    events = client.get("/events.json?limit=3").get_json()["events"]
+    assert events and all(re.fullmatch(event_id["schema"]["pattern"], e["id"]) for e in events)
+    assert re.fullmatch(job_id["schema"]["pattern"], new_job_id())

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import redirect, request, url_for
+from werkzeug.wrappers import Response
 
 from queries import ActorRef, QueryError
 from web._format import wanted_format
@@ -23,7 +24,7 @@ def int_arg(name: str, default: int, lo: int, hi: int) -> int:
     return value
 
 
-def canonical(fmt: str | None, **refs: ActorRef | None) -> Any:
+def canonical(fmt: str | None, **refs: ActorRef | None) -> Response | None:
     """A page named by a name or alias (/relationship/United States/Mexico, ?actor=Mexico)
     redirects to its id URL, without blank form fields, so each page has one address; None
     when it already has it.
@@ -45,4 +46,5 @@ def canonical(fmt: str | None, **refs: ActorRef | None) -> Any:
             args[key], changed = [ref.id], True
     if not changed:
         return None
-    return redirect(url_for(request.endpoint or "home.index", **view_args, **args), code=302)
+    values: dict[str, Any] = {**view_args, **args}
+    return redirect(url_for(request.endpoint or "home.index", **values), code=302)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, request
+from flask.typing import ResponseReturnValue
 
 from queries import Filters
 from web._analytics import node_block
@@ -13,7 +14,7 @@ from web.views._args import canonical, int_arg
 bp = Blueprint("actors", __name__)
 
 
-def actor(ref: str, fmt: str | None = None):
+def actor(ref: str, fmt: str | None = None) -> ResponseReturnValue:
     q = get_queries()
     r = q.resolve(ref)
     moved = canonical(fmt, ref=r)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, jsonify
+from flask.typing import ResponseReturnValue
 from markupsafe import Markup, escape
 
 from kg import __version__
@@ -25,7 +26,9 @@ _FILTERS = [
 ]
 
 
-def _param(name: str, where: str, kind: str, fmt: str | None, text: str, required: bool = False):
+def _param(
+    name: str, where: str, kind: str, fmt: str | None, text: str, required: bool = False
+) -> dict[str, Any]:
     schema: dict[str, Any] = {"type": kind}
     if fmt:
         schema["format"] = fmt
@@ -55,11 +58,32 @@ def _bounded(p: dict[str, Any], lo: int, hi: int) -> dict[str, Any]:
     return p
 
 
-def _ref(
-    name: str,
-    text: str = "Actor id, a country's ISO3 code (all its actors), or a name or alias (404 with "
-    "`suggestions` when it names no one actor or country).",
-) -> dict[str, Any]:
+EVENT_ID_TEXT = (
+    "Event id: 'e-' and 16 hex digits, as in /events.json, an actor's or relationship's events and"
+    " `kg extract` output. It hashes source, target, CAMEO code and date, so every report of the"
+    " same event has the same id."
+)
+ARTICLE_ID_TEXT = (
+    "Article id: 'a-' and 16 hex digits, as in an event's reports. It hashes the article's URL"
+    " (or its text when it has none), so the same page ingested twice is one article."
+)
+JOB_ID_TEXT = (
+    "Ingest job id: 16 hex digits, from the Location header POST /ingest answers with, the jobs"
+    " listed by /ingest.json, or `kg jobs`."
+)
+
+
+def _id_param(name: str, pattern: str, text: str) -> dict[str, Any]:
+    p = _param(name, "path", "string", None, text, True)
+    p["schema"]["pattern"] = pattern
+    return p
+
+
+def _ref(name: str) -> dict[str, Any]:
+    text = (
+        "Actor id, a country's ISO3 code (all its actors), or a name or alias (404 with "
+        "`suggestions` when it names no one actor or country)."
+    )
     p = _param(name, "path", "string", None, text, True)
     p["schema"]["pattern"] = "^[A-Za-z0-9_-]+$"
     return p
@@ -408,14 +432,14 @@ def document() -> dict[str, Any]:
         ),
         "/events/{id}.json": _op(
             "One event with every report (sentence, spans, article)",
-            [_ref("id", "Event id.")],
+            [_id_param("id", "^e-[0-9a-f]{16}$", EVENT_ID_TEXT)],
             "Event",
             "events",
         ),
         "/articles/{id}.json": _op(
             "An article's clean text cut into passages (each reporting sentence with its "
             "events) and the events it reports",
-            [_ref("id")],
+            [_id_param("id", "^a-[0-9a-f]{16}$", ARTICLE_ID_TEXT)],
             "Article",
             "events",
         ),
@@ -450,7 +474,10 @@ def document() -> dict[str, Any]:
         ),
         "/sparql": _sparql_op(),
         "/ingest/jobs/{id}.json": _op(
-            "An ingest job's status", [_ref("id", "Job id.")], "Job", "ingest"
+            "An ingest job's status",
+            [_id_param("id", "^[0-9a-f]{16}$", JOB_ID_TEXT)],
+            "Job",
+            "ingest",
         ),
         **_rdf_paths(),
     }
@@ -653,11 +680,11 @@ def _rdf_paths() -> dict[str, Any]:
 
 
 @bp.route("/openapi.json")
-def openapi():
+def openapi() -> ResponseReturnValue:
     return jsonify(document())
 
 
-def docs(fmt: str | None = None):
+def docs(fmt: str | None = None) -> ResponseReturnValue:
     """The same document for people: every path with its parameters and responses."""
     doc = document()
     ops = operations(doc)
@@ -702,7 +729,7 @@ def _resolve(doc: dict[str, Any], item: dict[str, Any]) -> dict[str, Any]:
 def type_text(schema: dict[str, Any]) -> str:
     """A schema as a short phrase: 'string (date)', 'array of Event', 'Event or null'."""
     if "$ref" in schema:
-        return schema["$ref"].rsplit("/", 1)[-1]
+        return str(schema["$ref"]).rsplit("/", 1)[-1]
     if "oneOf" in schema:
         return " or ".join(type_text(s) for s in schema["oneOf"])
     kind = schema.get("type", "any")
@@ -784,6 +811,6 @@ def _schema_rows(doc: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 @bp.route("/healthz")
-def health():
+def health() -> ResponseReturnValue:
     q = get_queries()
     return jsonify({"status": "ok", "backend": q.backend})

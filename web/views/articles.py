@@ -4,6 +4,7 @@ events, so a reader can check each claim in its context."""
 from __future__ import annotations
 
 from flask import Blueprint
+from flask.typing import ResponseReturnValue
 
 from web._app import get_queries
 from web._format import EVENT_COLUMNS, add_routes, event_rows, respond
@@ -11,7 +12,7 @@ from web._format import EVENT_COLUMNS, add_routes, event_rows, respond
 bp = Blueprint("articles", __name__)
 
 
-def article(article_id: str, fmt: str | None = None):
+def article(article_id: str, fmt: str | None = None) -> ResponseReturnValue:
     view = get_queries().article(article_id)
     number = {ev.id: i for i, ev in enumerate(view.events, 1)}
     return respond(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, redirect, render_template, request, session, url_for
+from flask.typing import ResponseReturnValue
 
 from web._app import check_csrf, get_settings, token_attempt
 from web._limits import TooBusy
@@ -11,7 +12,7 @@ bp = Blueprint("auth", __name__)
 
 
 @bp.route("/login", methods=["GET", "POST"])
-def login():
+def login() -> ResponseReturnValue:
     error = None
     if request.method == "POST":
         if not check_csrf():
@@ -29,7 +30,7 @@ def login():
 
 
 @bp.route("/logout", methods=["POST"])
-def logout():
+def logout() -> ResponseReturnValue:
     if not check_csrf():
         abort(400, description="the form's CSRF token is missing or stale: reload the page")
     session.clear()

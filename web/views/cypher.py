@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
-from flask import Blueprint, request, url_for
+from flask import Blueprint, Response, request, url_for
+from flask.typing import ResponseReturnValue
 
 from queries import EXAMPLES, CypherRefused, check_read_only, run_read_query
 from queries._console import DEFAULT_ROW_CAP, DEFAULT_TIMEOUT_S
@@ -36,12 +38,12 @@ def _query_text() -> str:
     return request.args.get("q") or ""
 
 
-def console(fmt: str | None = None):
+def console(fmt: str | None = None) -> ResponseReturnValue:
     text = _query_text()
     neo4j = get_queries().backend == "neo4j"
     internal = _flag("internal")
     max_bytes = get_settings().max_result_bytes
-    data = {
+    data: dict[str, Any] = {
         "backend": get_queries().backend,
         "q": text,
         "internal": internal,
@@ -91,7 +93,7 @@ def console(fmt: str | None = None):
     return page, status, headers
 
 
-def _node_page(node: dict) -> str | None:
+def _node_page(node: dict[str, Any]) -> str | None:
     """This site's page for a result node (actors and events have one)."""
     ident = node["properties"].get("id")
     if not isinstance(ident, str) or not ident:
@@ -103,7 +105,7 @@ def _node_page(node: dict) -> str | None:
     return None
 
 
-def _json_error(data: dict, status: int, headers: dict):
+def _json_error(data: dict[str, Any], status: int, headers: dict[str, str]) -> Response:
     from flask import jsonify
 
     resp = jsonify({**data, "status": status})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, request
+from flask.typing import ResponseReturnValue
 
 from queries import Filters
 from web._app import get_queries
@@ -16,13 +17,13 @@ REPORT_COLUMNS = ["article_id", "sentence", "start", "end", "url", "title", "out
 REF_ARGS = ("actor", "with", "source", "target")
 
 
-def event(event_id: str, fmt: str | None = None):
+def event(event_id: str, fmt: str | None = None) -> ResponseReturnValue:
     ev = get_queries().event_detail(event_id)
     rows = [r.to_dict() for r in ev.reports]
     return respond(fmt, "event.html", ev.to_dict(), (rows, REPORT_COLUMNS, event_id), ev=ev)
 
 
-def events(fmt: str | None = None):
+def events(fmt: str | None = None) -> ResponseReturnValue:
     q = get_queries()
     f = Filters.from_args(request.args)
     limit = int_arg("limit", 50, 1, 500)

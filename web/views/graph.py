@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, request, url_for
+from flask.typing import ResponseReturnValue
 
 from queries import Filters
 from web._app import get_queries
@@ -14,7 +15,7 @@ bp = Blueprint("graph", __name__)
 EDGE_COLUMNS = ["source", "target", "events", "goldstein_mean"]
 
 
-def neighbourhood(ref: str, fmt: str | None = None):
+def neighbourhood(ref: str, fmt: str | None = None) -> ResponseReturnValue:
     q = get_queries()
     r = q.resolve(ref)
     moved = canonical(fmt, ref=r)
@@ -29,7 +30,7 @@ def neighbourhood(ref: str, fmt: str | None = None):
     )
 
 
-def connection(a: str, b: str, fmt: str | None = None):
+def connection(a: str, b: str, fmt: str | None = None) -> ResponseReturnValue:
     q = get_queries()
     ra, rb = q.resolve(a), q.resolve(b)
     moved = canonical(fmt, a=ra, b=rb)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, request
+from flask.typing import ResponseReturnValue
 
 from queries import Filters
 from web._analytics import home_block
@@ -12,7 +13,7 @@ from web._format import EVENT_COLUMNS, add_routes, event_rows, respond
 bp = Blueprint("home", __name__)
 
 
-def index(fmt: str | None = None):
+def index(fmt: str | None = None) -> ResponseReturnValue:
     q = get_queries()
     f = Filters.from_args(request.args)
     overview = q.overview()

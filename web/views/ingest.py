@@ -9,6 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 from flask import Blueprint, abort, current_app, jsonify, redirect, request, url_for
+from flask.typing import ResponseReturnValue
 from werkzeug.utils import secure_filename
 
 from ingest._documents import LoadError, check_article_url
@@ -27,7 +28,8 @@ def runner() -> JobRunner:
         from ingest.jobs import JobLog  # the persistent job log shared with `kg ingest`
 
         ext["runner"] = JobRunner(get_store(), JobLog(get_settings().data_dir))
-    return ext["runner"]
+    jobs: JobRunner = ext["runner"]
+    return jobs
 
 
 def _authorise() -> None:
@@ -71,15 +73,16 @@ def _public(job: Job) -> Job:
     )
 
 
-def ingest_page(fmt: str | None = None):
+def ingest_page(fmt: str | None = None) -> ResponseReturnValue:
     if request.method == "POST":
         return _submit()
-    jobs = [_public(j) for j in runner().list()]
-    data = {"writes_enabled": bool(get_settings().write_token), "jobs": [j.to_dict() for j in jobs]}
-    return respond(fmt, "ingest.html", data, (data["jobs"], JOB_COLUMNS, "jobs"), jobs=jobs)
+    jobs = [_public(j) for j in runner().recent()]
+    rows = [j.to_dict() for j in jobs]
+    data = {"writes_enabled": bool(get_settings().write_token), "jobs": rows}
+    return respond(fmt, "ingest.html", data, (rows, JOB_COLUMNS, "jobs"), jobs=jobs)
 
 
-def _submit():
+def _submit() -> ResponseReturnValue:
     _authorise()
     form = request.form
     published = (form.get("published") or "").strip() or None
@@ -127,7 +130,7 @@ def _submit():
     return redirect(location, code=303)
 
 
-def job(job_id: str, fmt: str | None = None):
+def job(job_id: str, fmt: str | None = None) -> ResponseReturnValue:
     found = runner().get(job_id)
     if found is None:
         abort(404, description=f"no ingest job {job_id!r} (see `kg jobs`)")

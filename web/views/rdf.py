@@ -13,10 +13,11 @@ import queue
 import re
 import threading
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, BinaryIO, cast
 
 from flask import Blueprint, Response, request
 
+from kg.model import Event
 from kg.rdf import EXTENSIONS, FORMATS, MEDIA_TYPES, export_rdf
 from kg.stores import Store
 from queries import QueryError
@@ -40,14 +41,14 @@ class _Cancelled(Exception):
 class _QueueWriter(io.BufferedIOBase):
     """A write-only binary file that hands CHUNK-sized pieces to a bounded queue."""
 
-    def __init__(self, q: queue.Queue, cancelled: threading.Event):
+    def __init__(self, q: queue.Queue[object], cancelled: threading.Event):
         super().__init__()
         self._q, self._cancelled, self._buf = q, cancelled, bytearray()
 
     def writable(self) -> bool:
         return True
 
-    def write(self, data: Any) -> int:  # type: ignore[override]
+    def write(self, data: Any) -> int:
         data = bytes(data)
         self._buf += data
         if len(self._buf) >= CHUNK:
@@ -68,17 +69,17 @@ class _QueueWriter(io.BufferedIOBase):
                 continue
 
 
-def _stream(store: Store, write: Callable[[io.BufferedIOBase], Any]) -> Iterator[bytes]:
+def _stream(store: Store, write: Callable[[BinaryIO], Any]) -> Iterator[bytes]:
     """Run `write(file)` in a thread; yield what it writes. The first chunk is fetched before
     the response starts, so a writer that fails at once still gives an error status; a failure
     later ends the body early (the server drops the connection, the client sees it cut)."""
-    q: queue.Queue = queue.Queue(maxsize=8)
+    q: queue.Queue[object] = queue.Queue(maxsize=8)
     cancelled = threading.Event()
 
     def run() -> None:
         out = _QueueWriter(q, cancelled)
         try:
-            write(out)
+            write(cast(BinaryIO, out))  # a write-only binary file
             out.send()
             q.put(_DONE)
         except _Cancelled:
@@ -101,6 +102,7 @@ def _stream(store: Store, write: Callable[[io.BufferedIOBase], Any]) -> Iterator
                 if isinstance(item, BaseException):
                     log.error("RDF download failed part way: %s", item)
                     raise item
+                assert isinstance(item, bytes)
                 yield item
                 item = q.get()
         finally:
@@ -118,7 +120,13 @@ class _DyadStore:
     def __getattr__(self, name: str) -> Any:
         return getattr(self._store, name)
 
-    def iter_events(self, batch_size=1000, since=None, until=None, actor_ids=None):
+    def iter_events(
+        self,
+        batch_size: int = 1000,
+        since: str | None = None,
+        until: str | None = None,
+        actor_ids: frozenset[str] | None = None,
+    ) -> Iterator[list[Event]]:
         a, b = self._a, self._b
         for batch in self._store.iter_events(batch_size, since, until, a | b):
             kept = [
@@ -179,7 +187,7 @@ def _download(
     else:
         get_store().counts()
 
-    def write(out: io.BufferedIOBase) -> None:
+    def write(out: BinaryIO) -> None:
         export_rdf(store, out, fmt, base=base, since=since, until=until, actor_ids=actor_ids)
 
     resp = Response(_stream(get_store(), write), mimetype=MEDIA_TYPES[fmt])

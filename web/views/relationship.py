@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, redirect, request, url_for
+from flask.typing import ResponseReturnValue
 
 from queries import Filters, QueryError, fold_mutual
 from web._app import get_queries
@@ -13,7 +14,7 @@ from web.views._args import canonical, int_arg
 bp = Blueprint("relationship", __name__)
 
 
-def relationship(a: str, b: str, fmt: str | None = None):
+def relationship(a: str, b: str, fmt: str | None = None) -> ResponseReturnValue:
     q = get_queries()
     ra, rb = q.resolve(a), q.resolve(b)
     moved = canonical(fmt, a=ra, b=rb)
@@ -43,7 +44,7 @@ def relationship(a: str, b: str, fmt: str | None = None):
     )
 
 
-def pick():
+def pick() -> ResponseReturnValue:
     """The form on the home page: two names or references -> the dyad page."""
     a, b = (request.args.get("a") or "").strip(), (request.args.get("b") or "").strip()
     if not a or not b:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, request
+from flask.typing import ResponseReturnValue
 
 from web._app import get_queries
 from web._format import add_routes, respond
@@ -12,7 +13,7 @@ bp = Blueprint("search", __name__)
 COLUMNS = ["kind", "id", "name", "country", "actor_kind", "aliases", "matched"]
 
 
-def search(fmt: str | None = None):
+def search(fmt: str | None = None) -> ResponseReturnValue:
     text = (request.args.get("q") or "").strip()[:200]
     limit = int_arg("limit", 50, 1, 200)
     hits = get_queries().search_actors(text, limit) if text else []

@@ -4,6 +4,7 @@ bucket, with a one-line summary of the change."""
 from __future__ import annotations
 
 from flask import Blueprint, request
+from flask.typing import ResponseReturnValue
 
 from queries import Filters
 from web._app import get_queries
@@ -15,7 +16,7 @@ bp = Blueprint("timeline", __name__)
 COLUMNS = ["start", "total", "q1", "q2", "q3", "q4", "cooperation", "conflict", "goldstein_mean"]
 
 
-def timeline(fmt: str | None = None):
+def timeline(fmt: str | None = None) -> ResponseReturnValue:
     q = get_queries()
     actor = (request.args.get("actor") or "").strip() or None
     other = (request.args.get("with") or "").strip() or None
