@@ -209,6 +209,8 @@ REACTION_VERBS = frozenset(
     + ("applaud", "slam", "justify", "defend", "oppose", "support", "back", "protest")
 )
 
+RefKey = tuple[str, str | None, str]  # name, country, kind: one actor, however named
+
 
 @dataclass(frozen=True)
 class Ref:
@@ -236,7 +238,7 @@ class Ref:
         return self.kind in kinds and not (self.is_person and "person" not in kinds)
 
     @property
-    def key(self) -> tuple[str, str | None, str]:
+    def key(self) -> RefKey:
         return (self.name, self.country, self.kind)
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._coref import Mention
+from ._coref import Mention, RefKey
 
 # "each other", "one another": whatever the verb, joint subjects act on one another
 RECIPROCAL_PRONOUNS = frozenset([("each", "other"), ("one", "another")])
@@ -26,7 +26,7 @@ def mutual_complement(v: Any, lemma_of: Any, mutual_lemmas: frozenset[str]) -> b
 
 
 def mediated_parties(
-    memory: Any, sentence_keys: frozenset, sources: list[Mention]
+    memory: Any, sentence_keys: frozenset[RefKey], sources: list[Mention]
 ) -> list[Mention]:
     """The parties of "X brokered the agreement" when the clause names none: the sides the
     article last paired ("Israel and Lebanon agreed to a truce ... the US brokered it"), never

@@ -14,7 +14,7 @@ from typing import Any
 
 from kg.codebook import codebook
 
-from ._coref import EVENT_ANAPHORA, Mention
+from ._coref import EVENT_ANAPHORA, Mention, RefKey
 from ._lexicon import Entry, LexiconError, Match
 
 TABLE = "judgements.tsv"
@@ -123,7 +123,7 @@ def judged_clauses(coder: Any, sent: Any) -> list[tuple[Any, Any, Any]]:
     return out
 
 
-def judged_actors(coder: Any, judged: Any, words: list[Any], exclude: set) -> list[Mention]:
+def judged_actors(coder: Any, judged: Any, words: list[Any], exclude: set[RefKey]) -> list[Mention]:
     """Whom a judgement falls on: the agent it names ("a provocation by Russia"), else the
     judged actor itself, its owner, or the doer of the act it points back to."""
     for t in words:
@@ -132,8 +132,8 @@ def judged_actors(coder: Any, judged: Any, words: list[Any], exclude: set) -> li
                 ms = [m for m in coder.group_mentions(p) if m.ref.key not in exclude]
                 if p.dep_ == "pobj" and ms:
                     return ms
-    ms, _ = coder._object_actors(judged, exclude)
-    return ms
+    found: list[Mention] = coder._object_actors(judged, exclude)[0]
+    return found
 
 
 MODALS = frozenset(["would", "could", "might", "may", "will", "shall", "should", "must", "can"])
