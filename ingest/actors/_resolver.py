@@ -532,7 +532,6 @@ class ActorResolver:
             return None
         if len(segs) > 1 and segs[-2].unknown and segs[-2].tokens[0].norm == "non":
             return None  # "non-Muslims", "non-Arabs": everyone but a group, nobody in particular
-        head, mods = segs[-1], segs[:-1]
         school = _school_of_place(segs)
         if school is not None:
             # "Baghdad University Medical School", "the University of Tehran": a body named
@@ -541,41 +540,31 @@ class ActorResolver:
             name = _span_text(parsed.text, [t for seg in written for t in seg.tokens])
             return ResolvedActor(name, school, "organization")
         name_run = _name_run(segs)
-        if (
-            name_run == 1
-            and len(segs) > 1
-            and segs[-1].tokens[0].upper
-            and segs[-2].has("sector", "group")
-            and not segs[-2].has("title")
-        ):
+        if _acronym_after_description(segs, name_run):
             # "state broadcaster IRIB": an unknown acronym naming the body just described
             segs, name_run = segs[:-1], 0
-            head, mods = segs[-1], segs[:-1]
-        if name_run and len(segs) > name_run:
-            described = self._described_body(parsed.text, segs, name_run)
-            if described is not None:
-                return described
         if name_run:
+            if len(segs) > name_run:
+                described = self._described_body(parsed.text, segs, name_run)
+                if described is not None:
+                    return described
             joined = self._person_across(segs, name_run)
             if joined is None:
                 return self._named_person(parsed.text, segs, name_run, hint)
             segs = joined
-            head, mods = segs[-1], segs[:-1]
+        return self._resolve_head(parsed.text, segs, hint)
+
+    def _resolve_head(
+        self, text: str, segs: tuple[_Seg, ...], hint: str | None
+    ) -> ResolvedActor | None:
+        """The head decides what the mention is; the modifiers before it, read once into a
+        context, give its country, title or sector."""
+        head, mods = segs[-1], segs[:-1]
         minority = " ".join(t.norm for t in head.tokens) in _MINORITY
         ctx = _Context(mods, self._lex, minority)
         if minority and not ctx.ethnic:
             return None  # "a minority of lawmakers", "the minority": no people named
-        titled_person = head.has("person") and ctx.title is not None
-        igo_title = head.has("title") and ctx.fixed is not None and ctx.fixed.country == IGO
-        # "Human rights organization Amnesty International": a description, then the body
-        described_body = head.has("fixed") and ctx.sector is not None
-        if (
-            ctx.stray_proper
-            and not head.has("group", "sector")
-            and not (titled_person or igo_title or described_body)
-        ):
-            # ("Planning and Investment Minister Tran Xuan Gia", "United Nations Emergency
-            # Relief Coordinator": the capitalized words are part of the title)
+        if _stray_name(head, ctx):
             return None  # "Jim Jordan", "Michael Jordan": an unknown name, not the country
         if head.has("person"):
             office = ctx.title.office if ctx.title is not None else None
@@ -585,25 +574,9 @@ class ActorResolver:
             return self._titled_person(person, ctx)
         fixed = head.first("fixed")
         if fixed is not None and fixed.fixed is not None:
-            body = fixed.fixed
-            # "the Defense Department" is the Pentagon; "Chile's Defense Department" is not
-            foreign = ctx.loc and ctx.loc not in (body.country, body.org)
-            kind = body.kind_on(self.on)
-            state_body = (
-                body.kind in _STATE_KINDS
-                and not body.changes  # not the Taliban
-                and not head.has("sector", "group", "title")  # those read as the noun below
-            )
-            if foreign and body.name and body.country not in (None, IGO) and state_body:
-                # "South Korea's Joint Chiefs of Staff", "Russia's Security Council": another
-                # state's body of the same name, not the U.S. one the tables know
-                assert ctx.loc is not None
-                display = _span_text(parsed.text, list(head.tokens))
-                named = self._institution(ctx.loc, kind, display[:1].upper() + display[1:])
-                if named is not None:
-                    return named
-            if not (foreign and head.has("sector", "group", "title")):
-                return self._fixed_actor_obj(body)
+            found = self._fixed_head(text, head, fixed.fixed, ctx)
+            if found is not None:
+                return found
         loc = head.first("loc")
         if loc is not None and not head.has("title", "sector", "group"):
             return self._loc_head(head, loc, ctx, hint)
@@ -613,6 +586,31 @@ class ActorResolver:
         entry = head.first("sector") or head.first("group")
         if entry is not None:
             return self._sector_head(entry, ctx, hint, " ".join(t.norm for t in head.tokens))
+        return None
+
+    def _fixed_head(
+        self, text: str, head: _Seg, body: Fixed, ctx: _Context
+    ) -> ResolvedActor | None:
+        """A named body as the head. "The Defense Department" is the Pentagon, but "Chile's
+        Defense Department" is not: another state's body of a known name is that state's
+        institution. None when the head is read as a noun instead ("Russian army")."""
+        foreign = ctx.loc and ctx.loc not in (body.country, body.org)
+        kind = body.kind_on(self.on)
+        state_body = (
+            body.kind in _STATE_KINDS
+            and not body.changes  # not the Taliban
+            and not head.has("sector", "group", "title")  # those read as the noun below
+        )
+        if foreign and body.name and body.country not in (None, IGO) and state_body:
+            # "South Korea's Joint Chiefs of Staff", "Russia's Security Council": another
+            # state's body of the same name, not the U.S. one the tables know
+            assert ctx.loc is not None
+            display = _span_text(text, list(head.tokens))
+            named = self._institution(ctx.loc, kind, display[:1].upper() + display[1:])
+            if named is not None:
+                return named
+        if not (foreign and head.has("sector", "group", "title")):
+            return self._fixed_actor_obj(body)
         return None
 
     def _appositive(self, mention: str, hint: str | None) -> ResolvedActor | None:
@@ -1242,6 +1240,34 @@ class _Context:
                 and (not seg.has("fixed") or _other_states_body(seg, self.loc))
             ):
                 self.sector = seg.first("sector") or seg.first("group")
+
+
+def _acronym_after_description(segs: tuple[_Seg, ...], name_run: int) -> bool:
+    """An unknown upper-case word right after a media or group noun ("state broadcaster
+    IRIB") names the body just described, so it is no person's name."""
+    return (
+        name_run == 1
+        and len(segs) > 1
+        and segs[-1].tokens[0].upper
+        and segs[-2].has("sector", "group")
+        and not segs[-2].has("title")
+    )
+
+
+def _stray_name(head: _Seg, ctx: _Context) -> bool:
+    """Capitalized words the lexicon does not know before the head are most likely a name
+    ("Jim Jordan"), so the head word is not the country; unless they are part of a title
+    ("Planning and Investment Minister Tran Xuan Gia", "United Nations Emergency Relief
+    Coordinator") or describe a named body ("Human rights organization Amnesty
+    International")."""
+    titled_person = head.has("person") and ctx.title is not None
+    igo_title = head.has("title") and ctx.fixed is not None and ctx.fixed.country == IGO
+    described_body = head.has("fixed") and ctx.sector is not None
+    return (
+        ctx.stray_proper
+        and not head.has("group", "sector")
+        and not (titled_person or igo_title or described_body)
+    )
 
 
 _QUANTITY = words(
