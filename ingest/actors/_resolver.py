@@ -1117,129 +1117,165 @@ class _Context:
         self.coalition = False
         self.multinational = False  # "a regional peacekeeping force": several states'
         self.qualified = False  # words between a named body and the title: "UN refugee chief"
-        after_preposition = False
-        before_patron: tuple[str | None, bool] = (None, False)
-        last_loc_seg = -2
-        last_fixed_seg = -2
-        fixed_loc: str | None = None
+        scan = _Scan()
         for index, seg in enumerate(mods):
             if index and mods[index - 1].unknown and mods[index - 1].tokens[0].norm == "non":
                 continue  # "non-Arab militias": not Arab, and nothing else said
-            ethnic_word = bool(index) and _is_word(mods[index - 1], "ethnic")
-            kin = seg.first("loc") if ethnic_word or minority else None
-            if minority and not ethnic_word and not _demonym(seg):
-                kin = None  # "Kosovo's Serb minority": Kosovo is where they live
-            if kin is not None and kin.form != "region" and not after_preposition:
-                # "ethnic Albanian guerrillas": Albanians by descent, living anywhere; not
-                # Albania's, and no state office ("the ethnic Albanian leader"); a "Hungarian
-                # minority" likewise lives in another state than Hungary
-                self.ethnic = True
-                lead = ["Ethnic"] if ethnic_word else []
-                self.proper_words.extend([*lead, *(t.raw for t in seg.tokens)])
-                last_loc_seg = index
+            if self._read_kin(mods, index, minority, scan):
                 continue
-            if (
-                last_fixed_seg >= 0
-                and index > last_fixed_seg
-                and (seg.unknown or seg.has("sector", "group"))
-                and seg.tokens[0].norm not in _IGNORABLE
-                and not seg.has("title")
-            ):
-                self.qualified = True
-            if seg.unknown and seg.tokens[0].norm in _MULTINATIONAL and not after_preposition:
-                self.multinational = True
-            if seg.tokens[0].norm == "coalition" and not after_preposition:
-                self.coalition = True  # "coalition forces" are foreign; "coalition government"
-            if seg.tokens[0].norm in _ELSEWHERE and not after_preposition:
-                # "Western troops", "foreign diplomats", "coalition forces": from somewhere
-                # the text names or implies, never the hint's own state
-                self.disowned = True
+            self._read_scope(seg, index, scan)
             if seg.unknown or (seg.has("det") and seg.tokens[0].norm in _DEPUTY):
-                word = seg.tokens[0].norm
-                if word.isdigit() or (
-                    word == "to" and index and mods[index - 1].tokens[0].norm == "up"
-                ):
-                    pass  # "800 strong", "up to 13,000"
-                elif word in _DEPUTY:
-                    self.deputy = True
-                    self.deputy_word = word
-                    self.former = self.former or word in ("former", "ex", "late")
-                elif word in _IGNORABLE:
-                    pass
-                elif word in _PREPOSITIONS:
-                    after_preposition = True
-                elif word in _LEADING and last_loc_seg == index - 1:
-                    pass  # "Vietnamese-led forces", "US-led coalition": coded as the leader's
-                elif word in _PATRONAGE and last_loc_seg == index - 1:
-                    # "Iran-backed": the patron, not the actor's country; a place written
-                    # before it ("militias in Iraq" read as "Iraq Iran-backed militias") stays
-                    self.loc, self.ethnic = before_patron
-                    self.disowned = True
-                elif word in _PATRONAGE and word not in _LEADING and last_fixed_seg == index - 1:
-                    # "Al Qaeda-linked Somali militants", "Hamas-backed": the patron body
-                    # is not the actor
-                    self.fixed = None
-                    self.disowned = self.loc is None or self.loc == fixed_loc
-                    if self.loc == fixed_loc:
-                        self.loc = None
-                elif word in _PATRONAGE and self.proper_words and mods[index - 1].unknown:
-                    # "Kurdish-led": the leader's people, not a name
-                    del self.proper_words[-len(mods[index - 1].tokens) :]
-                    self.stray_proper = bool(self.proper_words)
-                elif all(t.capitalized for t in seg.tokens):
-                    self.stray_proper = True
-                    self.proper_words.extend(t.raw for t in seg.tokens)
+                self._read_word(mods, index, scan)
                 continue
-            if after_preposition:
+            if scan.after_preposition:
                 continue
-            loc = seg.first("loc")
-            stance = index and mods[index - 1].tokens[-1].norm in ("pro", "anti")
-            if stance:
+            if index and mods[index - 1].tokens[-1].norm in ("pro", "anti"):
                 self.disowned = True
                 continue  # "pro-Iranian Hezbollah" is not Iranian
-            if loc is not None and " ".join(t.norm for t in seg.tokens) not in _AMBIGUOUS_NAMES:
-                before_patron = (self.loc, self.ethnic)
-                ethnic = (
-                    last_loc_seg == index - 1
-                    and self.loc is not None
-                    and loc.form != "region"
-                    and mods[index - 1].first("loc") is not None
-                    and mods[index - 1].first("loc").form != "region"  # type: ignore[union-attr]
-                )
-                if ethnic:
-                    self.ethnic = True
-                else:
-                    # "Bosnian Serb forces", "Iraqi Kurdish fighters": the second demonym is
-                    # the people, the first the state
-                    self.loc = loc.iso3
-                last_loc_seg = index
-                if loc.form == "region":
-                    self.proper_words.extend(t.raw for t in seg.tokens)
-                    self.proper_iso = loc.iso3
-            elif seg.has("fixed") and (
-                not seg.has("title", "sector", "group") or _named_state_body(seg, self.loc)
-            ):
-                fixed = seg.first("fixed")
-                assert fixed is not None and fixed.fixed is not None
-                self.fixed = fixed.fixed
-                last_fixed_seg = index
-                if fixed.fixed.country not in (None, IGO) and not fixed.fixed.name:
-                    self.loc = fixed_loc = fixed.fixed.org  # "Kremlin spokesman" -> RUS
-                    self.fixed = None
-            elif seg.has("person"):
-                names = [e.person for e in seg.entries if e.type == "person" and e.person]
-                self.person = lex.people[names[0]]
-                self.person_country = self.person.country
-            if seg.has("title"):
-                self.title = seg.first("title")
-            elif seg.has("courtesy"):
-                self.courtesy = True
-            elif (
-                seg.has("sector", "group")
-                and not seg.has("loc", "person")
-                and (not seg.has("fixed") or _other_states_body(seg, self.loc))
-            ):
-                self.sector = seg.first("sector") or seg.first("group")
+            self._read_anchor(mods, index, lex, scan)
+            self._read_role(seg)
+
+    def _read_kin(self, mods: tuple[_Seg, ...], index: int, minority: bool, scan: _Scan) -> bool:
+        """Descent is not citizenship: a people named by a demonym must never become the
+        actor's state, so it is read before anything else. True when the segment was read so."""
+        seg = mods[index]
+        ethnic_word = bool(index) and _is_word(mods[index - 1], "ethnic")
+        kin = seg.first("loc") if ethnic_word or minority else None
+        if minority and not ethnic_word and not _demonym(seg):
+            kin = None  # "Kosovo's Serb minority": Kosovo is where they live
+        if kin is None or kin.form == "region" or scan.after_preposition:
+            return False
+        # "ethnic Albanian guerrillas": Albanians by descent, living anywhere; not
+        # Albania's, and no state office ("the ethnic Albanian leader"); a "Hungarian
+        # minority" likewise lives in another state than Hungary
+        self.ethnic = True
+        lead = ["Ethnic"] if ethnic_word else []
+        self.proper_words.extend([*lead, *(t.raw for t in seg.tokens)])
+        scan.last_loc_seg = index
+        return True
+
+    def _read_scope(self, seg: _Seg, index: int, scan: _Scan) -> None:
+        """Words that say the actor is not simply one state's: qualified below a named body,
+        multinational, a coalition's, or from elsewhere than the hint's state."""
+        if (
+            scan.last_fixed_seg >= 0
+            and index > scan.last_fixed_seg
+            and (seg.unknown or seg.has("sector", "group"))
+            and seg.tokens[0].norm not in _IGNORABLE
+            and not seg.has("title")
+        ):
+            self.qualified = True
+        if seg.unknown and seg.tokens[0].norm in _MULTINATIONAL and not scan.after_preposition:
+            self.multinational = True
+        if seg.tokens[0].norm == "coalition" and not scan.after_preposition:
+            self.coalition = True  # "coalition forces" are foreign; "coalition government"
+        if seg.tokens[0].norm in _ELSEWHERE and not scan.after_preposition:
+            # "Western troops", "foreign diplomats", "coalition forces": from somewhere
+            # the text names or implies, never the hint's own state
+            self.disowned = True
+
+    def _read_word(self, mods: tuple[_Seg, ...], index: int, scan: _Scan) -> None:
+        """A word the lexicon does not know (or a rank word): a rank ("deputy", "former"), a
+        preposition that ends the modifiers, a patron ("Iran-backed") that is not the actor's
+        country, or a capitalized name the actor is not."""
+        seg = mods[index]
+        word = seg.tokens[0].norm
+        if word.isdigit() or (word == "to" and index and mods[index - 1].tokens[0].norm == "up"):
+            pass  # "800 strong", "up to 13,000"
+        elif word in _DEPUTY:
+            self.deputy = True
+            self.deputy_word = word
+            self.former = self.former or word in ("former", "ex", "late")
+        elif word in _IGNORABLE:
+            pass
+        elif word in _PREPOSITIONS:
+            scan.after_preposition = True
+        elif word in _LEADING and scan.last_loc_seg == index - 1:
+            pass  # "Vietnamese-led forces", "US-led coalition": coded as the leader's
+        elif word in _PATRONAGE and scan.last_loc_seg == index - 1:
+            # "Iran-backed": the patron, not the actor's country; a place written
+            # before it ("militias in Iraq" read as "Iraq Iran-backed militias") stays
+            self.loc, self.ethnic = scan.before_patron
+            self.disowned = True
+        elif word in _PATRONAGE and word not in _LEADING and scan.last_fixed_seg == index - 1:
+            # "Al Qaeda-linked Somali militants", "Hamas-backed": the patron body
+            # is not the actor
+            self.fixed = None
+            self.disowned = self.loc is None or self.loc == scan.fixed_loc
+            if self.loc == scan.fixed_loc:
+                self.loc = None
+        elif word in _PATRONAGE and self.proper_words and mods[index - 1].unknown:
+            # "Kurdish-led": the leader's people, not a name
+            del self.proper_words[-len(mods[index - 1].tokens) :]
+            self.stray_proper = bool(self.proper_words)
+        elif all(t.capitalized for t in seg.tokens):
+            self.stray_proper = True
+            self.proper_words.extend(t.raw for t in seg.tokens)
+
+    def _read_anchor(self, mods: tuple[_Seg, ...], index: int, lex: Lexicon, scan: _Scan) -> None:
+        """What ties the actor to a state: a place or demonym, a named body, or a registry
+        person written before the head."""
+        seg = mods[index]
+        loc = seg.first("loc")
+        if loc is not None and " ".join(t.norm for t in seg.tokens) not in _AMBIGUOUS_NAMES:
+            scan.before_patron = (self.loc, self.ethnic)
+            ethnic = (
+                scan.last_loc_seg == index - 1
+                and self.loc is not None
+                and loc.form != "region"
+                and mods[index - 1].first("loc") is not None
+                and mods[index - 1].first("loc").form != "region"  # type: ignore[union-attr]
+            )
+            if ethnic:
+                self.ethnic = True
+            else:
+                # "Bosnian Serb forces", "Iraqi Kurdish fighters": the second demonym is
+                # the people, the first the state
+                self.loc = loc.iso3
+            scan.last_loc_seg = index
+            if loc.form == "region":
+                self.proper_words.extend(t.raw for t in seg.tokens)
+                self.proper_iso = loc.iso3
+        elif seg.has("fixed") and (
+            not seg.has("title", "sector", "group") or _named_state_body(seg, self.loc)
+        ):
+            fixed = seg.first("fixed")
+            assert fixed is not None and fixed.fixed is not None
+            self.fixed = fixed.fixed
+            scan.last_fixed_seg = index
+            if fixed.fixed.country not in (None, IGO) and not fixed.fixed.name:
+                self.loc = scan.fixed_loc = fixed.fixed.org  # "Kremlin spokesman" -> RUS
+                self.fixed = None
+        elif seg.has("person"):
+            names = [e.person for e in seg.entries if e.type == "person" and e.person]
+            self.person = lex.people[names[0]]
+            self.person_country = self.person.country
+
+    def _read_role(self, seg: _Seg) -> None:
+        """The title, courtesy word or sector noun a modifier gives the head ("Defense
+        Minister", "Mr", "army")."""
+        if seg.has("title"):
+            self.title = seg.first("title")
+        elif seg.has("courtesy"):
+            self.courtesy = True
+        elif (
+            seg.has("sector", "group")
+            and not seg.has("loc", "person")
+            and (not seg.has("fixed") or _other_states_body(seg, self.loc))
+        ):
+            self.sector = seg.first("sector") or seg.first("group")
+
+
+@dataclass
+class _Scan:
+    """How far the walk over the modifiers has come: a word's reading depends on what came
+    just before it ("Iran-backed" after a place, "led" after a demonym, words after "in")."""
+
+    after_preposition: bool = False
+    before_patron: tuple[str | None, bool] = (None, False)
+    last_loc_seg: int = -2
+    last_fixed_seg: int = -2
+    fixed_loc: str | None = None
 
 
 def _acronym_after_description(segs: tuple[_Seg, ...], name_run: int) -> bool:
