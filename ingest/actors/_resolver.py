@@ -35,40 +35,27 @@ from ._data import (
     Lexicon,
     Person,
     Term,
+    casing,
+    institution_names,
     lexicon,
     words,
 )
 from ._fuzzy import correction
 from ._text import POSSESSIVE, Token, tokenize
 
-# Registry and place names that are also ordinary words: lower-case, they are the word.
-_COMMON_WORDS = words(
-    "hunt turkey chad china may rice brown bush gore cooper moon park fox bishop gallant "
-    "guinea jersey wallace lai leo francis mark grant sharon blair carney harris lee kim "
-    "georgia jordan niger congress state states union car let mas sang pole doge meta quad "
-    "diet ola tyre raw"
-)
-# Names of bodies that are also ordinary phrases: only capitalized, they are the name.
-_CASED_NAMES = frozenset({"islamic state", "lebanese forces"})
+# Case rules from data/casing.tsv. Registry and place names that are also ordinary words:
+# lower-case, they are the word. Names of bodies that are also ordinary phrases: only
+# capitalized, they are the name.
+_COMMON_WORDS = casing()["word"]
+_CASED_NAMES = casing()["name"]
 _COORDINATION = re.compile(r",|;|&|\b(?:and|or|as well as|plus)\b", re.IGNORECASE)
 _PARENS = re.compile(r"\([^()]*\)")
-# Lower-case forms of these words are ordinary English, never the acronym.
-_CASE_SENSITIVE = frozenset({"us", "who", "it", "is", "pa", "ice", "ap", "ft", "rt", "ria", "am"})
+# Lower-case forms of these words are ordinary English, never the acronym (data/casing.tsv).
+_CASE_SENSITIVE = casing()["acronym"]
 # Country names that mean something else as often as the state: resolved only with a hint.
 _AMBIGUOUS_NAMES = frozenset({"georgia"})
-# Institution names for a kind when the country calls it something specific.
-_INSTITUTIONS = {
-    ("USA", "legislature"): "U.S. Congress",
-    ("ISR", "legislature"): "Knesset",
-    ("RUS", "legislature"): "State Duma",
-    ("DEU", "legislature"): "Bundestag",
-    ("UKR", "legislature"): "Verkhovna Rada",
-    ("IRN", "legislature"): "Majlis",
-    ("JPN", "legislature"): "National Diet",
-    ("CHN", "legislature"): "National People's Congress",
-    ("ISR", "military"): "Israel Defense Forces",
-    ("CHN", "military"): "People's Liberation Army",
-}
+# Institution names for a kind when the country calls it something specific (data/institutions.tsv).
+_INSTITUTIONS = institution_names()
 _KIND_DISPLAY = {
     "government": "Government",
     "military": "Military",
