@@ -347,63 +347,19 @@ def clean_page(raw: str, *, title: str | None = None, body_only: bool = False) -
     """
     paras = paragraphs(raw)
     year = context_year(raw)
-    n = len(paras)
     start_words = 3 if body_only else 6
+    first_prose = next((i for i, p in enumerate(paras) if _body_like(p, start_words)), None)
+    dateline_idx, published = _header_dateline(paras, year, start_words)
+    body_from = _body_start(paras, first_prose, dateline_idx, start_words)
 
-    def body_like(i: int) -> bool:
-        p = paras[i]
-        return is_prose(p, start_words) and not is_junk(p) and not is_footer_marker(p)
-
-    first_prose = next((i for i in range(n) if body_like(i)), None)
-
-    # Header dateline: a short dated line above the body, or below a standfirst of a paragraph
-    # or two; not a date found deep inside the article.
-    dateline_idx: int | None = None
-    published: datetime | None = None
-    prose_seen = 0
-    for i in range(min(n, 80)):
-        if body_like(i):
-            prose_seen += 1
-            if prose_seen > 3:
-                break
-            continue
-        value = _dateline_in(paras[i], year)
-        if value is not None:
-            dateline_idx, published = i, value
-            break
-
-    body_from = n if first_prose is None else first_prose
-    if dateline_idx is not None:
-        after = next((i for i in range(dateline_idx + 1, n) if body_like(i)), None)
-        if after is not None:
-            body_from = after
-
-    # Headline: the last headline-like line above the first prose paragraph / dateline, unless
-    # one a little higher is printed again further down (image alt text, breadcrumb, share
-    # text): a repeated line is the page's own title, the nearest may be a deck or a label.
     found_title = title
     title_idx: int | None = None
     if not body_only:
         top = min(x for x in (first_prose, dateline_idx, body_from) if x is not None)
-        candidates = [
-            i
-            for i in range(top - 1, -1, -1)
-            if is_headline(paras[i]) and _dateline_in(paras[i], year) is None
-        ]
-        if candidates:
-            title_idx = candidates[0]
-            keys = [_norm(p) for p in paras]
-            for i in candidates[:3]:
-                if keys[i] and keys.count(keys[i]) > 1 and i >= candidates[0] - 6:
-                    title_idx = i
-                    break
+        title_idx = _headline_index(paras, top, year)
+        if title_idx is not None:
             found_title = found_title or re.sub(r"^\d{1,2}[.)]\s+", "", paras[title_idx])
-
-    summary_parts: list[str] = []
-    if dateline_idx is not None and body_from > dateline_idx:
-        for i in range((title_idx if title_idx is not None else -1) + 1, dateline_idx):
-            if body_like(i) and is_prose(paras[i], 6):
-                summary_parts.append(paras[i])
+    summary_parts = _standfirst(paras, title_idx, dateline_idx, body_from, start_words)
 
     body, wire_text = _body(paras, body_from, found_title, dateline_idx)
     if published is None:
@@ -411,20 +367,101 @@ def clean_page(raw: str, *, title: str | None = None, body_only: bool = False) -
         published = _wire_published(wire, _stamp_below(paras, body_from), year)
 
     dateline = paras[dateline_idx] if dateline_idx is not None else wire_text
-    outlet = _outlet_from(paras[dateline_idx]) if dateline_idx is not None else None
-    if outlet is None:
-        outlet = next((name for p in paras if (name := _copyright_holder(p)) is not None), None)
-    if outlet is None and wire_text:
-        wire = parse_wire_dateline(wire_text + " x")
-        outlet = wire.agency if wire else None
     return CleanPage(
         title=found_title,
         text="\n\n".join(body),
         summary="\n\n".join(summary_parts) or None,
         dateline=dateline,
         published=published,
-        outlet=outlet,
+        outlet=_page_outlet(paras, dateline_idx, wire_text),
     )
+
+
+def _body_like(p: str, start_words: int) -> bool:
+    """A paragraph that can open or continue the article, as opposed to page furniture."""
+    return is_prose(p, start_words) and not is_junk(p) and not is_footer_marker(p)
+
+
+def _header_dateline(
+    paras: list[str], year: int | None, start_words: int
+) -> tuple[int | None, datetime | None]:
+    """The article's own dateline: a short dated line above the body, or below a standfirst of
+    a paragraph or two; a date found deep inside the article is not the publication's."""
+    prose_seen = 0
+    for i in range(min(len(paras), 80)):
+        if _body_like(paras[i], start_words):
+            prose_seen += 1
+            if prose_seen > 3:
+                break
+            continue
+        value = _dateline_in(paras[i], year)
+        if value is not None:
+            return i, value
+    return None, None
+
+
+def _body_start(
+    paras: list[str], first_prose: int | None, dateline_idx: int | None, start_words: int
+) -> int:
+    """Where the body begins: after the dateline when there is one, so that a standfirst above
+    it stays out of the text."""
+    n = len(paras)
+    body_from = n if first_prose is None else first_prose
+    if dateline_idx is not None:
+        after = next(
+            (i for i in range(dateline_idx + 1, n) if _body_like(paras[i], start_words)), None
+        )
+        if after is not None:
+            body_from = after
+    return body_from
+
+
+def _headline_index(paras: list[str], top: int, year: int | None) -> int | None:
+    """The headline: the last headline-like line above `top`, unless one a little higher is
+    printed again further down (image alt text, breadcrumb, share text): a repeated line is
+    the page's own title, the nearest may be a deck or a label."""
+    candidates = [
+        i
+        for i in range(top - 1, -1, -1)
+        if is_headline(paras[i]) and _dateline_in(paras[i], year) is None
+    ]
+    if not candidates:
+        return None
+    keys = [_norm(p) for p in paras]
+    for i in candidates[:3]:
+        if keys[i] and keys.count(keys[i]) > 1 and i >= candidates[0] - 6:
+            return i
+    return candidates[0]
+
+
+def _standfirst(
+    paras: list[str],
+    title_idx: int | None,
+    dateline_idx: int | None,
+    body_from: int,
+    start_words: int,
+) -> list[str]:
+    """Prose between the headline and a dateline above the body: the page's summary, kept
+    apart so it is not coded twice with the body that restates it."""
+    if dateline_idx is None or body_from <= dateline_idx:
+        return []
+    return [
+        paras[i]
+        for i in range((title_idx if title_idx is not None else -1) + 1, dateline_idx)
+        if _body_like(paras[i], start_words) and is_prose(paras[i], 6)
+    ]
+
+
+def _page_outlet(paras: list[str], dateline_idx: int | None, wire_text: str | None) -> str | None:
+    """Who published the page: the desk in the dateline, else the copyright holder, else the
+    wire agency, so that sources are credited even when the page names none up top."""
+    outlet = _outlet_from(paras[dateline_idx]) if dateline_idx is not None else None
+    if outlet is None:
+        outlet = next((name for p in paras if (name := _copyright_holder(p)) is not None), None)
+    if outlet is None and wire_text:
+        wire = parse_wire_dateline(wire_text + " x")
+        outlet = wire.agency if wire else None
+    return outlet
 
 
 def _body(

@@ -487,3 +487,44 @@ def load_lexicon(base: Path = DATA_DIR) -> Lexicon:
 def lexicon() -> Lexicon:
     """All tables, loaded once per process."""
     return load_lexicon(DATA_DIR)
+
+
+CASING_RULES = ("word", "acronym", "name")
+
+
+@lru_cache(maxsize=1)
+def casing() -> dict[str, frozenset[str]]:
+    """casing.tsv, rule -> phrases: kept as data so that adding a registry name that is also an
+    English word ("Lee", "Chad") comes with its casing rule, next to the other tables."""
+    name = "casing.tsv"
+    found: dict[str, set[str]] = {rule: set() for rule in CASING_RULES}
+    seen: set[str] = set()
+    for number, (phrase, rule) in _rows(DATA_DIR, name, 2, 2):
+        if rule not in found:
+            raise _fail(name, number, f"unknown rule {rule!r}; expected one of {CASING_RULES}")
+        if key(phrase) != phrase:
+            raise _fail(name, number, f"{phrase!r} is not a lookup key (want {key(phrase)!r})")
+        if rule != "name" and " " in phrase:
+            raise _fail(name, number, f"rule {rule!r} is for one word, not {phrase!r}")
+        if phrase in seen:
+            raise _fail(name, number, f"{phrase!r} is listed twice")
+        seen.add(phrase)
+        found[rule].add(phrase)
+    return {rule: frozenset(phrases) for rule, phrases in found.items()}
+
+
+@lru_cache(maxsize=1)
+def institution_names() -> dict[tuple[str, str], str]:
+    """institutions.tsv, (iso3, kind) -> the institution's own name: data, so that a state's
+    parliament or army is named where its other bodies are."""
+    name = "institutions.tsv"
+    found: dict[tuple[str, str], str] = {}
+    for number, (iso3, kind, display) in _rows(DATA_DIR, name, 3, 3):
+        if len(iso3) != 3 or not iso3.isupper():
+            raise _fail(name, number, f"bad ISO3 code {iso3!r}")
+        if (iso3, _kind(name, number, kind)) in found:
+            raise _fail(name, number, f"{iso3} {kind} is named twice")
+        if not display:
+            raise _fail(name, number, "no name")
+        found[(iso3, kind)] = display
+    return found

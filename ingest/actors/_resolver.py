@@ -35,40 +35,27 @@ from ._data import (
     Lexicon,
     Person,
     Term,
+    casing,
+    institution_names,
     lexicon,
     words,
 )
 from ._fuzzy import correction
 from ._text import POSSESSIVE, Token, tokenize
 
-# Registry and place names that are also ordinary words: lower-case, they are the word.
-_COMMON_WORDS = words(
-    "hunt turkey chad china may rice brown bush gore cooper moon park fox bishop gallant "
-    "guinea jersey wallace lai leo francis mark grant sharon blair carney harris lee kim "
-    "georgia jordan niger congress state states union car let mas sang pole doge meta quad "
-    "diet ola tyre raw"
-)
-# Names of bodies that are also ordinary phrases: only capitalized, they are the name.
-_CASED_NAMES = frozenset({"islamic state", "lebanese forces"})
+# Case rules from data/casing.tsv. Registry and place names that are also ordinary words:
+# lower-case, they are the word. Names of bodies that are also ordinary phrases: only
+# capitalized, they are the name.
+_COMMON_WORDS = casing()["word"]
+_CASED_NAMES = casing()["name"]
 _COORDINATION = re.compile(r",|;|&|\b(?:and|or|as well as|plus)\b", re.IGNORECASE)
 _PARENS = re.compile(r"\([^()]*\)")
-# Lower-case forms of these words are ordinary English, never the acronym.
-_CASE_SENSITIVE = frozenset({"us", "who", "it", "is", "pa", "ice", "ap", "ft", "rt", "ria", "am"})
+# Lower-case forms of these words are ordinary English, never the acronym (data/casing.tsv).
+_CASE_SENSITIVE = casing()["acronym"]
 # Country names that mean something else as often as the state: resolved only with a hint.
 _AMBIGUOUS_NAMES = frozenset({"georgia"})
-# Institution names for a kind when the country calls it something specific.
-_INSTITUTIONS = {
-    ("USA", "legislature"): "U.S. Congress",
-    ("ISR", "legislature"): "Knesset",
-    ("RUS", "legislature"): "State Duma",
-    ("DEU", "legislature"): "Bundestag",
-    ("UKR", "legislature"): "Verkhovna Rada",
-    ("IRN", "legislature"): "Majlis",
-    ("JPN", "legislature"): "National Diet",
-    ("CHN", "legislature"): "National People's Congress",
-    ("ISR", "military"): "Israel Defense Forces",
-    ("CHN", "military"): "People's Liberation Army",
-}
+# Institution names for a kind when the country calls it something specific (data/institutions.tsv).
+_INSTITUTIONS = institution_names()
 _KIND_DISPLAY = {
     "government": "Government",
     "military": "Military",
@@ -532,7 +519,6 @@ class ActorResolver:
             return None
         if len(segs) > 1 and segs[-2].unknown and segs[-2].tokens[0].norm == "non":
             return None  # "non-Muslims", "non-Arabs": everyone but a group, nobody in particular
-        head, mods = segs[-1], segs[:-1]
         school = _school_of_place(segs)
         if school is not None:
             # "Baghdad University Medical School", "the University of Tehran": a body named
@@ -541,41 +527,31 @@ class ActorResolver:
             name = _span_text(parsed.text, [t for seg in written for t in seg.tokens])
             return ResolvedActor(name, school, "organization")
         name_run = _name_run(segs)
-        if (
-            name_run == 1
-            and len(segs) > 1
-            and segs[-1].tokens[0].upper
-            and segs[-2].has("sector", "group")
-            and not segs[-2].has("title")
-        ):
+        if _acronym_after_description(segs, name_run):
             # "state broadcaster IRIB": an unknown acronym naming the body just described
             segs, name_run = segs[:-1], 0
-            head, mods = segs[-1], segs[:-1]
-        if name_run and len(segs) > name_run:
-            described = self._described_body(parsed.text, segs, name_run)
-            if described is not None:
-                return described
         if name_run:
+            if len(segs) > name_run:
+                described = self._described_body(parsed.text, segs, name_run)
+                if described is not None:
+                    return described
             joined = self._person_across(segs, name_run)
             if joined is None:
                 return self._named_person(parsed.text, segs, name_run, hint)
             segs = joined
-            head, mods = segs[-1], segs[:-1]
+        return self._resolve_head(parsed.text, segs, hint)
+
+    def _resolve_head(
+        self, text: str, segs: tuple[_Seg, ...], hint: str | None
+    ) -> ResolvedActor | None:
+        """The head decides what the mention is; the modifiers before it, read once into a
+        context, give its country, title or sector."""
+        head, mods = segs[-1], segs[:-1]
         minority = " ".join(t.norm for t in head.tokens) in _MINORITY
         ctx = _Context(mods, self._lex, minority)
         if minority and not ctx.ethnic:
             return None  # "a minority of lawmakers", "the minority": no people named
-        titled_person = head.has("person") and ctx.title is not None
-        igo_title = head.has("title") and ctx.fixed is not None and ctx.fixed.country == IGO
-        # "Human rights organization Amnesty International": a description, then the body
-        described_body = head.has("fixed") and ctx.sector is not None
-        if (
-            ctx.stray_proper
-            and not head.has("group", "sector")
-            and not (titled_person or igo_title or described_body)
-        ):
-            # ("Planning and Investment Minister Tran Xuan Gia", "United Nations Emergency
-            # Relief Coordinator": the capitalized words are part of the title)
+        if _stray_name(head, ctx):
             return None  # "Jim Jordan", "Michael Jordan": an unknown name, not the country
         if head.has("person"):
             office = ctx.title.office if ctx.title is not None else None
@@ -585,25 +561,9 @@ class ActorResolver:
             return self._titled_person(person, ctx)
         fixed = head.first("fixed")
         if fixed is not None and fixed.fixed is not None:
-            body = fixed.fixed
-            # "the Defense Department" is the Pentagon; "Chile's Defense Department" is not
-            foreign = ctx.loc and ctx.loc not in (body.country, body.org)
-            kind = body.kind_on(self.on)
-            state_body = (
-                body.kind in _STATE_KINDS
-                and not body.changes  # not the Taliban
-                and not head.has("sector", "group", "title")  # those read as the noun below
-            )
-            if foreign and body.name and body.country not in (None, IGO) and state_body:
-                # "South Korea's Joint Chiefs of Staff", "Russia's Security Council": another
-                # state's body of the same name, not the U.S. one the tables know
-                assert ctx.loc is not None
-                display = _span_text(parsed.text, list(head.tokens))
-                named = self._institution(ctx.loc, kind, display[:1].upper() + display[1:])
-                if named is not None:
-                    return named
-            if not (foreign and head.has("sector", "group", "title")):
-                return self._fixed_actor_obj(body)
+            found = self._fixed_head(text, head, fixed.fixed, ctx)
+            if found is not None:
+                return found
         loc = head.first("loc")
         if loc is not None and not head.has("title", "sector", "group"):
             return self._loc_head(head, loc, ctx, hint)
@@ -613,6 +573,31 @@ class ActorResolver:
         entry = head.first("sector") or head.first("group")
         if entry is not None:
             return self._sector_head(entry, ctx, hint, " ".join(t.norm for t in head.tokens))
+        return None
+
+    def _fixed_head(
+        self, text: str, head: _Seg, body: Fixed, ctx: _Context
+    ) -> ResolvedActor | None:
+        """A named body as the head. "The Defense Department" is the Pentagon, but "Chile's
+        Defense Department" is not: another state's body of a known name is that state's
+        institution. None when the head is read as a noun instead ("Russian army")."""
+        foreign = ctx.loc and ctx.loc not in (body.country, body.org)
+        kind = body.kind_on(self.on)
+        state_body = (
+            body.kind in _STATE_KINDS
+            and not body.changes  # not the Taliban
+            and not head.has("sector", "group", "title")  # those read as the noun below
+        )
+        if foreign and body.name and body.country not in (None, IGO) and state_body:
+            # "South Korea's Joint Chiefs of Staff", "Russia's Security Council": another
+            # state's body of the same name, not the U.S. one the tables know
+            assert ctx.loc is not None
+            display = _span_text(text, list(head.tokens))
+            named = self._institution(ctx.loc, kind, display[:1].upper() + display[1:])
+            if named is not None:
+                return named
+        if not (foreign and head.has("sector", "group", "title")):
+            return self._fixed_actor_obj(body)
         return None
 
     def _appositive(self, mention: str, hint: str | None) -> ResolvedActor | None:
@@ -1119,129 +1104,193 @@ class _Context:
         self.coalition = False
         self.multinational = False  # "a regional peacekeeping force": several states'
         self.qualified = False  # words between a named body and the title: "UN refugee chief"
-        after_preposition = False
-        before_patron: tuple[str | None, bool] = (None, False)
-        last_loc_seg = -2
-        last_fixed_seg = -2
-        fixed_loc: str | None = None
+        scan = _Scan()
         for index, seg in enumerate(mods):
             if index and mods[index - 1].unknown and mods[index - 1].tokens[0].norm == "non":
                 continue  # "non-Arab militias": not Arab, and nothing else said
-            ethnic_word = bool(index) and _is_word(mods[index - 1], "ethnic")
-            kin = seg.first("loc") if ethnic_word or minority else None
-            if minority and not ethnic_word and not _demonym(seg):
-                kin = None  # "Kosovo's Serb minority": Kosovo is where they live
-            if kin is not None and kin.form != "region" and not after_preposition:
-                # "ethnic Albanian guerrillas": Albanians by descent, living anywhere; not
-                # Albania's, and no state office ("the ethnic Albanian leader"); a "Hungarian
-                # minority" likewise lives in another state than Hungary
-                self.ethnic = True
-                lead = ["Ethnic"] if ethnic_word else []
-                self.proper_words.extend([*lead, *(t.raw for t in seg.tokens)])
-                last_loc_seg = index
+            if self._read_kin(mods, index, minority, scan):
                 continue
-            if (
-                last_fixed_seg >= 0
-                and index > last_fixed_seg
-                and (seg.unknown or seg.has("sector", "group"))
-                and seg.tokens[0].norm not in _IGNORABLE
-                and not seg.has("title")
-            ):
-                self.qualified = True
-            if seg.unknown and seg.tokens[0].norm in _MULTINATIONAL and not after_preposition:
-                self.multinational = True
-            if seg.tokens[0].norm == "coalition" and not after_preposition:
-                self.coalition = True  # "coalition forces" are foreign; "coalition government"
-            if seg.tokens[0].norm in _ELSEWHERE and not after_preposition:
-                # "Western troops", "foreign diplomats", "coalition forces": from somewhere
-                # the text names or implies, never the hint's own state
-                self.disowned = True
+            self._read_scope(seg, index, scan)
             if seg.unknown or (seg.has("det") and seg.tokens[0].norm in _DEPUTY):
-                word = seg.tokens[0].norm
-                if word.isdigit() or (
-                    word == "to" and index and mods[index - 1].tokens[0].norm == "up"
-                ):
-                    pass  # "800 strong", "up to 13,000"
-                elif word in _DEPUTY:
-                    self.deputy = True
-                    self.deputy_word = word
-                    self.former = self.former or word in ("former", "ex", "late")
-                elif word in _IGNORABLE:
-                    pass
-                elif word in _PREPOSITIONS:
-                    after_preposition = True
-                elif word in _LEADING and last_loc_seg == index - 1:
-                    pass  # "Vietnamese-led forces", "US-led coalition": coded as the leader's
-                elif word in _PATRONAGE and last_loc_seg == index - 1:
-                    # "Iran-backed": the patron, not the actor's country; a place written
-                    # before it ("militias in Iraq" read as "Iraq Iran-backed militias") stays
-                    self.loc, self.ethnic = before_patron
-                    self.disowned = True
-                elif word in _PATRONAGE and word not in _LEADING and last_fixed_seg == index - 1:
-                    # "Al Qaeda-linked Somali militants", "Hamas-backed": the patron body
-                    # is not the actor
-                    self.fixed = None
-                    self.disowned = self.loc is None or self.loc == fixed_loc
-                    if self.loc == fixed_loc:
-                        self.loc = None
-                elif word in _PATRONAGE and self.proper_words and mods[index - 1].unknown:
-                    # "Kurdish-led": the leader's people, not a name
-                    del self.proper_words[-len(mods[index - 1].tokens) :]
-                    self.stray_proper = bool(self.proper_words)
-                elif all(t.capitalized for t in seg.tokens):
-                    self.stray_proper = True
-                    self.proper_words.extend(t.raw for t in seg.tokens)
+                self._read_word(mods, index, scan)
                 continue
-            if after_preposition:
+            if scan.after_preposition:
                 continue
-            loc = seg.first("loc")
-            stance = index and mods[index - 1].tokens[-1].norm in ("pro", "anti")
-            if stance:
+            if index and mods[index - 1].tokens[-1].norm in ("pro", "anti"):
                 self.disowned = True
                 continue  # "pro-Iranian Hezbollah" is not Iranian
-            if loc is not None and " ".join(t.norm for t in seg.tokens) not in _AMBIGUOUS_NAMES:
-                before_patron = (self.loc, self.ethnic)
-                ethnic = (
-                    last_loc_seg == index - 1
-                    and self.loc is not None
-                    and loc.form != "region"
-                    and mods[index - 1].first("loc") is not None
-                    and mods[index - 1].first("loc").form != "region"  # type: ignore[union-attr]
-                )
-                if ethnic:
-                    self.ethnic = True
-                else:
-                    # "Bosnian Serb forces", "Iraqi Kurdish fighters": the second demonym is
-                    # the people, the first the state
-                    self.loc = loc.iso3
-                last_loc_seg = index
-                if loc.form == "region":
-                    self.proper_words.extend(t.raw for t in seg.tokens)
-                    self.proper_iso = loc.iso3
-            elif seg.has("fixed") and (
-                not seg.has("title", "sector", "group") or _named_state_body(seg, self.loc)
-            ):
-                fixed = seg.first("fixed")
-                assert fixed is not None and fixed.fixed is not None
-                self.fixed = fixed.fixed
-                last_fixed_seg = index
-                if fixed.fixed.country not in (None, IGO) and not fixed.fixed.name:
-                    self.loc = fixed_loc = fixed.fixed.org  # "Kremlin spokesman" -> RUS
-                    self.fixed = None
-            elif seg.has("person"):
-                names = [e.person for e in seg.entries if e.type == "person" and e.person]
-                self.person = lex.people[names[0]]
-                self.person_country = self.person.country
-            if seg.has("title"):
-                self.title = seg.first("title")
-            elif seg.has("courtesy"):
-                self.courtesy = True
-            elif (
-                seg.has("sector", "group")
-                and not seg.has("loc", "person")
-                and (not seg.has("fixed") or _other_states_body(seg, self.loc))
-            ):
-                self.sector = seg.first("sector") or seg.first("group")
+            self._read_anchor(mods, index, lex, scan)
+            self._read_role(seg)
+
+    def _read_kin(self, mods: tuple[_Seg, ...], index: int, minority: bool, scan: _Scan) -> bool:
+        """Descent is not citizenship: a people named by a demonym must never become the
+        actor's state, so it is read before anything else. True when the segment was read so."""
+        seg = mods[index]
+        ethnic_word = bool(index) and _is_word(mods[index - 1], "ethnic")
+        kin = seg.first("loc") if ethnic_word or minority else None
+        if minority and not ethnic_word and not _demonym(seg):
+            kin = None  # "Kosovo's Serb minority": Kosovo is where they live
+        if kin is None or kin.form == "region" or scan.after_preposition:
+            return False
+        # "ethnic Albanian guerrillas": Albanians by descent, living anywhere; not
+        # Albania's, and no state office ("the ethnic Albanian leader"); a "Hungarian
+        # minority" likewise lives in another state than Hungary
+        self.ethnic = True
+        lead = ["Ethnic"] if ethnic_word else []
+        self.proper_words.extend([*lead, *(t.raw for t in seg.tokens)])
+        scan.last_loc_seg = index
+        return True
+
+    def _read_scope(self, seg: _Seg, index: int, scan: _Scan) -> None:
+        """Words that say the actor is not simply one state's: qualified below a named body,
+        multinational, a coalition's, or from elsewhere than the hint's state."""
+        if (
+            scan.last_fixed_seg >= 0
+            and index > scan.last_fixed_seg
+            and (seg.unknown or seg.has("sector", "group"))
+            and seg.tokens[0].norm not in _IGNORABLE
+            and not seg.has("title")
+        ):
+            self.qualified = True
+        if seg.unknown and seg.tokens[0].norm in _MULTINATIONAL and not scan.after_preposition:
+            self.multinational = True
+        if seg.tokens[0].norm == "coalition" and not scan.after_preposition:
+            self.coalition = True  # "coalition forces" are foreign; "coalition government"
+        if seg.tokens[0].norm in _ELSEWHERE and not scan.after_preposition:
+            # "Western troops", "foreign diplomats", "coalition forces": from somewhere
+            # the text names or implies, never the hint's own state
+            self.disowned = True
+
+    def _read_word(self, mods: tuple[_Seg, ...], index: int, scan: _Scan) -> None:
+        """A word the lexicon does not know (or a rank word): a rank ("deputy", "former"), a
+        preposition that ends the modifiers, a patron ("Iran-backed") that is not the actor's
+        country, or a capitalized name the actor is not."""
+        seg = mods[index]
+        word = seg.tokens[0].norm
+        if word.isdigit() or (word == "to" and index and mods[index - 1].tokens[0].norm == "up"):
+            pass  # "800 strong", "up to 13,000"
+        elif word in _DEPUTY:
+            self.deputy = True
+            self.deputy_word = word
+            self.former = self.former or word in ("former", "ex", "late")
+        elif word in _IGNORABLE:
+            pass
+        elif word in _PREPOSITIONS:
+            scan.after_preposition = True
+        elif word in _LEADING and scan.last_loc_seg == index - 1:
+            pass  # "Vietnamese-led forces", "US-led coalition": coded as the leader's
+        elif word in _PATRONAGE and scan.last_loc_seg == index - 1:
+            # "Iran-backed": the patron, not the actor's country; a place written
+            # before it ("militias in Iraq" read as "Iraq Iran-backed militias") stays
+            self.loc, self.ethnic = scan.before_patron
+            self.disowned = True
+        elif word in _PATRONAGE and word not in _LEADING and scan.last_fixed_seg == index - 1:
+            # "Al Qaeda-linked Somali militants", "Hamas-backed": the patron body
+            # is not the actor
+            self.fixed = None
+            self.disowned = self.loc is None or self.loc == scan.fixed_loc
+            if self.loc == scan.fixed_loc:
+                self.loc = None
+        elif word in _PATRONAGE and self.proper_words and mods[index - 1].unknown:
+            # "Kurdish-led": the leader's people, not a name
+            del self.proper_words[-len(mods[index - 1].tokens) :]
+            self.stray_proper = bool(self.proper_words)
+        elif all(t.capitalized for t in seg.tokens):
+            self.stray_proper = True
+            self.proper_words.extend(t.raw for t in seg.tokens)
+
+    def _read_anchor(self, mods: tuple[_Seg, ...], index: int, lex: Lexicon, scan: _Scan) -> None:
+        """What ties the actor to a state: a place or demonym, a named body, or a registry
+        person written before the head."""
+        seg = mods[index]
+        loc = seg.first("loc")
+        if loc is not None and " ".join(t.norm for t in seg.tokens) not in _AMBIGUOUS_NAMES:
+            scan.before_patron = (self.loc, self.ethnic)
+            ethnic = (
+                scan.last_loc_seg == index - 1
+                and self.loc is not None
+                and loc.form != "region"
+                and mods[index - 1].first("loc") is not None
+                and mods[index - 1].first("loc").form != "region"  # type: ignore[union-attr]
+            )
+            if ethnic:
+                self.ethnic = True
+            else:
+                # "Bosnian Serb forces", "Iraqi Kurdish fighters": the second demonym is
+                # the people, the first the state
+                self.loc = loc.iso3
+            scan.last_loc_seg = index
+            if loc.form == "region":
+                self.proper_words.extend(t.raw for t in seg.tokens)
+                self.proper_iso = loc.iso3
+        elif seg.has("fixed") and (
+            not seg.has("title", "sector", "group") or _named_state_body(seg, self.loc)
+        ):
+            fixed = seg.first("fixed")
+            assert fixed is not None and fixed.fixed is not None
+            self.fixed = fixed.fixed
+            scan.last_fixed_seg = index
+            if fixed.fixed.country not in (None, IGO) and not fixed.fixed.name:
+                self.loc = scan.fixed_loc = fixed.fixed.org  # "Kremlin spokesman" -> RUS
+                self.fixed = None
+        elif seg.has("person"):
+            names = [e.person for e in seg.entries if e.type == "person" and e.person]
+            self.person = lex.people[names[0]]
+            self.person_country = self.person.country
+
+    def _read_role(self, seg: _Seg) -> None:
+        """The title, courtesy word or sector noun a modifier gives the head ("Defense
+        Minister", "Mr", "army")."""
+        if seg.has("title"):
+            self.title = seg.first("title")
+        elif seg.has("courtesy"):
+            self.courtesy = True
+        elif (
+            seg.has("sector", "group")
+            and not seg.has("loc", "person")
+            and (not seg.has("fixed") or _other_states_body(seg, self.loc))
+        ):
+            self.sector = seg.first("sector") or seg.first("group")
+
+
+@dataclass
+class _Scan:
+    """How far the walk over the modifiers has come: a word's reading depends on what came
+    just before it ("Iran-backed" after a place, "led" after a demonym, words after "in")."""
+
+    after_preposition: bool = False
+    before_patron: tuple[str | None, bool] = (None, False)
+    last_loc_seg: int = -2
+    last_fixed_seg: int = -2
+    fixed_loc: str | None = None
+
+
+def _acronym_after_description(segs: tuple[_Seg, ...], name_run: int) -> bool:
+    """An unknown upper-case word right after a media or group noun ("state broadcaster
+    IRIB") names the body just described, so it is no person's name."""
+    return (
+        name_run == 1
+        and len(segs) > 1
+        and segs[-1].tokens[0].upper
+        and segs[-2].has("sector", "group")
+        and not segs[-2].has("title")
+    )
+
+
+def _stray_name(head: _Seg, ctx: _Context) -> bool:
+    """Capitalized words the lexicon does not know before the head are most likely a name
+    ("Jim Jordan"), so the head word is not the country; unless they are part of a title
+    ("Planning and Investment Minister Tran Xuan Gia", "United Nations Emergency Relief
+    Coordinator") or describe a named body ("Human rights organization Amnesty
+    International")."""
+    titled_person = head.has("person") and ctx.title is not None
+    igo_title = head.has("title") and ctx.fixed is not None and ctx.fixed.country == IGO
+    described_body = head.has("fixed") and ctx.sector is not None
+    return (
+        ctx.stray_proper
+        and not head.has("group", "sector")
+        and not (titled_person or igo_title or described_body)
+    )
 
 
 _QUANTITY = words(
