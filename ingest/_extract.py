@@ -140,6 +140,9 @@ RECEIVING = frozenset(["receive", "get", "obtain", "face"])
 ONGOING = frozenset(["continue", "erupt", "escalate", "intensify", "resume", "rage", "persist"])
 COMMISSIVE = frozenset(["agree", "promise", "pledge", "vow", "swear", "commit", "offer", "propose"])
 THREATENING = frozenset(["threaten", "warn"])
+# Verbs whose object the parser often makes the subject of a small clause: "declared two
+# diplomats persona non grata" (diplomats <- nsubj of "persona", a ccomp of "declared").
+SMALL_CLAUSE = frozenset(["declare", "deem", "pronounce"])
 # Words that make an arriving force a peacekeeping deployment (074), not a visit.
 PEACEKEEPING = frozenset(["peacekeeping", "peacekeeper", "peacekeepers"])
 # Verbs that code a handing-back only with an object; without one they are travel.
@@ -1425,6 +1428,7 @@ class SentenceCoder:
                 continue  # "kidnapped up to 16 advisers": a quantity, no phrasal verb
             if (
                 c.dep_ == "prt"
+                or (c.dep_ == "advmod" and c.lower_ == "back")  # "hit back at", "shot back"
                 or c.dep_ in ("prep", "agent")
                 and not any(p.ent_type_ in ("DATE", "TIME") for p in c.children)
             ):
@@ -1923,7 +1927,7 @@ class SentenceCoder:
             c.dep_ == "dobj" and ("N", c.lemma_.lower()) in self.lex for c in v.children
         )
         if (
-            v.lemma_.lower() in ABSORBING | WANTING | PERMITTING
+            v.lemma_.lower() in ABSORBING | WANTING | PERMITTING | SMALL_CLAUSE
             or match.code.startswith("11")  # "complained that X ...": X is accused
             or noun_event
         ) and not has_xcomp:
@@ -2097,6 +2101,9 @@ class SentenceCoder:
         ):
             # "a judge ordered Menem to appear for questioning": a demand on Menem (the caller
             # drops it when the object is nobody or the source's own forces)
+            return self.lex.lookup("V", "demand", set(), bag) or vm, v  # type: ignore[return-value]
+        if lemma == "insist" and (vm is None or not vm.entry.cues) and _mandative(v):
+            # "Putin insisted that Kyiv amend its constitution": a demand on Kyiv
             return self.lex.lookup("V", "demand", set(), bag) or vm, v  # type: ignore[return-value]
         if lemma in WANTING and self._wants_of_someone(v):
             # "Obama wants Putin to attack Switzerland": an appeal to Putin
@@ -3007,6 +3014,17 @@ class SentenceCoder:
         if inherited:
             score -= 0.05
         return round(max(0.05, min(0.99, score)), 3)
+
+
+def _mandative(v: Any) -> bool:
+    """A that-clause in the subjunctive under v: "insisted that Kyiv amend" (no aux, bare verb)."""
+    return any(
+        c.dep_ == "ccomp"
+        and c.tag_ == "VB"
+        and any(d.dep_ == "nsubj" for d in c.children)
+        and not any(d.dep_ in ("aux", "auxpass", "neg") for d in c.children)
+        for c in v.children
+    )
 
 
 def _for_clause(c: Any) -> bool:
