@@ -140,6 +140,9 @@ RECEIVING = frozenset(["receive", "get", "obtain", "face"])
 ONGOING = frozenset(["continue", "erupt", "escalate", "intensify", "resume", "rage", "persist"])
 COMMISSIVE = frozenset(["agree", "promise", "pledge", "vow", "swear", "commit", "offer", "propose"])
 THREATENING = frozenset(["threaten", "warn"])
+# Responses whose act is named by a participle: "retaliated, expelling 20 diplomats".
+RETALIATING = frozenset(["retaliate", "respond", "react", "reply", "answer", "counter"])
+BACK_VERBS = frozenset(["hit", "strike", "fire", "shoot"])  # "struck back at X, slapping ..."
 # Verbs whose object the parser often makes the subject of a small clause: "declared two
 # diplomats persona non grata" (diplomats <- nsubj of "persona", a ccomp of "declared").
 SMALL_CLAUSE = frozenset(["declare", "deem", "pronounce"])
@@ -2048,6 +2051,20 @@ class SentenceCoder:
                 for m in self.mentions(c):
                     if m.ref.role:
                         bag.setdefault(m.ref.role.split()[-1].lower(), 2)
+        if lemma in COMMISSIVE:
+            # "agreed at their meeting to implement a ceasefire": the parser makes the
+            # to-clause an advcl, but it is the complement that names what was agreed
+            for c in v.children:
+                if c.dep_ == "advcl" and any(
+                    a.dep_ == "aux" and a.lower_ == "to" for a in c.children
+                ):
+                    for w, d in self.bag(c).items():
+                        bag[w] = min(bag.get(w, d + 1), d + 1)
+                    bag.setdefault(c.lemma_.lower(), 1)
+        if self._retaliation_means(v, lemma, parts, depth) is not None:
+            # "struck back at Washington, slapping duties on ...": the participle, coded as its
+            # own clause with the same subject, is the act; "struck back" is no strike (143)
+            return None
         vm = self.lex.lookup("V", lemma, parts, bag)
         if (
             vm
@@ -2145,6 +2162,21 @@ class SentenceCoder:
                         return nm, c
         if vm:
             return vm, v
+        return None
+
+    def _retaliation_means(self, v: Any, lemma: str, parts: set[str], depth: int) -> Match | None:
+        """The act a participle names under a response verb ("retaliated, expelling ...")."""
+        if depth >= 3 or not (lemma in RETALIATING or (lemma in BACK_VERBS and "back" in parts)):
+            return None
+        for c in v.children:
+            if (
+                c.dep_ == "advcl"
+                and c.tag_ == "VBG"
+                and not any(d.dep_ in ("nsubj", "mark") for d in c.children)
+            ):
+                inner = self.code_verb(c, depth + 1)
+                if inner is not None:
+                    return inner[0]
         return None
 
     def _received(self, v: Any) -> tuple[Match, list[Mention]] | None:
