@@ -140,6 +140,7 @@ RECEIVING = frozenset(["receive", "get", "obtain", "face"])
 ONGOING = frozenset(["continue", "erupt", "escalate", "intensify", "resume", "rage", "persist"])
 COMMISSIVE = frozenset(["agree", "promise", "pledge", "vow", "swear", "commit", "offer", "propose"])
 THREATENING = frozenset(["threaten", "warn"])
+DASHES = frozenset(["—", "–", "-", "--"])
 # Responses whose act is named by a participle: "retaliated, expelling 20 diplomats".
 RETALIATING = frozenset(["retaliate", "respond", "react", "reply", "answer", "counter"])
 BACK_VERBS = frozenset(["hit", "strike", "fire", "shoot"])  # "struck back at X, slapping ..."
@@ -1334,7 +1335,13 @@ class SentenceCoder:
         if joint:
             return joint, False, False
         for c in v.children:
-            if c.dep_ in SUBJ:
+            if c.dep_ in SUBJ and _dateline_word(c):
+                # "BAMAKO — Leaders of ECOWAS slapped ...": the dateline is no subject; the
+                # parser hangs the real one on it as an apposition, or makes it a second subject
+                c = next((a for a in c.children if a.dep_ == "appos"), None)
+                if c is None:
+                    continue
+            if c.dep_ in SUBJ or c.dep_ == "appos":
                 if c.tag_ == "VBG":
                     # "The Red Cross operating in Iraq said": a participle the parser made the
                     # subject; the noun it describes speaks
@@ -1603,6 +1610,8 @@ class SentenceCoder:
         """Is v part of a larger event (complement of an appeal, a purpose clause, a noun)?"""
         if self._toll_of(v) is not None or self._protest_claim(v):
             return True
+        if self._means_of_response(v) and self.code_verb(v.head) is not None:
+            return True  # "struck back, slapping duties": coded once, on "struck back"
         t = v
         while t.head.i != t.i:
             h = t.head
@@ -2052,19 +2061,12 @@ class SentenceCoder:
                     if m.ref.role:
                         bag.setdefault(m.ref.role.split()[-1].lower(), 2)
         if lemma in COMMISSIVE:
-            # "agreed at their meeting to implement a ceasefire": the parser makes the
-            # to-clause an advcl, but it is the complement that names what was agreed
-            for c in v.children:
-                if c.dep_ == "advcl" and any(
-                    a.dep_ == "aux" and a.lower_ == "to" for a in c.children
-                ):
-                    for w, d in self.bag(c).items():
-                        bag[w] = min(bag.get(w, d + 1), d + 1)
-                    bag.setdefault(c.lemma_.lower(), 1)
-        if self._retaliation_means(v, lemma, parts, depth) is not None:
-            # "struck back at Washington, slapping duties on ...": the participle, coded as its
-            # own clause with the same subject, is the act; "struck back" is no strike (143)
-            return None
+            self._add_to_clause(v, bag)
+        means = self._retaliation_means(v, lemma, parts, depth)
+        if means is not None:
+            # "struck back at Washington, slapping duties on ...": the participle names the act
+            # (163, not a strike 143); it is absorbed here, aimed at whom the response is
+            return means
         vm = self.lex.lookup("V", lemma, parts, bag)
         if (
             vm
@@ -2164,20 +2166,35 @@ class SentenceCoder:
             return vm, v
         return None
 
-    def _retaliation_means(self, v: Any, lemma: str, parts: set[str], depth: int) -> Match | None:
+    def _add_to_clause(self, v: Any, bag: dict[str, int]) -> None:
+        """ "agreed at their meeting to implement a ceasefire": the parser makes the to-clause
+        an advcl, but it is the complement that names what was agreed; add its words."""
+        for c in v.children:
+            if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                for w, d in self.bag(c).items():
+                    bag[w] = min(bag.get(w, d + 1), d + 1)
+                bag.setdefault(c.lemma_.lower(), 1)
+
+    def _retaliation_means(
+        self, v: Any, lemma: str, parts: set[str], depth: int
+    ) -> tuple[Match, Any] | None:
         """The act a participle names under a response verb ("retaliated, expelling ...")."""
         if depth >= 3 or not (lemma in RETALIATING or (lemma in BACK_VERBS and "back" in parts)):
             return None
         for c in v.children:
-            if (
-                c.dep_ == "advcl"
-                and c.tag_ == "VBG"
-                and not any(d.dep_ in ("nsubj", "mark") for d in c.children)
-            ):
+            if _participle_adjunct(c):
                 inner = self.code_verb(c, depth + 1)
                 if inner is not None:
-                    return inner[0]
+                    return inner[0], c
         return None
+
+    def _means_of_response(self, v: Any) -> bool:
+        """Is v the participle that names a response's act (coded on the response verb)?"""
+        if not _participle_adjunct(v):
+            return False
+        h = v.head
+        lemma = self.verb_lemma(h)
+        return lemma in RETALIATING or (lemma in BACK_VERBS and "back" in self.particles(h))
 
     def _received(self, v: Any) -> tuple[Match, list[Mention]] | None:
         """`X received weapons from Y` is Y providing X with weapons: (Y's code, Y)."""
@@ -3046,6 +3063,28 @@ class SentenceCoder:
         if inherited:
             score -= 0.05
         return round(max(0.05, min(0.99, score)), 3)
+
+
+def _participle_adjunct(c: Any) -> bool:
+    """A subjectless participle clause: ", slapping duties on ..." under its verb."""
+    return (
+        c.dep_ == "advcl"
+        and c.tag_ == "VBG"
+        and not any(d.dep_ in ("nsubj", "mark") for d in c.children)
+    )
+
+
+def _dateline_word(tok: Any) -> bool:
+    """A dateline place opening the sentence: "BAMAKO —", "PUERTO PRINCESA CITY —"."""
+    start = tok.sent.start
+    if tok.left_edge.i != start or tok.i + 1 >= len(tok.doc):
+        return False
+    words = tok.doc[start : tok.i + 1]
+    return (
+        tok.doc[tok.i + 1].text in DASHES
+        and len(words) <= 4
+        and all(w.is_upper and w.is_alpha and len(w) > 1 for w in words)
+    )
 
 
 def _mandative(v: Any) -> bool:
