@@ -1341,7 +1341,7 @@ class SentenceCoder:
                 c = next((a for a in c.children if a.dep_ == "appos"), None)
                 if c is None:
                     continue
-            if c.dep_ in SUBJ or c.dep_ == "appos":
+            if c.dep_ in SUBJ or c.head.i != v.i:
                 if c.tag_ == "VBG":
                     # "The Red Cross operating in Iraq said": a participle the parser made the
                     # subject; the noun it describes speaks
