@@ -460,7 +460,7 @@ RECIPROCAL_VERBS = frozenset(
     ["agree", "exchange", "trade", "clash", "fight", "meet", "talk", "negotiate", "sign",
      "conclude", "reach", "cooperate", "collaborate", "discuss", "consult", "confer", "ratify",
      "normalize", "restore", "establish", "resume", "hold", "upgrade", "strengthen", "deepen",
-     "boost", "improve", "expand", "disengage", "ink"]
+     "boost", "improve", "expand", "disengage", "ink", "swap"]
 )  # fmt: skip
 # Institutions and groups named without a country ("the parliament", "drug cartels") take the
 # country of the nearest actor before them in the sentence.
