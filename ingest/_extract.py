@@ -2171,9 +2171,10 @@ class SentenceCoder:
         an advcl, but it is the complement that names what was agreed; add its words."""
         for c in v.children:
             if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                # one step further than the verb's own complements, which win a tie
                 for w, d in self.bag(c).items():
-                    bag[w] = min(bag.get(w, d + 1), d + 1)
-                bag.setdefault(c.lemma_.lower(), 1)
+                    bag[w] = min(bag.get(w, d + 2), d + 2)
+                bag.setdefault(c.lemma_.lower(), 2)
 
     def _retaliation_means(
         self, v: Any, lemma: str, parts: set[str], depth: int
