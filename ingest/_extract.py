@@ -2599,7 +2599,7 @@ class SentenceCoder:
             # would meet" is the leaders agreeing with each other)
             stateless = all(not t.ref.country for t in targets)
             if each_other or (
-                (not targets or how == "deep" or stateless)
+                (not targets or how in ("deep", "place") or stateless)
                 and len(sources) > 1
                 and (code[:2] in RECIPROCAL_ROOTS or match.code[:2] in RECIPROCAL_ROOTS)
                 and mutual
