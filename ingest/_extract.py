@@ -2318,6 +2318,8 @@ class SentenceCoder:
             code = REFUSAL[match.code[:2]] if ruled_out else match.code
             if lemma == "claim" and code.startswith("112") and self._claims_own_act(v, sources):
                 code = "015"  # "the US claimed that they had attacked Iraq": responsibility
+            if code == "140" and lemma == "protest" and all(m.ref.kind != "group" for m in sources):
+                code = "114"  # a state or official protesting is a formal complaint (GUIDELINES)
             if code == "1712" and all(_rioters(m.text) for m in sources):
                 # "the building was demolished by a protester": a crowd destroying property
                 # is a violent protest (145), not a state's coercion
