@@ -140,6 +140,13 @@ RECEIVING = frozenset(["receive", "get", "obtain", "face"])
 ONGOING = frozenset(["continue", "erupt", "escalate", "intensify", "resume", "rage", "persist"])
 COMMISSIVE = frozenset(["agree", "promise", "pledge", "vow", "swear", "commit", "offer", "propose"])
 THREATENING = frozenset(["threaten", "warn"])
+DASHES = frozenset(["—", "–", "-", "--"])
+# Responses whose act is named by a participle: "retaliated, expelling 20 diplomats".
+RETALIATING = frozenset(["retaliate", "respond", "react", "reply", "answer", "counter"])
+BACK_VERBS = frozenset(["hit", "strike", "fire", "shoot"])  # "struck back at X, slapping ..."
+# Verbs whose object the parser often makes the subject of a small clause: "declared two
+# diplomats persona non grata" (diplomats <- nsubj of "persona", a ccomp of "declared").
+SMALL_CLAUSE = frozenset(["declare", "deem", "pronounce"])
 # Words that make an arriving force a peacekeeping deployment (074), not a visit.
 PEACEKEEPING = frozenset(["peacekeeping", "peacekeeper", "peacekeepers"])
 # Verbs that code a handing-back only with an object; without one they are travel.
@@ -453,7 +460,7 @@ RECIPROCAL_VERBS = frozenset(
     ["agree", "exchange", "trade", "clash", "fight", "meet", "talk", "negotiate", "sign",
      "conclude", "reach", "cooperate", "collaborate", "discuss", "consult", "confer", "ratify",
      "normalize", "restore", "establish", "resume", "hold", "upgrade", "strengthen", "deepen",
-     "boost", "improve", "expand"]
+     "boost", "improve", "expand", "disengage", "ink", "swap"]
 )  # fmt: skip
 # Institutions and groups named without a country ("the parliament", "drug cartels") take the
 # country of the nearest actor before them in the sentence.
@@ -1328,7 +1335,13 @@ class SentenceCoder:
         if joint:
             return joint, False, False
         for c in v.children:
-            if c.dep_ in SUBJ:
+            if c.dep_ in SUBJ and _dateline_word(c):
+                # "BAMAKO — Leaders of ECOWAS slapped ...": the dateline is no subject; the
+                # parser hangs the real one on it as an apposition, or makes it a second subject
+                c = next((a for a in c.children if a.dep_ == "appos"), None)
+                if c is None:
+                    continue
+            if c.dep_ in SUBJ or c.head.i != v.i:
                 if c.tag_ == "VBG":
                     # "The Red Cross operating in Iraq said": a participle the parser made the
                     # subject; the noun it describes speaks
@@ -1425,6 +1438,7 @@ class SentenceCoder:
                 continue  # "kidnapped up to 16 advisers": a quantity, no phrasal verb
             if (
                 c.dep_ == "prt"
+                or (c.dep_ == "advmod" and c.lower_ == "back")  # "hit back at", "shot back"
                 or c.dep_ in ("prep", "agent")
                 and not any(p.ent_type_ in ("DATE", "TIME") for p in c.children)
             ):
@@ -1596,6 +1610,8 @@ class SentenceCoder:
         """Is v part of a larger event (complement of an appeal, a purpose clause, a noun)?"""
         if self._toll_of(v) is not None or self._protest_claim(v):
             return True
+        if self._means_of_response(v) and self.code_verb(v.head) is not None:
+            return True  # "struck back, slapping duties": coded once, on "struck back"
         t = v
         while t.head.i != t.i:
             h = t.head
@@ -1923,7 +1939,7 @@ class SentenceCoder:
             c.dep_ == "dobj" and ("N", c.lemma_.lower()) in self.lex for c in v.children
         )
         if (
-            v.lemma_.lower() in ABSORBING | WANTING | PERMITTING
+            v.lemma_.lower() in ABSORBING | WANTING | PERMITTING | SMALL_CLAUSE
             or match.code.startswith("11")  # "complained that X ...": X is accused
             or noun_event
         ) and not has_xcomp:
@@ -2044,6 +2060,13 @@ class SentenceCoder:
                 for m in self.mentions(c):
                     if m.ref.role:
                         bag.setdefault(m.ref.role.split()[-1].lower(), 2)
+        if lemma in COMMISSIVE:
+            self._add_to_clause(v, bag)
+        means = self._retaliation_means(v, lemma, parts, depth)
+        if means is not None:
+            # "struck back at Washington, slapping duties on ...": the participle names the act
+            # (163, not a strike 143); it is absorbed here, aimed at whom the response is
+            return means
         vm = self.lex.lookup("V", lemma, parts, bag)
         if (
             vm
@@ -2098,6 +2121,9 @@ class SentenceCoder:
             # "a judge ordered Menem to appear for questioning": a demand on Menem (the caller
             # drops it when the object is nobody or the source's own forces)
             return self.lex.lookup("V", "demand", set(), bag) or vm, v  # type: ignore[return-value]
+        if lemma == "insist" and (vm is None or not vm.entry.cues) and _mandative(v):
+            # "Putin insisted that Kyiv amend its constitution": a demand on Kyiv
+            return self.lex.lookup("V", "demand", set(), bag) or vm, v  # type: ignore[return-value]
         if lemma in WANTING and self._wants_of_someone(v):
             # "Obama wants Putin to attack Switzerland": an appeal to Putin
             return self.lex.lookup("V", "urge", set(), bag) or vm, v  # type: ignore[return-value]
@@ -2139,6 +2165,37 @@ class SentenceCoder:
         if vm:
             return vm, v
         return None
+
+    def _add_to_clause(self, v: Any, bag: dict[str, int]) -> None:
+        """ "agreed at their meeting to implement a ceasefire": the parser makes the to-clause
+        an advcl, but it is the complement that names what was agreed; add its words."""
+        for c in v.children:
+            if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                # one step further than the verb's own complements, which win a tie
+                for w, d in self.bag(c).items():
+                    bag[w] = min(bag.get(w, d + 2), d + 2)
+                bag.setdefault(c.lemma_.lower(), 2)
+
+    def _retaliation_means(
+        self, v: Any, lemma: str, parts: set[str], depth: int
+    ) -> tuple[Match, Any] | None:
+        """The act a participle names under a response verb ("retaliated, expelling ...")."""
+        if depth >= 3 or not (lemma in RETALIATING or (lemma in BACK_VERBS and "back" in parts)):
+            return None
+        for c in v.children:
+            if _participle_adjunct(c):
+                inner = self.code_verb(c, depth + 1)
+                if inner is not None:
+                    return inner[0], c
+        return None
+
+    def _means_of_response(self, v: Any) -> bool:
+        """Is v the participle that names a response's act (coded on the response verb)?"""
+        if not _participle_adjunct(v):
+            return False
+        h = v.head
+        lemma = self.verb_lemma(h)
+        return lemma in RETALIATING or (lemma in BACK_VERBS and "back" in self.particles(h))
 
     def _received(self, v: Any) -> tuple[Match, list[Mention]] | None:
         """`X received weapons from Y` is Y providing X with weapons: (Y's code, Y)."""
@@ -2261,6 +2318,8 @@ class SentenceCoder:
             code = REFUSAL[match.code[:2]] if ruled_out else match.code
             if lemma == "claim" and code.startswith("112") and self._claims_own_act(v, sources):
                 code = "015"  # "the US claimed that they had attacked Iraq": responsibility
+            if code == "140" and lemma == "protest" and all(m.ref.kind != "group" for m in sources):
+                code = "114"  # a state or official protesting is a formal complaint (GUIDELINES)
             if code == "1712" and all(_rioters(m.text) for m in sources):
                 # "the building was demolished by a protester": a crowd destroying property
                 # is a violent protest (145), not a state's coercion
@@ -2542,7 +2601,7 @@ class SentenceCoder:
             # would meet" is the leaders agreeing with each other)
             stateless = all(not t.ref.country for t in targets)
             if each_other or (
-                (not targets or how == "deep" or stateless)
+                (not targets or how in ("deep", "place") or stateless)
                 and len(sources) > 1
                 and (code[:2] in RECIPROCAL_ROOTS or match.code[:2] in RECIPROCAL_ROOTS)
                 and mutual
@@ -3007,6 +3066,39 @@ class SentenceCoder:
         if inherited:
             score -= 0.05
         return round(max(0.05, min(0.99, score)), 3)
+
+
+def _participle_adjunct(c: Any) -> bool:
+    """A subjectless participle clause: ", slapping duties on ..." under its verb."""
+    return (
+        c.dep_ == "advcl"
+        and c.tag_ == "VBG"
+        and not any(d.dep_ in ("nsubj", "mark") for d in c.children)
+    )
+
+
+def _dateline_word(tok: Any) -> bool:
+    """A dateline place opening the sentence: "BAMAKO —", "PUERTO PRINCESA CITY —"."""
+    start = tok.sent.start
+    if tok.left_edge.i != start or tok.i + 1 >= len(tok.doc):
+        return False
+    words = tok.doc[start : tok.i + 1]
+    return (
+        tok.doc[tok.i + 1].text in DASHES
+        and len(words) <= 4
+        and all(w.is_upper and w.is_alpha and len(w) > 1 for w in words)
+    )
+
+
+def _mandative(v: Any) -> bool:
+    """A that-clause in the subjunctive under v: "insisted that Kyiv amend" (no aux, bare verb)."""
+    return any(
+        c.dep_ == "ccomp"
+        and c.tag_ == "VB"
+        and any(d.dep_ == "nsubj" for d in c.children)
+        and not any(d.dep_ in ("aux", "auxpass", "neg") for d in c.children)
+        for c in v.children
+    )
 
 
 def _for_clause(c: Any) -> bool:
