@@ -25,6 +25,7 @@ from ingest._coref import (
     acts_for,
 )
 from ingest._dating import date_phrase
+from ingest._envoys import orders_envoys_out
 from ingest._groups import listed_members, office_holders_of_states
 from ingest._joint import (
     mediated_parties,
@@ -2097,6 +2098,8 @@ class SentenceCoder:
         ):
             # "a judge ordered Menem to appear for questioning": a demand on Menem (the caller
             # drops it when the object is nobody or the source's own forces)
+            if orders_envoys_out(v, self.verb_lemma):  # envoys ordered out: an expulsion
+                return self.lex.lookup("V", "expel", set(), {"diplomat": 1}) or vm, v  # type: ignore[return-value]
             return self.lex.lookup("V", "demand", set(), bag) or vm, v  # type: ignore[return-value]
         if lemma in WANTING and self._wants_of_someone(v):
             # "Obama wants Putin to attack Switzerland": an appeal to Putin
