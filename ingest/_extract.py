@@ -35,6 +35,7 @@ from ingest._joint import (
 )
 from ingest._lexicon import Lexicon, Match, lexicon
 from ingest._modality import denial_without_accuser, planned
+from ingest._objects import called_objects, home_government
 from ingest._speech import judged_actors, judged_clauses, judgement_in, warning_made
 
 
@@ -1749,6 +1750,9 @@ class SentenceCoder:
         ms = [m for m in self.group_mentions(obj) if m.ref.key not in exclude]
         if ms:
             return ms, "direct"
+        ms = home_government(self, obj)  # an opposition leader's "the government"
+        if ms:
+            return ms, "owner"
         lemma = obj.lemma_.lower()
         if obj.pos_ in ("NOUN", "PROPN"):
             # (a newspaper or a rebel group may well act on its own country's leaders' things:
@@ -1868,7 +1872,7 @@ class SentenceCoder:
         }
         self._own = own
         self._own_nonstate = bool(sources) and all(
-            m.ref.kind in ("group", "organization") and not m.ref.is_person for m in sources
+            m.ref.kind in ("group", "organization") for m in sources
         )
         for ms in list(self._cache.values()):
             for m in ms:
@@ -1902,6 +1906,8 @@ class SentenceCoder:
         objs = [c for c in v.children if c.dep_ in ("dobj", "dative", "iobj")]
         if not objs:
             objs = _up_to_objects(v)  # "kidnapped up to 16 Russian advisers"
+        if not objs:
+            objs = called_objects(v)  # "condemned what it called Ukraine's provocation"
         if not objs:
             # "denounced as an ugly crime Serbia's suppression of ...": the object comes late
             # and the parser hangs it on the "as" phrase
