@@ -27,6 +27,7 @@ from ingest._coref import (
 from ingest._dating import date_phrase
 from ingest._envoys import orders_envoys_out
 from ingest._groups import listed_members, office_holders_of_states
+from ingest._home import holds_home_office
 from ingest._joint import (
     mediated_parties,
     mutual_complement,
@@ -713,6 +714,7 @@ class SentenceCoder:
     _resolved: dict[tuple[str, str | None], Ref | None] = field(default_factory=dict)
     _own: set[str | None] = field(default_factory=set)  # the current source's countries
     _own_nonstate: bool = False  # the current sources are all non-state bodies
+    home: str | None = None  # the dateline's state (ingest/_home.py)
 
     # ---- actor mentions ---------------------------------------------------------------------
     def _resolve(self, text: str, hint: str | None = None) -> Ref | None:
@@ -734,6 +736,17 @@ class SentenceCoder:
                 text = text[len(lead) :]
                 break
         r = self.resolver.resolve_with_context(text, hint) if hint else self.resolver.resolve(text)
+        if (
+            r is not None
+            and not r.country
+            and r.role
+            and not hint
+            and self.home
+            and holds_home_office(self.resolver, r.name, r.role, self.home)
+        ):
+            # "Foreign Minister Yván Gil" in a story datelined CARACAS (ingest/_home.py)
+            local = self.resolver.resolve_with_context(text, self.home)
+            r = local if local is not None and local.country == self.home else r
         return None if r is None else self._ref(r)
 
     def _np_tokens(self, tok: Any) -> list[Any]:
