@@ -27,7 +27,7 @@ from ingest._coref import (
 from ingest._dating import date_phrase
 from ingest._envoys import orders_envoys_out
 from ingest._groups import listed_members, office_holders_of_states
-from ingest._home import holds_home_office
+from ingest._home import holds_home_office, is_local_force, local_force_country
 from ingest._joint import (
     mediated_parties,
     mutual_complement,
@@ -1109,6 +1109,11 @@ class SentenceCoder:
             hint = self._modifier_country(tok)
             if hint:
                 ref = self._resolve(text, hint)
+        if ref is None and len(np) <= 2 and is_local_force(tok) and not self._modifier_country(tok):
+            # "Riot police" with no nationality: the police of the place (ingest/_home.py)
+            where = self._country_near(tok) or local_force_country(self, tok)
+            local = self._resolve(text, where) if where else None
+            ref = local if local is not None and local.country == where else None
         if ref is None and len(np) <= 2 and tok.lower_ in STATE_BODIES:
             # a bare "Parliament" or "the Senate": the legislature of the sentence's country,
             # as "the police" is that country's police

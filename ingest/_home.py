@@ -41,3 +41,25 @@ def holds_home_office(resolver: Any, name: str, role: str, home: str) -> bool:
         return False
     known = holder.gender is not None or bool(holder.aliases)
     return not known or holder.name == name
+
+
+# forces that act at home: a bare "police" is the police of the place the sentence is in
+LOCAL_FORCES = frozenset(["police"])
+PLACE_PREPS = frozenset(["in", "outside", "near", "across", "at"])
+
+
+def is_local_force(tok: Any) -> bool:
+    return bool(tok.lower_ in LOCAL_FORCES)
+
+
+def local_force_country(coder: Any, tok: Any) -> str | None:
+    """The state of a bare "police" ("Riot police", "Police"): a place the sentence puts it in
+    ("in Stockholm"), else the article's dateline state. None when neither is known."""
+    if tok.lower_ not in LOCAL_FORCES:
+        return None
+    for ent in tok.sent.ents:
+        if ent.label_ == "GPE" and ent.root.dep_ == "pobj" and ent.root.head.lower_ in PLACE_PREPS:
+            country = coder._word_country(ent.text)
+            if country and country != "IGO":
+                return str(country)
+    return coder.home if isinstance(coder.home, str) else None
