@@ -1303,6 +1303,11 @@ class SentenceCoder:
             for m in out:
                 self.memory.remember(m.ref)
         for c in tok.children:
+            named = [a for a in c.children if a.dep_ == "appos" and a.pos_ == "PROPN"]
+            if c.dep_ == "conj" and c.pos_ == "NOUN" and named:
+                # "Sheinbaum and her predecessor, Lopez Obrador": the name, not the description
+                out.extend(self.group_mentions(named[0]))
+                continue
             # "The US, Russia, and Switzerland": the parser often makes the list an apposition
             if c.dep_ == "conj" or (
                 c.dep_ == "appos" and any(d.dep_ == "conj" for d in c.children)
