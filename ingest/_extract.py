@@ -323,9 +323,10 @@ PARTITIVE_NOUNS = frozenset(
 # Codes that are mutual by nature ("held talks with", "signed a deal with", "cooperate with").
 SYMMETRIC_CODES = ("040", "041", "044", "046", "057", "060", "061", "062")
 SYMMETRIC_VERBS = frozenset(["clash", "fight", "negotiate", "talk"])
-# "X met (with) Y", "X held a meeting with Y": the subject's initiative, coded one way only
-# (both gold sets do so); talks, deals and clashes are mutual.
-ONE_WAY_WORDS = frozenset(["meet", "meeting"])
+# "X met (with) Y", "X held a meeting with Y", "X spoke with / telephoned Y": the subject's
+# initiative, coded one way only (GUIDELINES Direction; PLOVER codes a call both ways);
+# talks, deals, clashes and "held calls" are mutual.
+ONE_WAY_WORDS = frozenset(["meet", "meeting", "speak", "telephone", "phone"])
 MUTUAL_WORDS = frozenset(
     [
         "sign",
