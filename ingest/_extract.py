@@ -26,7 +26,7 @@ from ingest._coref import (
 )
 from ingest._dating import date_phrase
 from ingest._envoys import orders_envoys_out
-from ingest._groups import listed_members, office_holders_of_states
+from ingest._groups import conjoined_prep_objects, listed_members, office_holders_of_states
 from ingest._home import holds_home_office, is_local_force, local_force_country
 from ingest._joint import (
     mediated_parties,
@@ -1923,6 +1923,12 @@ class SentenceCoder:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             ms = [m for m in self.group_mentions(p) if m.ref.key not in exclude]
+                            ms += [  # "with A as well as with B": B too
+                                m
+                                for q in conjoined_prep_objects(c)
+                                for m in self.group_mentions(q)
+                                if m.ref.key not in exclude
+                            ]
                             if ms:
                                 return ms, "direct"
                     if c.dep_ == "prt":
@@ -1983,6 +1989,12 @@ class SentenceCoder:
                         if p.dep_ in ("pobj", "nsubj"):
                             ms, how = self._object_actors(p, exclude)
                             if ms:
+                                # "with A as well as with B": B too
+                                ms += [
+                                    m
+                                    for q in conjoined_prep_objects(c)
+                                    for m in self._object_actors(q, exclude)[0]
+                                ]
                                 return ms, "direct" if how == "direct" else how
         for o in objs:
             ms = self._actors_under(o, exclude)

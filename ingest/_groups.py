@@ -100,3 +100,23 @@ def listed_members(coder: Any, tok: Any) -> list[Mention]:
             return []
         out.append(Mention(ref, n.text, "named"))
     return out
+
+
+def conjoined_prep_objects(prep: Any) -> list[Any]:
+    """The objects of the same preposition repeated in coordination: "spoke with Talon as well
+    as with the presidents of Nigeria and Sierra Leone" (the second "with" is a conjunct of the
+    first, or, when the first object keeps a bare "as well as", a sibling). Each is a target
+    of its own."""
+    repeats = [d for d in prep.children if d.dep_ == "conj" and d.lower_ == prep.lower_]
+    objs = [p for p in prep.children if p.dep_ == "pobj"]
+    dangling = any(
+        any(c.dep_ == "cc" for c in o.children) and not any(c.dep_ == "conj" for c in o.children)
+        for o in objs
+    )
+    if dangling and prep.dep_ == "prep":
+        repeats += [
+            s
+            for s in prep.head.children
+            if s.dep_ == "prep" and s.lower_ == prep.lower_ and s.i > prep.i
+        ][:1]
+    return [p for d in repeats for p in d.children if p.dep_ == "pobj"]
