@@ -36,7 +36,7 @@ from ingest._joint import (
 )
 from ingest._lexicon import Lexicon, Match, lexicon
 from ingest._modality import denial_without_accuser, planned
-from ingest._objects import called_objects, home_government
+from ingest._objects import authors_of, called_objects, home_government
 from ingest._speech import judged_actors, judged_clauses, judgement_in, warning_made
 
 
@@ -1771,6 +1771,10 @@ class SentenceCoder:
     def _object_actors(self, obj: Any, exclude: set) -> tuple[list[Mention], str]:
         """Actors an object stands for: itself, its owner (`Trump's offer`) or the antecedent
         event's source (`the offer` -> whoever made the offer)."""
+        for author in authors_of(obj):  # "a resolution drafted by the US": the US
+            ms = [m for m in self.group_mentions(author) if m.ref.key not in exclude]
+            if ms:
+                return ms, "owner"
         ms = [m for m in self.group_mentions(obj) if m.ref.key not in exclude]
         if ms:
             return ms, "direct"

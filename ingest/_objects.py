@@ -63,3 +63,24 @@ def home_government(coder: Any, tok: Any) -> list[Any]:
             if ref is not None and ref.country == own[0] and not ref.is_person:
                 return [Mention(ref, t.text, "guess")]
     return []
+
+
+# participles that name a text's authors: "a resolution drafted by the US and Albania"
+AUTHORING = frozenset(
+    ["draft", "propose", "sponsor", "co-sponsor", "submit", "table", "present", "introduce"]
+)
+
+
+def authors_of(tok: Any) -> list[Any]:
+    """The agents of an authoring participle on a noun ("a U.N. Security Council resolution
+    drafted by the United States and Albania" -> United States): whoever's text is vetoed or
+    rejected is its target, not the forum named in the noun's modifiers."""
+    return [
+        p
+        for c in tok.children
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in AUTHORING
+        for a in c.children
+        if a.dep_ == "agent"
+        for p in a.children
+        if p.dep_ == "pobj"
+    ]
