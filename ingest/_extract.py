@@ -997,7 +997,13 @@ class SentenceCoder:
                 return [Mention(ref, text, "coref")]
         # 2. "the two leaders", "both sides"
         pair_words = {c.lower_ for c in tok.lefts if c.dep_ in ("det", "nummod", "predet")}
-        if low_text in PAIR_HEADS and pair_words & {"the", "both", "two", "these", "those"}:
+        # ("the United Nations" is a name, no pair of nations)
+        proper_name = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.lefts)
+        if (
+            low_text in PAIR_HEADS
+            and pair_words & {"the", "both", "two", "these", "those"}
+            and not proper_name
+        ):
             verb = self._clause_verb(tok)
             here = frozenset(
                 m.ref.key
