@@ -26,7 +26,12 @@ from ingest._coref import (
 )
 from ingest._dating import date_phrase
 from ingest._envoys import orders_envoys_out
-from ingest._groups import conjoined_prep_objects, listed_members, office_holders_of_states
+from ingest._groups import (
+    conjoined_prep_objects,
+    listed_members,
+    listed_state,
+    office_holders_of_states,
+)
 from ingest._home import holds_home_office, is_local_force, local_force_country
 from ingest._joint import (
     mediated_parties,
@@ -1314,6 +1319,11 @@ class SentenceCoder:
             if c.dep_ == "conj" and c.pos_ == "NOUN" and named:
                 # "Sheinbaum and her predecessor, Lopez Obrador": the name, not the description
                 out.extend(self.group_mentions(named[0]))
+                continue
+            if c.dep_ == "appos" and listed_state(self, tok, c, out):
+                # "Argentina, Chile, the Dominican Republic and Uruguay": Chile parsed as an
+                # apposition of Argentina
+                out.extend(self.mentions(c))
                 continue
             # "The US, Russia, and Switzerland": the parser often makes the list an apposition
             if c.dep_ == "conj" or (

@@ -120,3 +120,20 @@ def conjoined_prep_objects(prep: Any) -> list[Any]:
             if s.dep_ == "prep" and s.lower_ == prep.lower_ and s.i > prep.i
         ][:1]
     return [p for d in repeats for p in d.children if p.dep_ == "pobj"]
+
+
+def listed_state(coder: Any, head: Any, appos: Any, head_mentions: list[Mention]) -> bool:
+    """A state the parser hung as an apposition inside a list of states ("Argentina, Chile,
+    the Dominican Republic and Uruguay"): a bare name of a state other than the head's, while
+    the head, itself a state, goes on with conjuncts."""
+    if appos.pos_ != "PROPN" or any(c.dep_ in ("conj", "appos") for c in appos.children):
+        return False
+    if not any(c.dep_ == "conj" for c in head.children):
+        return False
+    if not head_mentions or any(m.ref.kind != "country" for m in head_mentions):
+        return False
+    ms = coder.mentions(appos)
+    return bool(ms) and all(
+        m.ref.kind == "country" and m.ref.country not in {h.ref.country for h in head_mentions}
+        for m in ms
+    )
