@@ -57,6 +57,7 @@ class Document:
     text: str
     summary: str | None = None
     dateline: str | None = None
+    place: str | None = None  # the wire dateline's place, if any ("CARACAS")
 
     def __post_init__(self) -> None:
         check_article_url(self.url, self.source)

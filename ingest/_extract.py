@@ -25,7 +25,14 @@ from ingest._coref import (
     acts_for,
 )
 from ingest._dating import date_phrase
-from ingest._groups import listed_members, office_holders_of_states
+from ingest._envoys import orders_envoys_out
+from ingest._groups import (
+    conjoined_prep_objects,
+    listed_members,
+    listed_state,
+    office_holders_of_states,
+)
+from ingest._home import holds_home_office, is_local_force, local_force_country
 from ingest._joint import (
     mediated_parties,
     mutual_complement,
@@ -34,6 +41,7 @@ from ingest._joint import (
 )
 from ingest._lexicon import Lexicon, Match, lexicon
 from ingest._modality import denial_without_accuser, planned
+from ingest._objects import authors_of, called_objects, home_government
 from ingest._speech import judged_actors, judged_clauses, judgement_in, warning_made
 
 
@@ -327,9 +335,10 @@ PARTITIVE_NOUNS = frozenset(
 # Codes that are mutual by nature ("held talks with", "signed a deal with", "cooperate with").
 SYMMETRIC_CODES = ("040", "041", "044", "046", "057", "060", "061", "062")
 SYMMETRIC_VERBS = frozenset(["clash", "fight", "negotiate", "talk"])
-# "X met (with) Y", "X held a meeting with Y": the subject's initiative, coded one way only
-# (both gold sets do so); talks, deals and clashes are mutual.
-ONE_WAY_WORDS = frozenset(["meet", "meeting"])
+# "X met (with) Y", "X held a meeting with Y", "X spoke with / telephoned Y": the subject's
+# initiative, coded one way only (GUIDELINES Direction; PLOVER codes a call both ways);
+# talks, deals, clashes and "held calls" are mutual.
+ONE_WAY_WORDS = frozenset(["meet", "meeting", "speak", "telephone", "phone"])
 MUTUAL_WORDS = frozenset(
     [
         "sign",
@@ -718,6 +727,7 @@ class SentenceCoder:
     _resolved: dict[tuple[str, str | None], Ref | None] = field(default_factory=dict)
     _own: set[str | None] = field(default_factory=set)  # the current source's countries
     _own_nonstate: bool = False  # the current sources are all non-state bodies
+    home: str | None = None  # the dateline's state (ingest/_home.py)
 
     # ---- actor mentions ---------------------------------------------------------------------
     def _resolve(self, text: str, hint: str | None = None) -> Ref | None:
@@ -739,6 +749,17 @@ class SentenceCoder:
                 text = text[len(lead) :]
                 break
         r = self.resolver.resolve_with_context(text, hint) if hint else self.resolver.resolve(text)
+        if (
+            r is not None
+            and not r.country
+            and r.role
+            and not hint
+            and self.home
+            and holds_home_office(self.resolver, r.name, r.role, self.home)
+        ):
+            # "Foreign Minister Yván Gil" in a story datelined CARACAS (ingest/_home.py)
+            local = self.resolver.resolve_with_context(text, self.home)
+            r = local if local is not None and local.country == self.home else r
         return None if r is None else self._ref(r)
 
     def _np_tokens(self, tok: Any) -> list[Any]:
@@ -988,7 +1009,13 @@ class SentenceCoder:
                 return [Mention(ref, text, "coref")]
         # 2. "the two leaders", "both sides"
         pair_words = {c.lower_ for c in tok.lefts if c.dep_ in ("det", "nummod", "predet")}
-        if low_text in PAIR_HEADS and pair_words & {"the", "both", "two", "these", "those"}:
+        # ("the United Nations" is a name, no pair of nations)
+        proper_name = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.lefts)
+        if (
+            low_text in PAIR_HEADS
+            and pair_words & {"the", "both", "two", "these", "those"}
+            and not proper_name
+        ):
             verb = self._clause_verb(tok)
             here = frozenset(
                 m.ref.key
@@ -1101,6 +1128,11 @@ class SentenceCoder:
             hint = self._modifier_country(tok)
             if hint:
                 ref = self._resolve(text, hint)
+        if ref is None and len(np) <= 2 and is_local_force(tok) and not self._modifier_country(tok):
+            # "Riot police" with no nationality: the police of the place (ingest/_home.py)
+            where = self._country_near(tok) or local_force_country(self, tok)
+            local = self._resolve(text, where) if where else None
+            ref = local if local is not None and local.country == where else None
         if ref is None and len(np) <= 2 and tok.lower_ in STATE_BODIES:
             # a bare "Parliament" or "the Senate": the legislature of the sentence's country,
             # as "the police" is that country's police
@@ -1290,6 +1322,16 @@ class SentenceCoder:
             for m in out:
                 self.memory.remember(m.ref)
         for c in tok.children:
+            named = [a for a in c.children if a.dep_ == "appos" and a.pos_ == "PROPN"]
+            if c.dep_ == "conj" and c.pos_ == "NOUN" and named:
+                # "Sheinbaum and her predecessor, Lopez Obrador": the name, not the description
+                out.extend(self.group_mentions(named[0]))
+                continue
+            if c.dep_ == "appos" and listed_state(self, tok, c, out):
+                # "Argentina, Chile, the Dominican Republic and Uruguay": Chile parsed as an
+                # apposition of Argentina
+                out.extend(self.mentions(c))
+                continue
             # "The US, Russia, and Switzerland": the parser often makes the list an apposition
             if c.dep_ == "conj" or (
                 c.dep_ == "appos" and any(d.dep_ == "conj" for d in c.children)
@@ -1761,9 +1803,16 @@ class SentenceCoder:
     def _object_actors(self, obj: Any, exclude: set) -> tuple[list[Mention], str]:
         """Actors an object stands for: itself, its owner (`Trump's offer`) or the antecedent
         event's source (`the offer` -> whoever made the offer)."""
+        for author in authors_of(obj):  # "a resolution drafted by the US": the US
+            ms = [m for m in self.group_mentions(author) if m.ref.key not in exclude]
+            if ms:
+                return ms, "owner"
         ms = [m for m in self.group_mentions(obj) if m.ref.key not in exclude]
         if ms:
             return ms, "direct"
+        ms = home_government(self, obj)  # an opposition leader's "the government"
+        if ms:
+            return ms, "owner"
         lemma = obj.lemma_.lower()
         if obj.pos_ in ("NOUN", "PROPN"):
             # (a newspaper or a rebel group may well act on its own country's leaders' things:
@@ -1883,7 +1932,7 @@ class SentenceCoder:
         }
         self._own = own
         self._own_nonstate = bool(sources) and all(
-            m.ref.kind in ("group", "organization") and not m.ref.is_person for m in sources
+            m.ref.kind in ("group", "organization") for m in sources
         )
         for ms in list(self._cache.values()):
             for m in ms:
@@ -1910,6 +1959,12 @@ class SentenceCoder:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             ms = [m for m in self.group_mentions(p) if m.ref.key not in exclude]
+                            ms += [  # "with A as well as with B": B too
+                                m
+                                for q in conjoined_prep_objects(c)
+                                for m in self.group_mentions(q)
+                                if m.ref.key not in exclude
+                            ]
                             if ms:
                                 return ms, "direct"
                     if c.dep_ == "prt":
@@ -1917,6 +1972,8 @@ class SentenceCoder:
         objs = [c for c in v.children if c.dep_ in ("dobj", "dative", "iobj")]
         if not objs:
             objs = _up_to_objects(v)  # "kidnapped up to 16 Russian advisers"
+        if not objs:
+            objs = called_objects(v)  # "condemned what it called Ukraine's provocation"
         if not objs:
             # "denounced as an ugly crime Serbia's suppression of ...": the object comes late
             # and the parser hangs it on the "as" phrase
@@ -1968,6 +2025,12 @@ class SentenceCoder:
                         if p.dep_ in ("pobj", "nsubj"):
                             ms, how = self._object_actors(p, exclude)
                             if ms:
+                                # "with A as well as with B": B too
+                                ms += [
+                                    m
+                                    for q in conjoined_prep_objects(c)
+                                    for m in self._object_actors(q, exclude)[0]
+                                ]
                                 return ms, "direct" if how == "direct" else how
         for o in objs:
             ms = self._actors_under(o, exclude)
@@ -2120,6 +2183,8 @@ class SentenceCoder:
         ):
             # "a judge ordered Menem to appear for questioning": a demand on Menem (the caller
             # drops it when the object is nobody or the source's own forces)
+            if orders_envoys_out(v, self.verb_lemma):  # envoys ordered out: an expulsion
+                return self.lex.lookup("V", "expel", set(), {"diplomat": 1}) or vm, v  # type: ignore[return-value]
             return self.lex.lookup("V", "demand", set(), bag) or vm, v  # type: ignore[return-value]
         if lemma == "insist" and (vm is None or not vm.entry.cues) and _mandative(v):
             # "Putin insisted that Kyiv amend its constitution": a demand on Kyiv

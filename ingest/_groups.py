@@ -100,3 +100,40 @@ def listed_members(coder: Any, tok: Any) -> list[Mention]:
             return []
         out.append(Mention(ref, n.text, "named"))
     return out
+
+
+def conjoined_prep_objects(prep: Any) -> list[Any]:
+    """The objects of the same preposition repeated in coordination: "spoke with Talon as well
+    as with the presidents of Nigeria and Sierra Leone" (the second "with" is a conjunct of the
+    first, or, when the first object keeps a bare "as well as", a sibling). Each is a target
+    of its own."""
+    repeats = [d for d in prep.children if d.dep_ == "conj" and d.lower_ == prep.lower_]
+    objs = [p for p in prep.children if p.dep_ == "pobj"]
+    dangling = any(
+        any(c.dep_ == "cc" for c in o.children) and not any(c.dep_ == "conj" for c in o.children)
+        for o in objs
+    )
+    if dangling and prep.dep_ == "prep":
+        repeats += [
+            s
+            for s in prep.head.children
+            if s.dep_ == "prep" and s.lower_ == prep.lower_ and s.i > prep.i
+        ][:1]
+    return [p for d in repeats for p in d.children if p.dep_ == "pobj"]
+
+
+def listed_state(coder: Any, head: Any, appos: Any, head_mentions: list[Mention]) -> bool:
+    """A state the parser hung as an apposition inside a list of states ("Argentina, Chile,
+    the Dominican Republic and Uruguay"): a bare name of a state other than the head's, while
+    the head, itself a state, goes on with conjuncts."""
+    if appos.pos_ != "PROPN" or any(c.dep_ in ("conj", "appos") for c in appos.children):
+        return False
+    if not any(c.dep_ == "conj" for c in head.children):
+        return False
+    if not head_mentions or any(m.ref.kind != "country" for m in head_mentions):
+        return False
+    ms = coder.mentions(appos)
+    return bool(ms) and all(
+        m.ref.kind == "country" and m.ref.country not in {h.ref.country for h in head_mentions}
+        for m in ms
+    )

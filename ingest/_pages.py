@@ -131,6 +131,7 @@ class CleanPage:
     dateline: str | None
     published: datetime | None
     outlet: str | None
+    place: str | None = None  # the wire dateline's place ("CARACAS"), cut from the body
 
 
 def _squash(line: str) -> str:
@@ -374,7 +375,14 @@ def clean_page(raw: str, *, title: str | None = None, body_only: bool = False) -
         dateline=dateline,
         published=published,
         outlet=_page_outlet(paras, dateline_idx, wire_text),
+        place=_wire_place(wire_text),
     )
+
+
+def _wire_place(wire_text: str | None) -> str | None:
+    """The place of a wire dateline cut from the body (`CARACAS —` -> CARACAS)."""
+    wire = parse_wire_dateline(wire_text + " x") if wire_text else None
+    return wire.place if wire is not None else None
 
 
 def _body_like(p: str, start_words: int) -> bool:

@@ -189,6 +189,7 @@ def _from_page(
         text=page.text,
         summary=page.summary,
         dateline=page.dateline,
+        place=page.place,
     )
 
 
@@ -213,6 +214,7 @@ def _from_html(
         text=parsed.page.text,
         summary=parsed.page.summary,
         dateline=parsed.page.dateline,
+        place=parsed.page.place,
     )
 
 

@@ -24,6 +24,7 @@ from ingest._captions import caption_spans
 from ingest._coref import Ref
 from ingest._dating import EventDater, date_phrase
 from ingest._extract import Found, SentenceCoder
+from ingest._home import home_country
 from ingest._merge import write_batch
 from ingest._nlp import get_nlp
 from kg.model import ACTOR_KINDS, Actor, Article, Event, GraphBatch, Report
@@ -222,6 +223,7 @@ def extract_parsed(
     on = pub.date() if isinstance(pub, datetime) else pub
     resolver = (resolver_factory or default_resolver_factory)(on)
     coder = SentenceCoder(resolver)
+    coder.home = home_country(_doc_attr(doc, "place"), parsed.text, coder._word_country)
     to_article = _doc_attr(doc, "to_article")
     article = (
         to_article()
