@@ -34,7 +34,13 @@ from ingest._joint import (
 )
 from ingest._lexicon import Lexicon, Match, lexicon
 from ingest._modality import denial_without_accuser, planned
-from ingest._speech import judged_actors, judged_clauses, judgement_in, warning_made
+from ingest._speech import (
+    framed_call,
+    judged_actors,
+    judged_clauses,
+    judgement_in,
+    warning_made,
+)
 
 
 class Resolver(Protocol):
@@ -2929,6 +2935,7 @@ class SentenceCoder:
             if judgement is None or self._protest_claim(judge):
                 continue
             match, words = judgement
+            framed_call(found, judge)
             sources, inherited, _ = self.subjects(judge)
             keys = {m.ref.key for m in sources}
             self._own = {m.ref.country for m in sources}

@@ -118,9 +118,21 @@ def judged_clauses(coder: Any, sent: Any) -> list[tuple[Any, Any, Any]]:
             preds = [c for c in v.children if c.dep_ in ("oprd", "acomp")]
             preds += [p for c in v.children if c.dep_ == "prep" and c.lower_ == "as"
                       for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+            # "called Y's statements "deplorable"": the parser hangs the quoted judgement on the
+            # object as an adjective after it; an English adjective there is the predicate
+            preds += [a for o in obj for a in o.children if a.dep_ == "amod" and a.i > o.i]
             if obj:
                 out += [(v, obj[0], p) for p in preds]
     return out
+
+
+def framed_call(found: list[Any], judge: Any) -> None:
+    """`called Y's statements deplorable` judges them: the framing verb made no phone call (04),
+    so what the lexicon coded for it as a contact is dropped from `found`."""
+    found[:] = [
+        f for f in found
+        if not (f.code.startswith("04") and judge in (f.trigger, f.trigger.head))
+    ]  # fmt: skip
 
 
 def judged_actors(coder: Any, judged: Any, words: list[Any], exclude: set) -> list[Mention]:
