@@ -101,6 +101,21 @@ def judgement_in(pred: Any, judged: Any, lex: Any) -> tuple[Match, list[Any]] | 
     return None
 
 
+def _extraposed(be: Any, subj: Any) -> Any:
+    """ "it was unacceptable that Y had failed to stop them": an "it" standing for a that-clause
+    judges the clause's doer, when it acts on something (not "that civilians died")."""
+    if subj.lower_ != "it":
+        return subj
+    for c in be.children:
+        marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
+        if c.dep_ != "ccomp" or "that" not in marks:
+            continue
+        doer = [s for s in c.children if s.dep_ == "nsubj"]
+        if doer and any(o.dep_ in ("dobj", "xcomp") for o in c.children):
+            return doer[0]
+    return subj
+
+
 def judged_clauses(coder: Any, sent: Any) -> list[tuple[Any, Any, Any]]:
     """(act of judging, what is judged, predicate) for "said Y was responsible for ..." (the
     speech verb judges Y) and "called/described X as ..." (the framing verb judges X)."""
@@ -112,7 +127,8 @@ def judged_clauses(coder: Any, sent: Any) -> list[tuple[Any, Any, Any]]:
             subj = [c for c in v.children if c.dep_ == "nsubj"]
             preds = [c for c in v.children if c.dep_ in ("acomp", "attr", "prep")]
             if speaker is not None and subj and not _negated(v):
-                out += [(speaker, subj[0], p) for p in preds]
+                judged = _extraposed(v, subj[0])
+                out += [(speaker, judged, p) for p in preds]
         elif v.pos_ == "VERB" and v.lemma_.lower() in table.framing and not _negated(v):
             obj = [c for c in v.children if c.dep_ == "dobj"]
             preds = [c for c in v.children if c.dep_ in ("oprd", "acomp")]
@@ -123,6 +139,26 @@ def judged_clauses(coder: Any, sent: Any) -> list[tuple[Any, Any, Any]]:
             preds += [a for o in obj for a in o.children if a.dep_ == "amod" and a.i > o.i]
             if obj:
                 out += [(v, obj[0], p) for p in preds]
+    return out + _owned_judgements(coder, sent, table)
+
+
+def _owned_judgements(coder: Any, sent: Any, table: Judgements) -> list[tuple[Any, Any, Any]]:
+    """ "X said ... because of the Peruvian minister's reckless statements": a judging adjective
+    on something a named owner said or did, inside reported speech, is the speaker's criticism
+    of the owner. Only plain judgements (111), not those that need a hostile act."""
+    out = []
+    for a in sent:
+        row = table.words.get(a.lemma_.lower())
+        if a.dep_ != "amod" or row is None or row[1] or not row[0].startswith("11"):
+            continue
+        noun = a.head
+        owner = [c for c in noun.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")]
+        clause = noun
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+            clause = clause.head
+        speaker = coder._in_speech(clause) if clause.pos_ in ("VERB", "AUX") else None
+        if owner and speaker is not None and not _negated(clause, speaker):
+            out.append((speaker, owner[0], a))
     return out
 
 
