@@ -39,6 +39,7 @@ from ingest._speech import (
     judged_actors,
     judged_clauses,
     judgement_in,
+    posture,
     warning_made,
 )
 
@@ -2609,6 +2610,7 @@ class SentenceCoder:
                 self._remember_named_act(v)
         found.extend(self._obligations(sent))
         found.extend(self._judgements(sent, found))
+        found = [f for f in found if not posture(self, f.trigger)]
 
         # one act coded with and without a target ("summoned the envoy to complain") is one event
         def key(f: Found) -> tuple:

@@ -184,6 +184,14 @@ def judged_actors(coder: Any, judged: Any, words: list[Any], exclude: set) -> li
     return ms
 
 
+def posture(coder: Any, v: Any) -> bool:
+    """ "Macron stood with Scholz at the news conference" narrates where he stood; "the U.S.
+    stands with Ukraine" and "said it stood with Ukraine" declare support (051)."""
+    if v.lemma_.lower() != "stand" or not any(c.lower_ == "with" for c in v.children):
+        return False
+    return v.tag_ not in ("VBZ", "VBP") and coder._in_speech(v) is None
+
+
 MODALS = frozenset(["would", "could", "might", "may", "will", "shall", "should", "must", "can"])
 
 
