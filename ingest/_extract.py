@@ -40,6 +40,7 @@ from ingest._speech import (
     judged_clauses,
     judgement_in,
     posture,
+    replied_to,
     warning_made,
 )
 
@@ -2943,6 +2944,8 @@ class SentenceCoder:
             self._own = {m.ref.country for m in sources}
             self._own_nonstate = False
             targets = judged_actors(self, judged, words, keys)
+            if all(t.ref.country in self._own for t in targets):
+                targets = replied_to(self, judge, sources) or targets
             mode = self.mode(judge, sent)
             for src in sources:
                 for tgt in targets:

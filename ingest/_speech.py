@@ -26,28 +26,33 @@ VAGUE_PRONOUNS = frozenset(["it", "this", "that"])
 class Judgements:
     words: dict[str, tuple[str, bool, int]]  # lemma -> (code, needs a hostile act, line)
     framing: frozenset[str]
+    replies: frozenset[tuple[str, str]] = frozenset()  # (lemma, particle or "-")
 
 
 def parse_judgements(text: str, name: str = TABLE) -> Judgements:
     book = codebook()
     words: dict[str, tuple[str, bool, int]] = {}
     framing: set[str] = set()
+    replies: set[tuple[str, str]] = set()
     for n, raw in enumerate(text.splitlines(), 1):
         if not raw.strip() or raw.startswith("#"):
             continue
         cols = [c.strip() for c in raw.split("\t")]
-        if len(cols) != 4 or cols[0] not in ("W", "F"):
-            raise LexiconError(f"{name}:{n}: expected 'W|F<TAB>lemma<TAB>code<TAB>needs'")
+        if len(cols) != 4 or cols[0] not in ("W", "F", "R"):
+            raise LexiconError(f"{name}:{n}: expected 'W|F|R<TAB>lemma<TAB>code<TAB>needs'")
         kind, lemma, code, needs = cols
         if kind == "F":
             framing.add(lemma.lower())
+            continue
+        if kind == "R":
+            replies.add((lemma.lower(), code.lower()))
             continue
         if code not in book:
             raise LexiconError(f"{name}:{n}: unknown CAMEO code {code!r}")
         if needs not in ("-", "hostile"):
             raise LexiconError(f"{name}:{n}: needs must be '-' or 'hostile', got {needs!r}")
         words[lemma.lower()] = (code, needs == "hostile", n)
-    return Judgements(words, frozenset(framing))
+    return Judgements(words, frozenset(framing), frozenset(replies))
 
 
 @cache
@@ -123,7 +128,7 @@ def judged_clauses(coder: Any, sent: Any) -> list[tuple[Any, Any, Any]]:
     out = []
     for v in sent:
         if v.lemma_.lower() == "be" and v.dep_ == "ccomp":
-            speaker = coder._in_speech(v)
+            speaker = coder._in_speech(v) or replying(v)
             subj = [c for c in v.children if c.dep_ == "nsubj"]
             preds = [c for c in v.children if c.dep_ in ("acomp", "attr", "prep")]
             if speaker is not None and subj and not _negated(v):
@@ -160,6 +165,35 @@ def _owned_judgements(coder: Any, sent: Any, table: Judgements) -> list[tuple[An
         if owner and speaker is not None and not _negated(clause, speaker):
             out.append((speaker, owner[0], a))
     return out
+
+
+def replying(v: Any) -> Any:
+    """The reply verb whose that-clause holds v ("replied that ...", "shot back that ..."):
+    a speech act answering whoever spoke before (see `replied_to`)."""
+    head = v.head
+    if v.dep_ != "ccomp" or head.pos_ != "VERB":
+        return None
+    prt = next((c.lower_ for c in head.children if c.dep_ in ("prt", "advmod")), "-")
+    replies = judgements().replies
+    lemma = head.lemma_.lower()
+    return head if (lemma, "-") in replies or (lemma, prt) in replies else None
+
+
+def replied_to(coder: Any, judge: Any, sources: list[Mention]) -> list[Mention]:
+    """ "Zinoviev replied that attempts to intimidate Russia were unacceptable": a judgement
+    with no owner of its own, made in reply, falls on the last speaker of another country."""
+    if replying_verb(judge) is None:
+        return []
+    own = {m.ref.country for m in sources}
+    ref = coder.memory.recent_subject(lambda r: r.country is not None and r.country not in own)
+    return [Mention(ref, judge.text, "coref")] if ref is not None else []
+
+
+def replying_verb(judge: Any) -> Any:
+    for c in judge.children:
+        if c.dep_ == "ccomp" and replying(c) is not None:
+            return judge
+    return None
 
 
 def framed_call(found: list[Any], judge: Any) -> None:
