@@ -27,6 +27,7 @@ class Judgements:
     words: dict[str, tuple[str, bool, int]]  # lemma -> (code, needs a hostile act, line)
     framing: frozenset[str]
     replies: frozenset[tuple[str, str]] = frozenset()  # (lemma, particle or "-")
+    addressing: frozenset[str] = frozenset()  # speech verbs whose object hears the judgement
 
 
 def parse_judgements(text: str, name: str = TABLE) -> Judgements:
@@ -34,25 +35,27 @@ def parse_judgements(text: str, name: str = TABLE) -> Judgements:
     words: dict[str, tuple[str, bool, int]] = {}
     framing: set[str] = set()
     replies: set[tuple[str, str]] = set()
+    addressing: set[tuple[str, str]] = set()
     for n, raw in enumerate(text.splitlines(), 1):
         if not raw.strip() or raw.startswith("#"):
             continue
         cols = [c.strip() for c in raw.split("\t")]
-        if len(cols) != 4 or cols[0] not in ("W", "F", "R"):
-            raise LexiconError(f"{name}:{n}: expected 'W|F|R<TAB>lemma<TAB>code<TAB>needs'")
+        if len(cols) != 4 or cols[0] not in ("W", "F", "R", "A"):
+            raise LexiconError(f"{name}:{n}: expected 'W|F|R|A<TAB>lemma<TAB>code<TAB>needs'")
         kind, lemma, code, needs = cols
         if kind == "F":
             framing.add(lemma.lower())
             continue
-        if kind == "R":
-            replies.add((lemma.lower(), code.lower()))
+        if kind in ("R", "A"):
+            (replies if kind == "R" else addressing).add((lemma.lower(), code.lower()))
             continue
         if code not in book:
             raise LexiconError(f"{name}:{n}: unknown CAMEO code {code!r}")
         if needs not in ("-", "hostile"):
             raise LexiconError(f"{name}:{n}: needs must be '-' or 'hostile', got {needs!r}")
         words[lemma.lower()] = (code, needs == "hostile", n)
-    return Judgements(words, frozenset(framing), frozenset(replies))
+    told = frozenset(lemma for lemma, _ in addressing)
+    return Judgements(words, frozenset(framing), frozenset(replies), told)
 
 
 @cache
@@ -181,10 +184,15 @@ def replying(v: Any) -> Any:
 
 def replied_to(coder: Any, judge: Any, sources: list[Mention]) -> list[Mention]:
     """ "Zinoviev replied that attempts to intimidate Russia were unacceptable": a judgement
-    with no owner of its own, made in reply, falls on the last speaker of another country."""
+    with no owner of its own, made in reply, falls on the last speaker of another country;
+    told to someone ("told the U.S. envoy the letter was offensive"), on the addressee."""
+    own = {m.ref.country for m in sources}
+    if judge.lemma_.lower() in judgements().addressing:
+        heard = [c for c in judge.children if c.dep_ in ("dobj", "dative")]
+        ms = [m for c in heard for m in coder.group_mentions(c)]
+        return [m for m in ms if m.ref.country is not None and m.ref.country not in own]
     if replying_verb(judge) is None:
         return []
-    own = {m.ref.country for m in sources}
     ref = coder.memory.recent_subject(lambda r: r.country is not None and r.country not in own)
     return [Mention(ref, judge.text, "coref")] if ref is not None else []
 
