@@ -35,7 +35,9 @@ from ingest._joint import (
 from ingest._lexicon import Lexicon, Match, lexicon
 from ingest._modality import denial_without_accuser, planned
 from ingest._speech import (
+    called_object,
     framed_call,
+    framed_what,
     judged_actors,
     judged_clauses,
     judgement_in,
@@ -1753,6 +1755,7 @@ class SentenceCoder:
     def _object_actors(self, obj: Any, exclude: set) -> tuple[list[Mention], str]:
         """Actors an object stands for: itself, its owner (`Trump's offer`) or the antecedent
         event's source (`the offer` -> whoever made the offer)."""
+        obj = called_object(obj)
         ms = [m for m in self.group_mentions(obj) if m.ref.key not in exclude]
         if ms:
             return ms, "direct"
@@ -1908,7 +1911,7 @@ class SentenceCoder:
                         break
         objs = [c for c in v.children if c.dep_ in ("dobj", "dative", "iobj")]
         if not objs:
-            objs = _up_to_objects(v)  # "kidnapped up to 16 Russian advisers"
+            objs = _up_to_objects(v) or framed_what(v)  # "kidnapped up to 16 Russian advisers"
         if not objs:
             # "denounced as an ugly crime Serbia's suppression of ...": the object comes late
             # and the parser hangs it on the "as" phrase

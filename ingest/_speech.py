@@ -124,6 +124,37 @@ def _extraposed(be: Any, subj: Any) -> Any:
     return subj
 
 
+def called_object(obj: Any) -> Any:
+    """ "condemned what he called the government's irresponsible suspension": the object is
+    what the framing clause names (its owner, when it has one), not the pronoun "what"."""
+    head = obj.head
+    if (
+        obj.lower_ != "what"
+        or obj.dep_ != "dobj"
+        or head.lemma_.lower() not in judgements().framing
+    ):
+        return obj
+    named = [c for c in head.children if c.dep_ == "oprd"]
+    named += [p for c in head.children if c.dep_ == "prep" and c.lower_ == "as"
+              for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+    if not named:
+        return obj
+    owner = [c for c in named[0].children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")]
+    return owner[0] if owner else named[0]
+
+
+def framed_what(v: Any) -> list[Any]:
+    """ "condemned what he called X's decision": the parser makes the framing clause the
+    reacting verb's complement; its named thing is the object."""
+    return [
+        called_object(w)
+        for c in v.children
+        if c.dep_ == "ccomp" and c.lemma_.lower() in judgements().framing
+        for w in c.children
+        if w.dep_ == "dobj" and w.lower_ == "what"
+    ]
+
+
 def judged_clauses(coder: Any, sent: Any) -> list[tuple[Any, Any, Any]]:
     """(act of judging, what is judged, predicate) for "said Y was responsible for ..." (the
     speech verb judges Y) and "called/described X as ..." (the framing verb judges X)."""
@@ -216,8 +247,10 @@ def framed_call(found: list[Any], judge: Any) -> None:
 def judged_actors(coder: Any, judged: Any, words: list[Any], exclude: set) -> list[Mention]:
     """Whom a judgement falls on: the agent it names ("a provocation by Russia"), else the
     judged actor itself, its owner, or the doer of the act it points back to."""
-    for t in words:
-        if t.dep_ == "prep" and t.lower_ == "by":
+    # the agent of a participle on the judgement counts too ("a kidnapping carried out by X")
+    agents = [a for t in words for c in t.children if c.dep_ == "acl" for a in c.children]
+    for t in words + agents:
+        if t.dep_ in ("prep", "agent") and t.lower_ == "by":
             for p in t.children:
                 ms = [m for m in coder.group_mentions(p) if m.ref.key not in exclude]
                 if p.dep_ == "pobj" and ms:
