@@ -28,23 +28,25 @@ class Judgements:
     framing: frozenset[str]
     replies: frozenset[tuple[str, str]] = frozenset()  # (lemma, particle or "-")
     addressing: frozenset[str] = frozenset()  # speech verbs whose object hears the judgement
+    choosing: frozenset[str] = frozenset()  # "Y had chosen escalation": Y chose what is judged
 
 
 def parse_judgements(text: str, name: str = TABLE) -> Judgements:
     book = codebook()
     words: dict[str, tuple[str, bool, int]] = {}
     framing: set[str] = set()
+    choosing: set[str] = set()
     replies: set[tuple[str, str]] = set()
     addressing: set[tuple[str, str]] = set()
     for n, raw in enumerate(text.splitlines(), 1):
         if not raw.strip() or raw.startswith("#"):
             continue
         cols = [c.strip() for c in raw.split("\t")]
-        if len(cols) != 4 or cols[0] not in ("W", "F", "R", "A"):
-            raise LexiconError(f"{name}:{n}: expected 'W|F|R|A<TAB>lemma<TAB>code<TAB>needs'")
+        if len(cols) != 4 or cols[0] not in ("W", "F", "R", "A", "C"):
+            raise LexiconError(f"{name}:{n}: expected 'W|F|R|A|C<TAB>lemma<TAB>code<TAB>needs'")
         kind, lemma, code, needs = cols
-        if kind == "F":
-            framing.add(lemma.lower())
+        if kind in ("F", "C"):
+            (framing if kind == "F" else choosing).add(lemma.lower())
             continue
         if kind in ("R", "A"):
             (replies if kind == "R" else addressing).add((lemma.lower(), code.lower()))
@@ -55,7 +57,7 @@ def parse_judgements(text: str, name: str = TABLE) -> Judgements:
             raise LexiconError(f"{name}:{n}: needs must be '-' or 'hostile', got {needs!r}")
         words[lemma.lower()] = (code, needs == "hostile", n)
     told = frozenset(lemma for lemma, _ in addressing)
-    return Judgements(words, frozenset(framing), frozenset(replies), told)
+    return Judgements(words, frozenset(framing), frozenset(replies), told, frozenset(choosing))
 
 
 @cache
@@ -66,6 +68,14 @@ def judgements() -> Judgements:
 
 def _negated(*toks: Any) -> bool:
     return any(c.dep_ == "neg" for t in toks for c in t.children)
+
+
+def _unasserted(v: Any) -> bool:
+    """ "said Y had not chosen", "said Y might choose / would be", "said that if Y ...": a
+    negated, modal or conditional clause passes no judgement."""
+    if _negated(v) or any(c.dep_ == "aux" and c.lower_ in MODALS for c in v.children):
+        return True
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in v.children)
 
 
 def _phrase(pred: Any) -> list[Any]:
@@ -165,7 +175,7 @@ def judged_clauses(coder: Any, sent: Any) -> list[tuple[Any, Any, Any]]:
             speaker = coder._in_speech(v) or replying(v)
             subj = [c for c in v.children if c.dep_ == "nsubj"]
             preds = [c for c in v.children if c.dep_ in ("acomp", "attr", "prep")]
-            if speaker is not None and subj and not _negated(v):
+            if speaker is not None and subj and not _unasserted(v):
                 judged = _extraposed(v, subj[0])
                 out += [(speaker, judged, p) for p in preds]
         elif v.pos_ == "VERB" and v.lemma_.lower() in table.framing and not _negated(v):
@@ -178,7 +188,24 @@ def judged_clauses(coder: Any, sent: Any) -> list[tuple[Any, Any, Any]]:
             preds += [a for o in obj for a in o.children if a.dep_ == "amod" and a.i > o.i]
             if obj:
                 out += [(v, obj[0], p) for p in preds]
-    return out + _owned_judgements(coder, sent, table)
+    return out + _owned_judgements(coder, sent, table) + _chosen(coder, sent, table)
+
+
+def _chosen(coder: Any, sent: Any, table: Judgements) -> list[tuple[Any, Any, Any]]:
+    """ "X said Algeria had chosen escalation / opted for confrontation": in reported speech,
+    choosing what a judgement word names is the chooser's fault."""
+    out = []
+    for v in sent:
+        if v.pos_ != "VERB" or v.lemma_.lower() not in table.choosing or _unasserted(v):
+            continue
+        speaker = coder._in_speech(v)
+        subj = [c for c in v.children if c.dep_ == "nsubj"]
+        picked = [c for c in v.children if c.dep_ == "dobj"]
+        picked += [p for c in v.children if c.dep_ == "prep" and c.lower_ == "for"
+                   for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+        if speaker is not None and subj and not _negated(speaker):
+            out += [(speaker, subj[0], p) for p in picked if p.lemma_.lower() in table.words]
+    return out
 
 
 def _owned_judgements(coder: Any, sent: Any, table: Judgements) -> list[tuple[Any, Any, Any]]:
