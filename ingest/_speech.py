@@ -218,6 +218,8 @@ def _owned_judgements(coder: Any, sent: Any, table: Judgements) -> list[tuple[An
         if a.dep_ != "amod" or row is None or row[1] or not row[0].startswith("11"):
             continue
         noun = a.head
+        if noun.pos_ != "NOUN" or noun.tag_ == "NNS" and coder.group_mentions(noun):
+            continue  # "Mexico's illegal immigrants" are people, not an act of Mexico's
         owner = [c for c in noun.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")]
         clause = noun
         while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
