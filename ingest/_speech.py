@@ -29,6 +29,7 @@ class Judgements:
     replies: frozenset[tuple[str, str]] = frozenset()  # (lemma, particle or "-")
     addressing: frozenset[str] = frozenset()  # speech verbs whose object hears the judgement
     choosing: frozenset[str] = frozenset()  # "Y had chosen escalation": Y chose what is judged
+    framed_only: frozenset[str] = frozenset()  # W lemmas that judge only when called or chosen
 
 
 def parse_judgements(text: str, name: str = TABLE) -> Judgements:
@@ -36,6 +37,7 @@ def parse_judgements(text: str, name: str = TABLE) -> Judgements:
     words: dict[str, tuple[str, bool, int]] = {}
     framing: set[str] = set()
     choosing: set[str] = set()
+    framed_only: set[str] = set()
     replies: set[tuple[str, str]] = set()
     addressing: set[tuple[str, str]] = set()
     for n, raw in enumerate(text.splitlines(), 1):
@@ -53,11 +55,16 @@ def parse_judgements(text: str, name: str = TABLE) -> Judgements:
             continue
         if code not in book:
             raise LexiconError(f"{name}:{n}: unknown CAMEO code {code!r}")
-        if needs not in ("-", "hostile"):
-            raise LexiconError(f"{name}:{n}: needs must be '-' or 'hostile', got {needs!r}")
+        if needs not in ("-", "hostile", "framed"):
+            raise LexiconError(f"{name}:{n}: needs must be -, hostile or framed, got {needs!r}")
+        if needs == "framed":
+            framed_only.add(lemma.lower())
         words[lemma.lower()] = (code, needs == "hostile", n)
     told = frozenset(lemma for lemma, _ in addressing)
-    return Judgements(words, frozenset(framing), frozenset(replies), told, frozenset(choosing))
+    chosen = frozenset(choosing)
+    return Judgements(
+        words, frozenset(framing), frozenset(replies), told, chosen, frozenset(framed_only)
+    )
 
 
 @cache
@@ -100,6 +107,14 @@ def _hostile(tokens: list[Any], lex: Any) -> bool:
     return False
 
 
+def _framed(pred: Any, table: Judgements) -> bool:
+    """The predicate is passed by a framing or choosing verb, not by a copula."""
+    t = pred
+    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
+        t = t.head
+    return t.pos_ == "VERB" and t.lemma_.lower() in table.framing | table.choosing
+
+
 def judgement_in(pred: Any, judged: Any, lex: Any) -> tuple[Match, list[Any]] | None:
     """The judgement a predicate passes (`responsible for the attack`, `an act of aggression`).
     "It is reckless" judges a situation, not an actor: a bare "it"/"this" is only blamed for
@@ -111,6 +126,8 @@ def judgement_in(pred: Any, judged: Any, lex: Any) -> tuple[Match, list[Any]] | 
         if row is None or _negated(t):
             continue
         code, needs_hostile, line = row
+        if t.lemma_.lower() in table.framed_only and not _framed(pred, table):
+            continue  # "said Ukraine's losses were terrible" is sympathy, "called it terrible" not
         if needs_hostile and not _hostile(words, lex):
             return None
         if judged.lower_ in VAGUE_PRONOUNS and not needs_hostile:
