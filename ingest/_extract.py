@@ -2948,7 +2948,7 @@ class SentenceCoder:
             self._own_nonstate = False
             targets = judged_actors(self, judged, words, keys)
             if all(t.ref.country in self._own for t in targets):
-                targets = replied_to(self, judge, sources) or targets
+                targets = replied_to(self, judge, sources, judged) or targets
             mode = self.mode(judge, sent)
             for src in sources:
                 for tgt in targets:

@@ -20,6 +20,7 @@ from ._lexicon import Entry, LexiconError, Match
 TABLE = "judgements.tsv"
 HOSTILE_ROOTS = ("14", "15", "16", "17", "18", "19", "20")
 VAGUE_PRONOUNS = frozenset(["it", "this", "that"])
+BARE_DEPS = frozenset(["det", "punct", "acl", "predet"])  # "the letter", "attempts to ..."
 
 
 @dataclass(frozen=True)
@@ -259,11 +260,16 @@ def replying(v: Any) -> Any:
     return head if (lemma, "-") in replies or (lemma, prt) in replies else None
 
 
-def replied_to(coder: Any, judge: Any, sources: list[Mention]) -> list[Mention]:
+def replied_to(coder: Any, judge: Any, sources: list[Mention], judged: Any = None) -> list[Mention]:
     """ "Zinoviev replied that attempts to intimidate Russia were unacceptable": a judgement
     with no owner of its own, made in reply, falls on the last speaker of another country;
-    told to someone ("told the U.S. envoy the letter was offensive"), on the addressee."""
+    told to someone ("told the U.S. envoy the letter was insulting"), on the addressee. Only a
+    plain "the letter" / "such threats": "the Western sanctions" belong to someone else."""
     own = {m.ref.country for m in sources}
+    if judged is not None and any(
+        c.dep_ not in BARE_DEPS and c.lower_ != "such" for c in judged.children
+    ):
+        return []
     if judge.lemma_.lower() in judgements().addressing:
         heard = [c for c in judge.children if c.dep_ in ("dobj", "dative")]
         ms = [m for c in heard for m in coder.group_mentions(c)]
