@@ -41,8 +41,19 @@ from ingest._joint import (
 )
 from ingest._lexicon import Lexicon, Match, lexicon
 from ingest._modality import denial_without_accuser, planned
-from ingest._objects import authors_of, called_objects, home_government
-from ingest._speech import judged_actors, judged_clauses, judgement_in, warning_made
+from ingest._objects import authors_of, home_government
+from ingest._speech import (
+    called_object,
+    framed_call,
+    framed_what,
+    framing_what,
+    judged_actors,
+    judged_clauses,
+    judgement_in,
+    posture,
+    replied_to,
+    warning_made,
+)
 
 
 class Resolver(Protocol):
@@ -1803,6 +1814,7 @@ class SentenceCoder:
     def _object_actors(self, obj: Any, exclude: set) -> tuple[list[Mention], str]:
         """Actors an object stands for: itself, its owner (`Trump's offer`) or the antecedent
         event's source (`the offer` -> whoever made the offer)."""
+        obj = called_object(obj)
         for author in authors_of(obj):  # "a resolution drafted by the US": the US
             ms = [m for m in self.group_mentions(author) if m.ref.key not in exclude]
             if ms:
@@ -1971,9 +1983,7 @@ class SentenceCoder:
                         break
         objs = [c for c in v.children if c.dep_ in ("dobj", "dative", "iobj")]
         if not objs:
-            objs = _up_to_objects(v)  # "kidnapped up to 16 Russian advisers"
-        if not objs:
-            objs = called_objects(v)  # "condemned what it called Ukraine's provocation"
+            objs = _up_to_objects(v) or framed_what(v)  # "kidnapped up to 16 Russian advisers"
         if not objs:
             # "denounced as an ugly crime Serbia's suppression of ...": the object comes late
             # and the parser hangs it on the "as" phrase
@@ -2727,6 +2737,7 @@ class SentenceCoder:
                 self._remember_named_act(v)
         found.extend(self._obligations(sent))
         found.extend(self._judgements(sent, found))
+        found = [f for f in found if not posture(self, f.trigger) and not framing_what(f, found)]
 
         # one act coded with and without a target ("summoned the envoy to complain") is one event
         def key(f: Found) -> tuple:
@@ -3053,11 +3064,14 @@ class SentenceCoder:
             if judgement is None or self._protest_claim(judge):
                 continue
             match, words = judgement
+            framed_call(found, judge)
             sources, inherited, _ = self.subjects(judge)
             keys = {m.ref.key for m in sources}
             self._own = {m.ref.country for m in sources}
             self._own_nonstate = False
             targets = judged_actors(self, judged, words, keys)
+            if all(t.ref.country in self._own for t in targets):
+                targets = replied_to(self, judge, sources, judged) or targets
             mode = self.mode(judge, sent)
             for src in sources:
                 for tgt in targets:

@@ -1,9 +1,7 @@
-"""Objects a clause names indirectly.
-
-"Russia condemned what it called Ukraine's provocation": the parser makes "what" the object of
-"called" and hangs the named thing on it (oprd, or "as" for "described as"), so the condemning
-verb has no object of its own. The named thing is the object: its owner is the target.
-Called by SentenceCoder.targets (ingest/_extract.py).
+"""Objects a clause names indirectly: the authors of a text ("a resolution drafted by A and
+B") and an opposition speaker's "the government" (its own state's). Called by
+SentenceCoder._object_actors (ingest/_extract.py); "what X called Y" is ingest/_speech.py's
+called_object.
 """
 
 from __future__ import annotations
@@ -11,28 +9,6 @@ from __future__ import annotations
 from typing import Any
 
 from ._coref import Mention
-
-NAMING = frozenset(["call", "describe", "term", "label", "brand", "dub", "characterize"])
-FREE_RELATIVES = frozenset(["what", "whatever"])
-
-
-def called_objects(v: Any) -> list[Any]:
-    """The thing named in `v what <someone> called <thing>` (empty when there is none)."""
-    out: list[Any] = []
-    for c in v.children:
-        if c.dep_ != "ccomp" or c.lemma_.lower() not in NAMING:
-            continue
-        if not any(d.dep_ == "dobj" and d.lower_ in FREE_RELATIVES for d in c.children):
-            continue
-        for d in c.children:
-            if d.dep_ == "oprd" and d.pos_ in ("NOUN", "PROPN"):
-                out.append(d)
-            elif d.dep_ == "prep" and d.lower_ == "as":
-                out.extend(
-                    p for p in d.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")
-                )
-    return out
-
 
 # the state's executive as a non-state actor of that state names it: "the government"
 HOME_BODIES = frozenset(["government", "authorities", "regime"])
