@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
+from ingest._clause import Clause
 from ingest._coref import (
     DESCRIPTION_KINDS,
     EVENT_ANAPHORA,
@@ -2298,6 +2299,31 @@ class SentenceCoder:
         return None
 
     def sentence(self, sent: Any) -> list[Found]:
+        """Events of one sentence: each verb that codes to an act goes through the stages
+        below in order (who acted, on whom, recoded by who they are, in what mode, as which
+        pairs); a stage that finds no event for the verb drops it."""
+        self._resolve_sentence_mentions(sent)
+        found: list[Found] = []
+        aimed_at: dict[int, list[Mention]] = {}  # verb index -> its targets, for adjuncts
+        for v in sent:
+            cl = self._coded_clause(v, sent)
+            if cl is None or not self._clause_sources(cl):
+                continue
+            self._direct_targets(cl)
+            self._recode_by_actors(cl)
+            self._targets_from_toll_site_or_purpose(cl)
+            self._place_borrowed_victims(cl)
+            self._targets_from_adjuncts(cl)
+            self._targets_from_place_or_home(cl)
+            self._targets_of_head_act(cl, aimed_at)
+            if self._lacks_needed_target(cl) or not self._clause_mode(cl):
+                continue
+            found.extend(self._clause_events(cl))
+        return self._merge_sentence_events(sent, found)
+
+    def _resolve_sentence_mentions(self, sent: Any) -> None:
+        """Resolve the named mentions in reading order first, so that pronouns see this
+        sentence's actors (and an event noun under a welcoming verb is its object)."""
         for t in sent:
             if _noun_object_as_clause(t):
                 t.dep_ = "dobj"  # "welcomed the US strikes on Syria": the strikes are the object
@@ -2313,428 +2339,581 @@ class SentenceCoder:
                 if t.dep_ in ("compound", "amod", "nmod") and t.head.pos_ in ("PROPN", "NOUN"):
                     continue
                 self.mentions(t)
-        found: list[Found] = []
-        aimed_at: dict[int, list[Mention]] = {}  # verb index -> its targets, for adjuncts
-        for v in sent:
-            if v.pos_ != "VERB" and not _mistagged_conj_verb(v):
-                continue
-            lemma = self.verb_lemma(v)
-            known = ("V", lemma) in self.lex or lemma in LIGHT | RECEIVING | ONGOING
-            if not known and not (lemma in WANTING and self._wants_of_someone(v)):
-                continue
-            if self.absorbed(v) or _reduced_relative(v):
-                continue
-            coded = self.code_verb(v)
-            received = None
-            if lemma in RECEIVING and (coded is None or not coded[0].entry.cues):
-                received = self._received(v)
-                if received is not None:
-                    coded = (received[0], v)
-            if coded is None:
-                continue
-            match, trigger = coded
-            sources, inherited, passive = self.subjects(v)
-            if received is not None and not passive:
-                # the giver acts on the receiver
-                sources, receivers = received[1], sources
-                keys = {m.ref.key for m in sources}
-                receivers = [m for m in receivers if m.ref.key not in keys]
-            else:
-                receivers = None
-            if not sources and passive and match.code.startswith(STATE_ACTS):
-                # "two journalists were arrested in Tehran": only the state arrests there
-                sources = self._authorities(v)
-                inherited = True
-            agentless = False
-            if not sources and match.code[:2] in AGENTLESS_ROOTS:
-                # "were killed in Israeli tank shelling", "a roadside bomb killed ...": the
-                # weapon's owner when the phrase names one, else explicitly nobody
-                sources = self._agentless(v, passive)
-                agentless = bool(sources) and sources[0].ref.country is None
-                weapon = _weapon_code(sources[0].text) if sources else None
-                if weapon and (match.code.startswith("182") or weapon[:2] == "19"):
-                    # killed *by shelling* is 194; blown up by a missile is 195
-                    match = replace(match, entry=replace(match.entry, code=weapon))
-            ruled_out = False
-            if not sources and v.dep_ == "csubj" and _rules_out(v.head):
-                # "US officials said removing the sanctions is out of the question": the
-                # speaker refuses the act
-                h = v.head
-                if h.dep_ == "ccomp" and h.head.lemma_.lower() in SPEECH | REPORTING:
-                    sources, inherited, _ = self.subjects(h.head)
-                    ruled_out = match.code[:2] in REFUSABLE
-                    if not ruled_out:
-                        sources = []
-            if not sources:
-                continue
-            if match.code == "190":
-                match = _armed_attack(match, sources, v)
-            if match.code[:2] == "14" and all(
-                not m.ref.country and not m.ref.is_person and not m.ref.aliases for m in sources
-            ):
-                # "thousands of people blocked streets in Hong Kong": a crowd nobody names is
-                # the people of the place it protests in
-                here = self._place(v, [], own_ok=True)
-                if here and here[0].ref.country:
-                    sources = [
-                        Mention(replace(m.ref, country=here[0].ref.country), m.text, "guess")
-                        for m in sources
-                    ]
-            if receivers is not None:
-                targets, how = receivers, ("direct" if receivers else "none")
-            else:
-                targets, how = self.targets(v, match, sources, passive)
-            if trigger is not v and not targets:
-                targets = self._actors_under(trigger, {m.ref.key for m in sources})
-                how = "deep" if targets else "none"
-                if not targets:
-                    owner, how2 = self._object_actors(trigger, {m.ref.key for m in sources})
-                    targets, how = (owner, how2) if how2 == "event" else ([], "none")
-            code = REFUSAL[match.code[:2]] if ruled_out else match.code
-            if lemma == "claim" and code.startswith("112") and self._claims_own_act(v, sources):
-                code = "015"  # "the US claimed that they had attacked Iraq": responsibility
-            if code == "140" and lemma == "protest" and all(m.ref.kind != "group" for m in sources):
-                code = "114"  # a state or official protesting is a formal complaint (GUIDELINES)
-            if code == "1712" and all(_rioters(m.text) for m in sources):
-                # "the building was demolished by a protester": a crowd destroying property
-                # is a violent protest (145), not a state's coercion
-                code = "145"
-            if code.startswith("174") and targets and all(t.ref.country == "IGO" for t in targets):
-                # expelling a UN agency or mission is expelling international involvement
-                code = "166"
-            own = {m.ref.country for m in sources if m.ref.country}
-            trained = (
-                [m for c in v.children if c.dep_ == "dobj" for m in self.group_mentions(c)]
-                if code.startswith("062") and lemma == "train"
-                else []
-            )
-            if trained and own and all(m.ref.country in own for m in trained):
-                # training one's own forces or hackers builds force (154), aimed at whoever
-                # the trained are meant for ("capable of cyber warfare against the US")
-                code = "154"
-                keys = {m.ref.key for m in sources} | {m.ref.key for m in trained}
-                objs = [c for c in v.children if c.dep_ == "dobj"]
-                deeper = [m for o in objs for m in self._actors_under(o, keys, max_depth=7)]
-                targets = [m for m in deeper if m.ref.country not in own][:1]
-                how = "deep" if targets else "none"
-            if code == "150" and len({m.ref.country for m in sources}) > 1:
-                code = "062"  # exercises by two countries together are joint exercises
-            if code[:2] == "04" and how == "deep":
-                # talks *about* sanctions on X are not talks with X; a meeting with/between X is
-                targets = self._partners(trigger if trigger is not v else v, sources)
-                how = "direct" if targets else "none"
-            if not targets and code[:2] in ("18", "19", "20"):
-                # "bombarded part of the city, killing eight people": the toll names the victims
-                for c in v.children:
-                    toll_of = self._toll_of(c)
-                    if toll_of is not None and toll_of.i == v.i:
-                        for o in c.children:
-                            if o.dep_ == "dobj":
-                                targets, how = self._object_actors(o, {m.ref.key for m in sources})
-                        if targets:
-                            break
-            if targets and all(
-                t.via == "guess" and not t.ref.country and not t.ref.is_person for t in targets
-            ):
-                # "dispatched inspectors to Esfahan Uranium Conversion Facilities in central
-                # Iran": an unknown site stands for the country it is in
-                located = self._place(v, sources) or self._place_above(targets, v, sources)
-                if located:
-                    targets, how = located, "place"
-            if code == "053":
-                # "mobilized lobby groups to help support the Palestinians": the groups are the
-                # means; the rally is on behalf of whoever its purpose names
-                keys = {m.ref.key for m in sources}
-                for c in v.children:
-                    if c.dep_ == "advcl" and any(
-                        a.dep_ == "aux" and a.lower_ == "to" for a in c.children
-                    ):
-                        helped = self._actors_under(c, keys, max_depth=6)
-                        if helped:
-                            targets, how = helped[:1], "deep"
-                            break
-            if targets and code[:2] in AGENTLESS_ROOTS and own:
-                # "Russian troops attacked civilians at a market in Kyiv": victims who only
-                # borrowed the attacker's country are the people of the place they were hit in
-                # ("Israeli strikes killed 20 people in Rafah": victims with no country at all
-                # are placed the same way)
-                borrowed = [
-                    t
-                    for t in targets
-                    if not t.ref.is_person
-                    and (
-                        (t.ref.country in own and not self._own_country(t))
-                        or (not t.ref.country and not t.ref.aliases and t.ref.kind == "group")
-                    )
-                ]
-                located = self._place(v, sources) if borrowed else []
-                for c in v.children if borrowed and not located else ():
-                    # "killed 23 people when they blew themselves up in Tel Aviv"
-                    if c.dep_ == "advcl" and any(
-                        m.dep_ in ("advmod", "mark") and m.lower_ in ("when", "as", "while")
-                        for m in c.children
-                    ):
-                        located = located or self._place(c, sources)
-                for c in v.children if borrowed and not located else ():
-                    # "Israeli strikes on Rafah killed 20 people": the weapon's aim places them
-                    if c.dep_ == "nsubj" and c.lower_ in WEAPON_NOUNS:
-                        own_states = {m.ref.country for m in sources}
-                        located = self._place_of(c, own_states, frozenset(("on", "in")))
-                if located and located[0].ref.country:
-                    there = located[0].ref.country
-                    moved = []
-                    for t in targets:
-                        if t in borrowed:
-                            local = self._resolve(t.text, there)
-                            ok = local is not None and local.country == there
-                            t = Mention(
-                                local if ok and local else replace(t.ref, country=there),
-                                t.text,
-                                "guess",
-                            )
-                        moved.append(t)
-                    targets = moved
-            if not targets and code.startswith("086") and lemma in ("open", "reopen"):
-                # "... to allow the delivery of grain to Afghanistan": whom the aid may reach
-                for c in v.children:
-                    if c.dep_ == "advcl" and self.verb_lemma(c) in PERMITTING:
-                        targets = self._actors_under(c, {m.ref.key for m in sources}, 6)
-                        how = "deep" if targets else "none"
-                        break
-            if not targets and (code[:2] in ("07", "17", "18", "19") or code.startswith("033")):
-                # "sent material to help defend Saudi Arabia": the purpose names the beneficiary;
-                # "opened fire to disperse demonstrators": it names whom the force is used on
-                targets = self._purpose_target(v, sources)
-                how = "deep" if targets else "none"
-            if not targets and code[:2] == "04" and match.entry.target in ("none", None):
-                # "returned to Geneva for talks with X", "spoke by phone with X": the partner,
-                # never the place
-                targets = self._partners(v, sources)
-                how = "direct" if targets else "none"
-            if not targets and code.startswith("045"):
-                # "the US brokered the agreement": the parties the article named before
-                named = frozenset(
-                    m.ref.key for i in range(sent.start, sent.end) for m in self._cache.get(i, ())
-                )
-                targets = mediated_parties(self.memory, named, sources)
-                how = "coref" if targets else "none"
-            if code[:2] == "14" and how == "deep" and all(t.ref.kind == "country" for t in targets):
-                # "blocked streets in Hong Kong in defiance of Chinese authorities": the place
-                # a phrase names yields to the protest's declared aim
-                aim = self._protest_aim(v, sources)
-                if aim:
-                    targets = aim
-            if not targets and code[:2] == "14":
-                # "blocked a road to show their anger at X", "in defiance of X"
-                targets = self._protest_aim(v, sources)
-                how = "deep" if targets else "none"
-            if not targets and code.startswith("018"):
-                # "expressed sorrow for the shootings in Ohio": condolences go to the state
-                # where the mourned event happened
-                targets = [
-                    m
-                    for h in (v, *(o for o in v.children if o.dep_ == "dobj"))
-                    for c in h.children
-                    if c.dep_ == "prep" and c.lower_ in ("for", "over", "at", "after")
-                    for p in c.children
-                    if p.dep_ == "pobj" and p.pos_ == "NOUN"
-                    for m in self._place_of(p, set(), frozenset(["in", "at"]))
-                ][:1]
-                how = "place" if targets else "none"
-            if not targets and code[:2] in LOCATION_TARGET_ROOTS:
-                targets = self._place(v, sources, own_ok=code[:2] in ("08", "14", "17"))
-                how = "place" if targets else "none"
-            if not targets and code == "080" and match.cue in PROTEST_NOUNS:
-                # "the union called off its strike": it yields to its own authorities, whom a
-                # protest with no named target is against
-                targets = self._home(sources)
-                how = "place" if targets else "none"
-            if not targets and code.startswith(HOME_CODES):
-                # a protest with no named target is against the protesters' own authorities
-                targets = self._home(sources)
-                how = "place" if targets else "none"
-            if not targets and code[:2] == "12" and self._refuses_to_resign(v):
-                # "the minister refused to step down": a stand-off with his own country
-                targets = self._home(sources)
-                how = "place" if targets else "none"
-            if not targets and code[:2] == "13":
-                # "threatened to stop talks if the United States goes ahead": the threatened
-                # party is whoever the condition is about
-                targets = self._condition_subject(v, {m.ref.key for m in sources})
-                how = "deep" if targets else how
-            if (
-                not targets
-                and v.tag_ == "VBG"
-                and v.dep_ in ("advcl", "conj")
-                and not any(c.dep_ in SUBJ for c in v.children)
-            ):
-                # "opened fire to disperse X, killing one and arresting 12": the adjunct act
-                # falls on whoever the act it hangs on fell on
-                h = v.head
-                while h.i not in aimed_at and h.tag_ == "VBG" and h.dep_ in ("advcl", "conj"):
-                    h = h.head  # "killing one and arresting 12": through the conjunct chain
-                inherited_targets = aimed_at.get(h.i, [])
-                if inherited_targets:
-                    targets, how = inherited_targets, "deep"
-            if (
-                code[:2] == "14"
-                and targets
-                and all(
-                    not m.ref.country and not m.ref.is_person and not m.ref.aliases for m in sources
-                )
-                and len({t.ref.country for t in targets}) == 1
-                and all(t.ref.kind in STATE_KINDS or t.ref.is_person for t in targets)
-                and targets[0].ref.country not in (None, "IGO")
-            ):
-                # "Islamic fundamentalists went on strike to demand the president's resignation":
-                # an unnamed crowd defying a state's own authorities is that state's people
+
+    def _coded_clause(self, v: Any, sent: Any) -> Clause | None:
+        """The act a verb codes to (a known verb, not absorbed by another clause), or
+        None; "received a visit from X" codes the giver's act."""
+        if v.pos_ != "VERB" and not _mistagged_conj_verb(v):
+            return None
+        lemma = self.verb_lemma(v)
+        known = ("V", lemma) in self.lex or lemma in LIGHT | RECEIVING | ONGOING
+        if not known and not (lemma in WANTING and self._wants_of_someone(v)):
+            return None
+        if self.absorbed(v) or _reduced_relative(v):
+            return None
+        coded = self.code_verb(v)
+        received = None
+        if lemma in RECEIVING and (coded is None or not coded[0].entry.cues):
+            received = self._received(v)
+            if received is not None:
+                coded = (received[0], v)
+        if coded is None:
+            return None
+        match, trigger = coded
+        return Clause(v, sent, lemma, match, trigger, received)
+
+    def _clause_sources(self, cl: Clause) -> bool:
+        """Who acted: the subjects, the giver of a received act, the state for a passive state act,
+        the weapon's owner, the speaker ruling an act out; False when nobody did."""
+        v, match, received = (cl.v, cl.match, cl.received)
+        sources, inherited, passive = self.subjects(v)
+        if received is not None and not passive:
+            # the giver acts on the receiver
+            sources, receivers = received[1], sources
+            keys = {m.ref.key for m in sources}
+            receivers = [m for m in receivers if m.ref.key not in keys]
+        else:
+            receivers = None
+        if not sources and passive and match.code.startswith(STATE_ACTS):
+            # "two journalists were arrested in Tehran": only the state arrests there
+            sources = self._authorities(v)
+            inherited = True
+        agentless = False
+        if not sources and match.code[:2] in AGENTLESS_ROOTS:
+            # "were killed in Israeli tank shelling", "a roadside bomb killed ...": the
+            # weapon's owner when the phrase names one, else explicitly nobody
+            sources = self._agentless(v, passive)
+            agentless = bool(sources) and sources[0].ref.country is None
+            weapon = _weapon_code(sources[0].text) if sources else None
+            if weapon and (match.code.startswith("182") or weapon[:2] == "19"):
+                # killed *by shelling* is 194; blown up by a missile is 195
+                match = replace(match, entry=replace(match.entry, code=weapon))
+        ruled_out = False
+        if not sources and v.dep_ == "csubj" and _rules_out(v.head):
+            # "US officials said removing the sanctions is out of the question": the
+            # speaker refuses the act
+            h = v.head
+            if h.dep_ == "ccomp" and h.head.lemma_.lower() in SPEECH | REPORTING:
+                sources, inherited, _ = self.subjects(h.head)
+                ruled_out = match.code[:2] in REFUSABLE
+                if not ruled_out:
+                    sources = []
+        if not sources:
+            return False
+        if match.code == "190":
+            match = _armed_attack(match, sources, v)
+        if match.code[:2] == "14" and all(
+            not m.ref.country and not m.ref.is_person and not m.ref.aliases for m in sources
+        ):
+            # "thousands of people blocked streets in Hong Kong": a crowd nobody names is
+            # the people of the place it protests in
+            here = self._place(v, [], own_ok=True)
+            if here and here[0].ref.country:
                 sources = [
-                    Mention(replace(m.ref, country=targets[0].ref.country), m.text, "guess")
+                    Mention(replace(m.ref, country=here[0].ref.country), m.text, "guess")
                     for m in sources
                 ]
-            if targets:
-                aimed_at[v.i] = targets
-            if (
-                not targets
-                and code[:2] in ("18", "19", "20")
-                and any(c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in v.children)
-            ):
-                continue  # "had attacked themselves", "killed himself": no one else is hit
-            if code.startswith(NEEDS_TARGET) and (
-                not targets or self._denial_unanswered(v, targets)
-            ):
-                continue
-            if lemma == "order" and code[:2] == "10" and not targets:
-                continue  # "ordered troops to withdraw": a command to one's own, no demand
-            if (
-                not targets
-                and len(sources) == 1
-                and code[:2] == "04"
-                and lemma == "meet"
-                and not any(c.dep_ == "dobj" for c in v.children)
-            ):
-                continue  # "the cabinet met on Sunday": a body in session, not an interaction
-            if code == "041" and lemma == "call" and any(c.dep_ == "oprd" for c in v.children):
-                continue  # "what it called its involvement" names something, no phone call
-            mode = self.mode(v, sent)
-            if mode == "hypothetical" and code[:2] == "13" and trigger is v and warning_made(v):
-                mode = None  # "warned X of penalties if they fail": the warning was made
-            scheduled = mode in (None, "future") and planned(v)  # ingest/_modality.py
-            if scheduled:
-                mode = "future"  # a calendar entry or an agreement's term: no act, no intent
-            cond = self._condition(v) if mode == "hypothetical" and self._future(v) else None
-            if cond is not None:
-                # "will withdraw its force unless ...", "said they would meet him if ...": a
-                # conditional announcement is an offer (03) or a threat (13), asserted now
-                intent = intent_code(code)
-                if cond == "unless" and (intent is None or not intent.startswith("13")):
-                    intent = "130" if code[:2] not in ("01", "02", "10", "11", "12") else None
-                if intent is not None:
-                    code, mode = intent, "future"
-            if (
-                mode == "negated"
-                and code.startswith(("03", "057"))
-                and v.dep_ == "xcomp"
-                and v.head.lemma_.lower() in FAILING
-            ):
-                # "failed to reach agreement": CAMEO codes the failed agreement as a rejection
-                code, mode = "120", None
-            if mode == "negated" and self._future(v) and code[:2] in REFUSABLE:
-                # "said he would not provide support to Israel": a refusal, asserted now
-                code, mode = REFUSAL[code[:2]], None
-            calendar = self._calendar(v) if mode == "future" and not scheduled else None
-            if calendar and code[:2] == "04":
-                mode = None  # a scheduled meeting is reported as the meeting
-            elif calendar == "prepare" and code[:2] in ("18", "19", "20"):
-                code, mode = "150", None  # preparing an attack shows military power
-            announced = False
-            if mode == "future" and not scheduled:
-                # announced future acts are intents (03) or threats (13), asserted now
-                intent = intent_code(code)
-                if intent is not None:
-                    code, mode, announced = intent, None, True
-            elif mode == "obligation":
-                mode = "hypothetical"  # the obliged act has not happened; see _obligations
-            # an intent is dated when it is expressed, not when the act is planned for
-            if agentless:
-                # the victims' country must be in their own words, not borrowed from the
-                # reporter of the sentence ("a UK-based group said eight people were killed")
-                targets = [t for t in targets if self._own_country(t)]
-            if agentless and not any(t.ref.country for t in targets):
-                continue  # nobody named did it to nobody placed: no relation to record
-            date_expr = None if announced else date_phrase(v)
-            action = self.action_text(v, trigger)
-            pairs: list[tuple[Mention, Mention | None]] = []
-            mutual = (
-                lemma in RECIPROCAL_VERBS
-                or trigger.lemma_.lower() in MUTUAL_WORDS
-                or (code == "062" and match.code == "150")
-                or mutual_complement(v, self.verb_lemma, RECIPROCAL_VERBS)
-            )
-            each_other = len(sources) > 1 and says_each_other(self.clause_tokens(v))
-            # (a target of no country is no party: "the two leaders agreed that their envoys
-            # would meet" is the leaders agreeing with each other)
-            stateless = all(not t.ref.country for t in targets)
-            if each_other or (
-                (not targets or how in ("deep", "place") or stateless)
-                and len(sources) > 1
-                and (code[:2] in RECIPROCAL_ROOTS or match.code[:2] in RECIPROCAL_ROOTS)
-                and mutual
-            ):
-                # "A and B signed a deal on Iran": A and B with each other, not with Iran
-                pairs = [(a, b) for a in sources for b in sources if a.ref.key != b.ref.key]
-                how = "reciprocal"
-            else:
-                pairs = [(s, t) for s in sources for t in (targets or (None,))]
-                if (
-                    mode is None
-                    and how not in ("deep", "place", "none")
-                    and (
-                        (
-                            code.startswith(SYMMETRIC_CODES)
-                            and trigger.lemma_.lower() in MUTUAL_WORDS - ONE_WAY_WORDS
-                            # "held a meeting with" is one way like "met with"
-                            and not any(
-                                c.dep_ == "dobj" and c.lemma_.lower() in ONE_WAY_WORDS
-                                for c in trigger.children
-                            )
-                        )
-                        or lemma in SYMMETRIC_VERBS
-                    )
+        cl.sources, cl.inherited, cl.passive, cl.receivers, cl.agentless, cl.ruled_out, cl.match = (
+            sources,
+            inherited,
+            passive,
+            receivers,
+            agentless,
+            ruled_out,
+            match,
+        )
+        return True
+
+    def _direct_targets(self, cl: Clause) -> None:
+        """On whom, as the clause says it: the receivers of a received act, the verb's own targets,
+        else the actors under an event noun that coded it."""
+        v, match, trigger, sources, passive, receivers = (
+            cl.v,
+            cl.match,
+            cl.trigger,
+            cl.sources,
+            cl.passive,
+            cl.receivers,
+        )
+        if receivers is not None:
+            targets, how = receivers, ("direct" if receivers else "none")
+        else:
+            targets, how = self.targets(v, match, sources, passive)
+        if trigger is not v and not targets:
+            targets = self._actors_under(trigger, {m.ref.key for m in sources})
+            how = "deep" if targets else "none"
+            if not targets:
+                owner, how2 = self._object_actors(trigger, {m.ref.key for m in sources})
+                targets, how = (owner, how2) if how2 == "event" else ([], "none")
+        cl.targets, cl.how = targets, how
+
+    def _recode_by_actors(self, cl: Clause) -> None:
+        """The code the actors make of the act: a claim of one's own act, a state protesting,
+        rioters destroying, a UN body expelled, one's own forces trained, joint exercises."""
+        v, match, lemma, trigger, sources, ruled_out, targets, how = (
+            cl.v,
+            cl.match,
+            cl.lemma,
+            cl.trigger,
+            cl.sources,
+            cl.ruled_out,
+            cl.targets,
+            cl.how,
+        )
+        code = REFUSAL[match.code[:2]] if ruled_out else match.code
+        if lemma == "claim" and code.startswith("112") and self._claims_own_act(v, sources):
+            code = "015"  # "the US claimed that they had attacked Iraq": responsibility
+        if code == "140" and lemma == "protest" and all(m.ref.kind != "group" for m in sources):
+            code = "114"  # a state or official protesting is a formal complaint (GUIDELINES)
+        if code == "1712" and all(_rioters(m.text) for m in sources):
+            # "the building was demolished by a protester": a crowd destroying property
+            # is a violent protest (145), not a state's coercion
+            code = "145"
+        if code.startswith("174") and targets and all(t.ref.country == "IGO" for t in targets):
+            # expelling a UN agency or mission is expelling international involvement
+            code = "166"
+        own = {m.ref.country for m in sources if m.ref.country}
+        trained = (
+            [m for c in v.children if c.dep_ == "dobj" for m in self.group_mentions(c)]
+            if code.startswith("062") and lemma == "train"
+            else []
+        )
+        if trained and own and all(m.ref.country in own for m in trained):
+            # training one's own forces or hackers builds force (154), aimed at whoever
+            # the trained are meant for ("capable of cyber warfare against the US")
+            code = "154"
+            keys = {m.ref.key for m in sources} | {m.ref.key for m in trained}
+            objs = [c for c in v.children if c.dep_ == "dobj"]
+            deeper = [m for o in objs for m in self._actors_under(o, keys, max_depth=7)]
+            targets = [m for m in deeper if m.ref.country not in own][:1]
+            how = "deep" if targets else "none"
+        if code == "150" and len({m.ref.country for m in sources}) > 1:
+            code = "062"  # exercises by two countries together are joint exercises
+        if code[:2] == "04" and how == "deep":
+            # talks *about* sanctions on X are not talks with X; a meeting with/between X is
+            targets = self._partners(trigger if trigger is not v else v, sources)
+            how = "direct" if targets else "none"
+        cl.code, cl.own, cl.targets, cl.how = code, own, targets, how
+
+    def _targets_from_toll_site_or_purpose(self, cl: Clause) -> None:
+        """Targets a violent act's toll, an unknown site's country or a rally's purpose names."""
+        v, code, sources, targets, how = (cl.v, cl.code, cl.sources, cl.targets, cl.how)
+        if not targets and code[:2] in ("18", "19", "20"):
+            # "bombarded part of the city, killing eight people": the toll names the victims
+            for c in v.children:
+                toll_of = self._toll_of(c)
+                if toll_of is not None and toll_of.i == v.i:
+                    for o in c.children:
+                        if o.dep_ == "dobj":
+                            targets, how = self._object_actors(o, {m.ref.key for m in sources})
+                    if targets:
+                        break
+        if targets and all(
+            t.via == "guess" and not t.ref.country and not t.ref.is_person for t in targets
+        ):
+            # "dispatched inspectors to Esfahan Uranium Conversion Facilities in central
+            # Iran": an unknown site stands for the country it is in
+            located = self._place(v, sources) or self._place_above(targets, v, sources)
+            if located:
+                targets, how = located, "place"
+        if code == "053":
+            # "mobilized lobby groups to help support the Palestinians": the groups are the
+            # means; the rally is on behalf of whoever its purpose names
+            keys = {m.ref.key for m in sources}
+            for c in v.children:
+                if c.dep_ == "advcl" and any(
+                    a.dep_ == "aux" and a.lower_ == "to" for a in c.children
                 ):
-                    # talks, calls, deals and clashes take two: "X held talks with Y" -> Y with X
-                    pairs += [(t, s) for s, t in pairs if t is not None]
-            for s, t in pairs:
-                if t is not None and code[:2] in RECIPROCAL_ROOTS and s.ref.key == t.ref.key:
-                    continue
-                if _placeless_guess(s) and (t is None or _placeless_guess(t)):
-                    continue  # "a protestor demolished the building": no actor for the graph
-                found.append(
-                    Found(
-                        s,
-                        t,
-                        code,
-                        match,
-                        trigger,
-                        action,
-                        mode,
-                        date_expr,
-                        sent,
-                        self.confidence(s, t, how, match, inherited),
-                        inherited,
-                        how,
-                    )
+                    helped = self._actors_under(c, keys, max_depth=6)
+                    if helped:
+                        targets, how = helped[:1], "deep"
+                        break
+        cl.targets, cl.how = targets, how
+
+    def _place_borrowed_victims(self, cl: Clause) -> None:
+        """Victims who only borrowed the attacker's country are the people of the place they were
+        hit in."""
+        v, code, sources, own, targets = (cl.v, cl.code, cl.sources, cl.own, cl.targets)
+        if targets and code[:2] in AGENTLESS_ROOTS and own:
+            # "Russian troops attacked civilians at a market in Kyiv": victims who only
+            # borrowed the attacker's country are the people of the place they were hit in
+            # ("Israeli strikes killed 20 people in Rafah": victims with no country at all
+            # are placed the same way)
+            borrowed = [
+                t
+                for t in targets
+                if not t.ref.is_person
+                and (
+                    (t.ref.country in own and not self._own_country(t))
+                    or (not t.ref.country and not t.ref.aliases and t.ref.kind == "group")
                 )
-            group = (
-                EVENT_ANAPHORA.get(trigger.lemma_.lower())
-                or EVENT_ROOT_ANAPHORA.get(code[:3])
-                or EVENT_ROOT_ANAPHORA.get(code[:2])
+            ]
+            located = self._place(v, sources) if borrowed else []
+            for c in v.children if borrowed and not located else ():
+                # "killed 23 people when they blew themselves up in Tel Aviv"
+                if c.dep_ == "advcl" and any(
+                    m.dep_ in ("advmod", "mark") and m.lower_ in ("when", "as", "while")
+                    for m in c.children
+                ):
+                    located = located or self._place(c, sources)
+            for c in v.children if borrowed and not located else ():
+                # "Israeli strikes on Rafah killed 20 people": the weapon's aim places them
+                if c.dep_ == "nsubj" and c.lower_ in WEAPON_NOUNS:
+                    own_states = {m.ref.country for m in sources}
+                    located = self._place_of(c, own_states, frozenset(("on", "in")))
+            if located and located[0].ref.country:
+                there = located[0].ref.country
+                moved = []
+                for t in targets:
+                    if t in borrowed:
+                        local = self._resolve(t.text, there)
+                        ok = local is not None and local.country == there
+                        t = Mention(
+                            local if ok and local else replace(t.ref, country=there),
+                            t.text,
+                            "guess",
+                        )
+                    moved.append(t)
+                targets = moved
+        cl.targets = targets
+
+    def _targets_from_adjuncts(self, cl: Clause) -> None:
+        """Targets from the clause's adjuncts when it named none: whom aid may reach, a purpose,
+        talks' partners, the mediated parties, a protest's aim."""
+        v, sent, lemma, match, code, sources, targets, how = (
+            cl.v,
+            cl.sent,
+            cl.lemma,
+            cl.match,
+            cl.code,
+            cl.sources,
+            cl.targets,
+            cl.how,
+        )
+        if not targets and code.startswith("086") and lemma in ("open", "reopen"):
+            # "... to allow the delivery of grain to Afghanistan": whom the aid may reach
+            for c in v.children:
+                if c.dep_ == "advcl" and self.verb_lemma(c) in PERMITTING:
+                    targets = self._actors_under(c, {m.ref.key for m in sources}, 6)
+                    how = "deep" if targets else "none"
+                    break
+        if not targets and (code[:2] in ("07", "17", "18", "19") or code.startswith("033")):
+            # "sent material to help defend Saudi Arabia": the purpose names the beneficiary;
+            # "opened fire to disperse demonstrators": it names whom the force is used on
+            targets = self._purpose_target(v, sources)
+            how = "deep" if targets else "none"
+        if not targets and code[:2] == "04" and match.entry.target in ("none", None):
+            # "returned to Geneva for talks with X", "spoke by phone with X": the partner,
+            # never the place
+            targets = self._partners(v, sources)
+            how = "direct" if targets else "none"
+        if not targets and code.startswith("045"):
+            # "the US brokered the agreement": the parties the article named before
+            named = frozenset(
+                m.ref.key for i in range(sent.start, sent.end) for m in self._cache.get(i, ())
             )
-            if group and mode is None:
-                self.memory.remember_event(group, [m.ref for m in sources])
-                self.memory.event_bags[group] = list(self.bag(trigger).keys())
-            if trigger is v and mode is None:
-                self._remember_named_act(v)
+            targets = mediated_parties(self.memory, named, sources)
+            how = "coref" if targets else "none"
+        if code[:2] == "14" and how == "deep" and all(t.ref.kind == "country" for t in targets):
+            # "blocked streets in Hong Kong in defiance of Chinese authorities": the place
+            # a phrase names yields to the protest's declared aim
+            aim = self._protest_aim(v, sources)
+            if aim:
+                targets = aim
+        if not targets and code[:2] == "14":
+            # "blocked a road to show their anger at X", "in defiance of X"
+            targets = self._protest_aim(v, sources)
+            how = "deep" if targets else "none"
+        cl.targets, cl.how = targets, how
+
+    def _targets_from_place_or_home(self, cl: Clause) -> None:
+        """Targets by place when the clause named none: the place mourned or acted in, the actors'
+        own authorities, whoever a threat's condition is about."""
+        v, match, code, sources, targets, how = (
+            cl.v,
+            cl.match,
+            cl.code,
+            cl.sources,
+            cl.targets,
+            cl.how,
+        )
+        if not targets and code.startswith("018"):
+            # "expressed sorrow for the shootings in Ohio": condolences go to the state
+            # where the mourned event happened
+            targets = [
+                m
+                for h in (v, *(o for o in v.children if o.dep_ == "dobj"))
+                for c in h.children
+                if c.dep_ == "prep" and c.lower_ in ("for", "over", "at", "after")
+                for p in c.children
+                if p.dep_ == "pobj" and p.pos_ == "NOUN"
+                for m in self._place_of(p, set(), frozenset(["in", "at"]))
+            ][:1]
+            how = "place" if targets else "none"
+        if not targets and code[:2] in LOCATION_TARGET_ROOTS:
+            targets = self._place(v, sources, own_ok=code[:2] in ("08", "14", "17"))
+            how = "place" if targets else "none"
+        if not targets and code == "080" and match.cue in PROTEST_NOUNS:
+            # "the union called off its strike": it yields to its own authorities, whom a
+            # protest with no named target is against
+            targets = self._home(sources)
+            how = "place" if targets else "none"
+        if not targets and code.startswith(HOME_CODES):
+            # a protest with no named target is against the protesters' own authorities
+            targets = self._home(sources)
+            how = "place" if targets else "none"
+        if not targets and code[:2] == "12" and self._refuses_to_resign(v):
+            # "the minister refused to step down": a stand-off with his own country
+            targets = self._home(sources)
+            how = "place" if targets else "none"
+        if not targets and code[:2] == "13":
+            # "threatened to stop talks if the United States goes ahead": the threatened
+            # party is whoever the condition is about
+            targets = self._condition_subject(v, {m.ref.key for m in sources})
+            how = "deep" if targets else how
+        cl.targets, cl.how = targets, how
+
+    def _targets_of_head_act(self, cl: Clause, aimed_at: dict[int, list[Mention]]) -> None:
+        """An adjunct act falls on whom the act it hangs on fell on; an unnamed crowd defying a
+        state is that state's people; remember this verb's targets for its adjuncts."""
+        v, code, sources, targets, how = (cl.v, cl.code, cl.sources, cl.targets, cl.how)
+        if (
+            not targets
+            and v.tag_ == "VBG"
+            and v.dep_ in ("advcl", "conj")
+            and not any(c.dep_ in SUBJ for c in v.children)
+        ):
+            # "opened fire to disperse X, killing one and arresting 12": the adjunct act
+            # falls on whoever the act it hangs on fell on
+            h = v.head
+            while h.i not in aimed_at and h.tag_ == "VBG" and h.dep_ in ("advcl", "conj"):
+                h = h.head  # "killing one and arresting 12": through the conjunct chain
+            inherited_targets = aimed_at.get(h.i, [])
+            if inherited_targets:
+                targets, how = inherited_targets, "deep"
+        if (
+            code[:2] == "14"
+            and targets
+            and all(
+                not m.ref.country and not m.ref.is_person and not m.ref.aliases for m in sources
+            )
+            and len({t.ref.country for t in targets}) == 1
+            and all(t.ref.kind in STATE_KINDS or t.ref.is_person for t in targets)
+            and targets[0].ref.country not in (None, "IGO")
+        ):
+            # "Islamic fundamentalists went on strike to demand the president's resignation":
+            # an unnamed crowd defying a state's own authorities is that state's people
+            sources = [
+                Mention(replace(m.ref, country=targets[0].ref.country), m.text, "guess")
+                for m in sources
+            ]
+        if targets:
+            aimed_at[v.i] = targets
+        cl.targets, cl.how, cl.sources = targets, how, sources
+
+    def _lacks_needed_target(self, cl: Clause) -> bool:
+        """True when the act needs a target it lacks, or is no interaction at all
+        (attacking oneself, ordering one's own, a body in session, naming something)."""
+        v, lemma, code, sources, targets = (cl.v, cl.lemma, cl.code, cl.sources, cl.targets)
+        if (
+            not targets
+            and code[:2] in ("18", "19", "20")
+            and any(c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in v.children)
+        ):
+            return True  # "had attacked themselves", "killed himself": no one else is hit
+        if code.startswith(NEEDS_TARGET) and (not targets or self._denial_unanswered(v, targets)):
+            return True
+        if lemma == "order" and code[:2] == "10" and not targets:
+            return True  # "ordered troops to withdraw": a command to one's own, no demand
+        if (
+            not targets
+            and len(sources) == 1
+            and code[:2] == "04"
+            and lemma == "meet"
+            and not any(c.dep_ == "dobj" for c in v.children)
+        ):
+            return True  # "the cabinet met on Sunday": a body in session, not an interaction
+        # "what it called its involvement" names something, no phone call
+        return code == "041" and lemma == "call" and any(c.dep_ == "oprd" for c in v.children)
+
+    def _clause_mode(self, cl: Clause) -> bool:
+        """The mode (negated, hypothetical, future) and what it makes of the code: conditional
+        offers and threats, refusals, announced intents; False when no relation is left."""
+        v, sent, code, trigger, agentless, targets = (
+            cl.v,
+            cl.sent,
+            cl.code,
+            cl.trigger,
+            cl.agentless,
+            cl.targets,
+        )
+        mode = self.mode(v, sent)
+        if mode == "hypothetical" and code[:2] == "13" and trigger is v and warning_made(v):
+            mode = None  # "warned X of penalties if they fail": the warning was made
+        scheduled = mode in (None, "future") and planned(v)  # ingest/_modality.py
+        if scheduled:
+            mode = "future"  # a calendar entry or an agreement's term: no act, no intent
+        cond = self._condition(v) if mode == "hypothetical" and self._future(v) else None
+        if cond is not None:
+            # "will withdraw its force unless ...", "said they would meet him if ...": a
+            # conditional announcement is an offer (03) or a threat (13), asserted now
+            intent = intent_code(code)
+            if cond == "unless" and (intent is None or not intent.startswith("13")):
+                intent = "130" if code[:2] not in ("01", "02", "10", "11", "12") else None
+            if intent is not None:
+                code, mode = intent, "future"
+        if (
+            mode == "negated"
+            and code.startswith(("03", "057"))
+            and v.dep_ == "xcomp"
+            and v.head.lemma_.lower() in FAILING
+        ):
+            # "failed to reach agreement": CAMEO codes the failed agreement as a rejection
+            code, mode = "120", None
+        if mode == "negated" and self._future(v) and code[:2] in REFUSABLE:
+            # "said he would not provide support to Israel": a refusal, asserted now
+            code, mode = REFUSAL[code[:2]], None
+        calendar = self._calendar(v) if mode == "future" and not scheduled else None
+        if calendar and code[:2] == "04":
+            mode = None  # a scheduled meeting is reported as the meeting
+        elif calendar == "prepare" and code[:2] in ("18", "19", "20"):
+            code, mode = "150", None  # preparing an attack shows military power
+        announced = False
+        if mode == "future" and not scheduled:
+            # announced future acts are intents (03) or threats (13), asserted now
+            intent = intent_code(code)
+            if intent is not None:
+                code, mode, announced = intent, None, True
+        elif mode == "obligation":
+            mode = "hypothetical"  # the obliged act has not happened; see _obligations
+        # an intent is dated when it is expressed, not when the act is planned for
+        if agentless:
+            # the victims' country must be in their own words, not borrowed from the
+            # reporter of the sentence ("a UK-based group said eight people were killed")
+            targets = [t for t in targets if self._own_country(t)]
+        if agentless and not any(t.ref.country for t in targets):
+            return False  # nobody named did it to nobody placed: no relation to record
+        cl.code, cl.mode, cl.scheduled, cl.announced, cl.targets = (
+            code,
+            mode,
+            scheduled,
+            announced,
+            targets,
+        )
+        return True
+
+    def _clause_events(self, cl: Clause) -> list[Found]:
+        """The clause's events, one per (source, target) pair; remembers the act for
+        later anaphora ("the attack") and named acts."""
+        v, sent, match, trigger, sources, inherited, how, code, mode, announced = (
+            cl.v,
+            cl.sent,
+            cl.match,
+            cl.trigger,
+            cl.sources,
+            cl.inherited,
+            cl.how,
+            cl.code,
+            cl.mode,
+            cl.announced,
+        )
+        date_expr = None if announced else date_phrase(v)
+        action = self.action_text(v, trigger)
+        pairs, how = self._clause_pairs(cl, how)
+        found: list[Found] = []
+        for s, t in pairs:
+            if t is not None and code[:2] in RECIPROCAL_ROOTS and s.ref.key == t.ref.key:
+                continue
+            if _placeless_guess(s) and (t is None or _placeless_guess(t)):
+                continue  # "a protestor demolished the building": no actor for the graph
+            found.append(
+                Found(
+                    s,
+                    t,
+                    code,
+                    match,
+                    trigger,
+                    action,
+                    mode,
+                    date_expr,
+                    sent,
+                    self.confidence(s, t, how, match, inherited),
+                    inherited,
+                    how,
+                )
+            )
+        group = (
+            EVENT_ANAPHORA.get(trigger.lemma_.lower())
+            or EVENT_ROOT_ANAPHORA.get(code[:3])
+            or EVENT_ROOT_ANAPHORA.get(code[:2])
+        )
+        if group and mode is None:
+            self.memory.remember_event(group, [m.ref for m in sources])
+            self.memory.event_bags[group] = list(self.bag(trigger).keys())
+        if trigger is v and mode is None:
+            self._remember_named_act(v)
+        return found
+
+    def _clause_pairs(
+        self, cl: Clause, how: str
+    ) -> tuple[list[tuple[Mention, Mention | None]], str]:
+        """(source, target) pairs: sources acting with each other on a mutual act, else
+        each source on each target, both ways for talks, calls, deals and clashes."""
+        v, lemma, match, trigger, sources, targets, code, mode = (
+            cl.v,
+            cl.lemma,
+            cl.match,
+            cl.trigger,
+            cl.sources,
+            cl.targets,
+            cl.code,
+            cl.mode,
+        )
+        pairs: list[tuple[Mention, Mention | None]] = []
+        mutual = (
+            lemma in RECIPROCAL_VERBS
+            or trigger.lemma_.lower() in MUTUAL_WORDS
+            or (code == "062" and match.code == "150")
+            or mutual_complement(v, self.verb_lemma, RECIPROCAL_VERBS)
+        )
+        each_other = len(sources) > 1 and says_each_other(self.clause_tokens(v))
+        # (a target of no country is no party: "the two leaders agreed that their envoys
+        # would meet" is the leaders agreeing with each other)
+        stateless = all(not t.ref.country for t in targets)
+        if each_other or (
+            (not targets or how in ("deep", "place") or stateless)
+            and len(sources) > 1
+            and (code[:2] in RECIPROCAL_ROOTS or match.code[:2] in RECIPROCAL_ROOTS)
+            and mutual
+        ):
+            # "A and B signed a deal on Iran": A and B with each other, not with Iran
+            pairs = [(a, b) for a in sources for b in sources if a.ref.key != b.ref.key]
+            how = "reciprocal"
+        else:
+            pairs = [(s, t) for s in sources for t in (targets or (None,))]
+            if (
+                mode is None
+                and how not in ("deep", "place", "none")
+                and (
+                    (
+                        code.startswith(SYMMETRIC_CODES)
+                        and trigger.lemma_.lower() in MUTUAL_WORDS - ONE_WAY_WORDS
+                        # "held a meeting with" is one way like "met with"
+                        and not any(
+                            c.dep_ == "dobj" and c.lemma_.lower() in ONE_WAY_WORDS
+                            for c in trigger.children
+                        )
+                    )
+                    or lemma in SYMMETRIC_VERBS
+                )
+            ):
+                # talks, calls, deals and clashes take two: "X held talks with Y" -> Y with X
+                pairs += [(t, s) for s, t in pairs if t is not None]
+        return pairs, how
+
+    def _merge_sentence_events(self, sent: Any, found: list[Found]) -> list[Found]:
+        """Add obligations and judgements, drop postures and framings, and merge one act
+        coded with and without a target."""
         found.extend(self._obligations(sent))
         found.extend(self._judgements(sent, found))
         found = [f for f in found if not posture(self, f.trigger) and not framing_what(f, found)]
