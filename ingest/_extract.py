@@ -43,6 +43,7 @@ from ingest._joint import (
 from ingest._lexicon import Lexicon, Match, lexicon
 from ingest._modality import denial_without_accuser, planned
 from ingest._objects import authors_of, home_government
+from ingest._phrase import Phrase
 from ingest._speech import (
     called_object,
     framed_call,
@@ -903,6 +904,45 @@ class SentenceCoder:
         return out
 
     def _mentions(self, tok: Any) -> list[Mention]:
+        """Actors a noun or pronoun refers to, each stage in turn until one answers: lists and
+        partitives, pronouns, marked nouns, actors remembered, the resolver and its fallbacks,
+        descriptions of an earlier actor, guesses."""
+        found = self._listed_or_partitive_mentions(tok)
+        if found is not None:
+            return found
+        if tok.pos_ == "PRON" or tok.tag_ in ("WDT", "WP", "PRP", "PRP$"):
+            return self._pronoun_mentions(tok)
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return []
+        found = self._marked_noun_mentions(tok)
+        if found is not None:
+            return found
+        ph = self._phrase(tok)
+        found = self._remembered_mentions(ph)
+        if found is not None:
+            return found
+        ref = self._resolve_phrase(ph)
+        found = self._follower_or_named_class(ph, ref)
+        if found is not None:
+            return found
+        ref = self._ref_of_people_or_owner(ph, ref)
+        found = self._named_body_mentions(ph, ref)
+        if found is not None:
+            return found
+        ref = self._ref_of_core_or_place(ph, ref)
+        definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.lefts)
+        found = self._known_actor_mentions(ph, ref, definite)
+        if found is not None:
+            return found
+        country = self._modifier_country(tok)
+        found = self._description_mentions(ph, country, definite)
+        if found is not None:
+            return found
+        return self._guessed_mentions(ph, country)
+
+    def _listed_or_partitive_mentions(self, tok: Any) -> list[Mention] | None:
+        """Office holders of listed states, list members, the group a partitive ("some of the
+        rebels") is of, the name a date entity hangs on; None to go on."""
         members = office_holders_of_states(self, tok) or listed_members(self, tok)
         if members:
             return members
@@ -922,69 +962,75 @@ class SentenceCoder:
                 if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ not in NON_ACTOR_ENTS
             ]
             return self._mentions(names[-1]) if names else []
+        return None
+
+    def _pronoun_mentions(self, tok: Any) -> list[Mention]:
+        """Whom a pronoun stands for: a relative clause's head, the speaker, the subject of the
+        reporting verb, the owner of an object, the doers of an act, else article memory."""
         low = tok.lower_
-        if tok.pos_ == "PRON" or tok.tag_ in ("WDT", "WP", "PRP", "PRP$"):
-            if low in REL_PRONOUNS:
-                head = tok.head
-                while head.dep_ not in ("relcl",) and head.head.i != head.i and head.pos_ == "VERB":
-                    if head.dep_ in ("relcl",):
-                        break
-                    head = head.head
-                if head.dep_ == "relcl":
-                    return [Mention(m.ref, m.text, "coref") for m in self.mentions(head.head)]
-                return []
-            if low in PRONOUNS_SPEAKER:
-                speaker = self._speaker(tok)
-                return [Mention(m.ref, tok.text, "coref") for m in speaker]
+        if low in REL_PRONOUNS:
             head = tok.head
-            if (
-                tok.dep_ in ("nsubj", "nsubjpass")
-                and head.dep_ == "ccomp"
-                and head.head.lemma_.lower() in SPEECH | REPORTING
-            ):
-                # "Germany said it would ...": the pronoun is the speaker when it fits
-                for c in head.head.children:
-                    if c.dep_ == "nsubj" and c.i != tok.i and c.pos_ != "PRON":
-                        speaker = self.group_mentions(c)
-                        person = low in ("he", "she")
-                        fits = all(m.ref.is_person == person for m in speaker) or (
-                            low in ("they", "we") and len(speaker) > 1  # "A and B said they"
-                        )
-                        if speaker and fits:
-                            return [Mention(m.ref, tok.text, "coref") for m in speaker]
-            if low in ("its", "their") and tok.dep_ == "poss" and tok.head.dep_ == "dobj":
-                # "Pakistan urged its citizens to ...": an object's owner is the clause's own
-                # subject when that fits, not the last country named
-                verb = tok.head.head
-                owners, _, passive = (
-                    self.subjects(verb) if verb.pos_ == "VERB" and verb.i < tok.i else ([], 0, 1)
-                )
-                if (
-                    owners
-                    and not passive
-                    and not any(m.ref.is_person or m.text.lower() == low for m in owners)
-                    and (low == "their" or len(owners) == 1)
-                ):
-                    return [Mention(m.ref, tok.text, "coref") for m in owners]
-            # the possessor of a subject ("Its citizens protested") continues the subject too
-            subj = tok.dep_ in ("nsubj", "nsubjpass") or (
-                tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass")
-            )
-            act = self.memory.plural_act
-            if (
-                low == "them"
-                and tok.dep_ == "dobj"
-                and tok.head.lemma_.lower() in REACTION_VERBS
-                and act is not None
-                and act[0] == id(tok.doc)
-                and act[1] in (tok.sent.start, tok.sent.end)
-            ):
-                # "Iran welcomed the US strikes. Russia condemned them": the strikes' doers
-                return [Mention(r, tok.text, "coref") for r in act[2]]
-            ref = self.memory.pronoun(low, subject=subj)
-            return [Mention(ref, tok.text, "coref")] if ref else []
-        if tok.pos_ not in ("NOUN", "PROPN"):
+            while head.dep_ not in ("relcl",) and head.head.i != head.i and head.pos_ == "VERB":
+                if head.dep_ in ("relcl",):
+                    break
+                head = head.head
+            if head.dep_ == "relcl":
+                return [Mention(m.ref, m.text, "coref") for m in self.mentions(head.head)]
             return []
+        if low in PRONOUNS_SPEAKER:
+            speaker = self._speaker(tok)
+            return [Mention(m.ref, tok.text, "coref") for m in speaker]
+        head = tok.head
+        if (
+            tok.dep_ in ("nsubj", "nsubjpass")
+            and head.dep_ == "ccomp"
+            and head.head.lemma_.lower() in SPEECH | REPORTING
+        ):
+            # "Germany said it would ...": the pronoun is the speaker when it fits
+            for c in head.head.children:
+                if c.dep_ == "nsubj" and c.i != tok.i and c.pos_ != "PRON":
+                    speaker = self.group_mentions(c)
+                    person = low in ("he", "she")
+                    fits = all(m.ref.is_person == person for m in speaker) or (
+                        low in ("they", "we") and len(speaker) > 1  # "A and B said they"
+                    )
+                    if speaker and fits:
+                        return [Mention(m.ref, tok.text, "coref") for m in speaker]
+        if low in ("its", "their") and tok.dep_ == "poss" and tok.head.dep_ == "dobj":
+            # "Pakistan urged its citizens to ...": an object's owner is the clause's own
+            # subject when that fits, not the last country named
+            verb = tok.head.head
+            owners, _, passive = (
+                self.subjects(verb) if verb.pos_ == "VERB" and verb.i < tok.i else ([], 0, 1)
+            )
+            if (
+                owners
+                and not passive
+                and not any(m.ref.is_person or m.text.lower() == low for m in owners)
+                and (low == "their" or len(owners) == 1)
+            ):
+                return [Mention(m.ref, tok.text, "coref") for m in owners]
+        # the possessor of a subject ("Its citizens protested") continues the subject too
+        subj = tok.dep_ in ("nsubj", "nsubjpass") or (
+            tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass")
+        )
+        act = self.memory.plural_act
+        if (
+            low == "them"
+            and tok.dep_ == "dobj"
+            and tok.head.lemma_.lower() in REACTION_VERBS
+            and act is not None
+            and act[0] == id(tok.doc)
+            and act[1] in (tok.sent.start, tok.sent.end)
+        ):
+            # "Iran welcomed the US strikes. Russia condemned them": the strikes' doers
+            return [Mention(r, tok.text, "coref") for r in act[2]]
+        ref = self.memory.pronoun(low, subject=subj)
+        return [Mention(ref, tok.text, "coref")] if ref else []
+
+    def _marked_noun_mentions(self, tok: Any) -> list[Mention] | None:
+        """Nouns whose marking says who they are: "non-Syrians", a counterpart, opponents of a
+        state; None to go on."""
         if tok.i >= 2 and tok.nbor(-1).text == "-" and tok.nbor(-2).lower_ == "non":
             # "non-Muslims", "non-Syrians": everyone but that people, so no country of its own
             name = f"non-{tok.text}"
@@ -1005,12 +1051,22 @@ class SentenceCoder:
                                 return [
                                     Mention(Ref(name, inner[0].ref.country, "group"), name, "guess")
                                 ]
+        return None
+
+    def _phrase(self, tok: Any) -> Phrase:
+        """The noun's phrase and the words the later stages read it by."""
         np = self._np_tokens(tok)
         text = " ".join(t.text for t in np).replace(" 's", "'s").replace(" - ", "-")
         lemma = tok.lemma_.lower()
         low_text = tok.lower_
         named = tok.pos_ == "PROPN" or tok.ent_type_ in NAME_ENTS
         has_det = any(c.dep_ in ("det", "nummod", "predet") for c in tok.lefts)
+        return Phrase(tok, np, text, lemma, low_text, named, has_det)
+
+    def _remembered_mentions(self, ph: Phrase) -> list[Mention] | None:
+        """Actors the article introduced before: a bare surname, "the two leaders"; None to go
+        on."""
+        tok, np, text, low_text = (ph.tok, ph.np, ph.text, ph.low_text)
         # a coordinated mention ("Japan and South Korea") gets its conjuncts from the caller
         # 1. bare surname of someone already introduced
         # ("Mr. Austin": a courtesy title before the surname changes nothing)
@@ -1041,6 +1097,12 @@ class SentenceCoder:
             refs = self.memory.pair(low_text, here)
             if refs:
                 return [Mention(r, text, "coref") for r in refs]
+        return None
+
+    def _resolve_phrase(self, ph: Phrase) -> Ref | None:
+        """The actor resolver: the phrase with its place or base (which then widens the phrase's
+        text), else the phrase alone."""
+        tok, np, text, lemma = (ph.tok, ph.np, ph.text, ph.lemma)
         # 3. the actor resolver: the phrase with its place ("Ethnic Albanians in south Serbia"),
         # the phrase, then its proper-name core, then with a country hint
         ref = None
@@ -1075,6 +1137,13 @@ class SentenceCoder:
                         text = f"{text} {' '.join(p.text for p in place)}"
                 break
         ref = ref or self._resolve(text)
+        ph.text = text
+        return ref
+
+    def _follower_or_named_class(self, ph: Phrase, ref: Ref | None) -> list[Mention] | None:
+        """A following of a state ("militants loyal to X") or a class noun introduced by a name in
+        apposition; None to go on."""
+        tok, np, text, lemma, low_text = (ph.tok, ph.np, ph.text, ph.lemma, ph.low_text)
         if (
             tok.pos_ == "NOUN"
             and (ref is None or not (ref.country or ref.is_person))
@@ -1104,6 +1173,12 @@ class SentenceCoder:
                     named_as = [m for m in self.mentions(c) if m.ref.country]
                     if named_as:
                         return named_as
+        return None
+
+    def _ref_of_people_or_owner(self, ph: Phrase, ref: Ref | None) -> Ref | None:
+        """The people without an adjective ("Young Algerians"), or owned forces of whoever the
+        pronoun is."""
+        tok, np, text, lemma = (ph.tok, ph.np, ph.text, ph.lemma)
         if ref is None and tok.ent_type_ == "NORP" and tok.tag_ in ("NNPS", "NNS"):
             # "Young Algerians", "Angry Palestinians": the people without the adjective
             core = [t for t in np if t.i >= tok.i or t.ent_type_ in ("NORP", "GPE")]
@@ -1120,6 +1195,11 @@ class SentenceCoder:
                     owners = [m for m in self.mentions(c) if m.ref.country]
                     if owners:
                         ref = self._resolve(text, owners[0].ref.country)
+        return ref
+
+    def _named_body_mentions(self, ph: Phrase, ref: Ref | None) -> list[Mention] | None:
+        """The named body a noun stands for ("the APEC forum"); None to go on."""
+        tok, text, lemma = (ph.tok, ph.text, ph.lemma)
         if ref is None and tok.pos_ == "NOUN" and lemma in BODY_HEADS:
             # "the APEC forum", "al-Qaeda's terror network": the named body the noun stands for
             for c in tok.children:
@@ -1127,6 +1207,12 @@ class SentenceCoder:
                     named_body = self.mentions(c)
                     if named_body and not named_body[0].ref.is_person:
                         return [Mention(named_body[0].ref, text, "named")]
+        return None
+
+    def _ref_of_core_or_place(self, ph: Phrase, ref: Ref | None) -> Ref | None:
+        """When the resolver knows nobody: the proper-name core, the modifiers' country, local
+        police or a bare state body of the place."""
+        tok, np, text = (ph.tok, ph.np, ph.text)
         if ref is None and len(np) > 1 and tok.pos_ == "PROPN":
             lo = (
                 max(i for i, t in enumerate(np) if t.pos_ != "PROPN" and t.i < tok.i) + 1
@@ -1152,7 +1238,14 @@ class SentenceCoder:
             local = self._resolve(text, near) if near else None
             if local is not None and local.country == near:
                 ref = local
-        definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.lefts)
+        return ref
+
+    def _known_actor_mentions(
+        self, ph: Phrase, ref: Ref | None, definite: bool
+    ) -> list[Mention] | None:
+        """A resolved actor: the group or office holder named before when only described, else the
+        actor placed by context; None when unresolved."""
+        tok, text, lemma, low_text, named = (ph.tok, ph.text, ph.lemma, ph.low_text, ph.named)
         if ref is not None and ref.kind == "group" and not ref.country and definite and not named:
             # "the militant group", "the rebels": the group named before, not the class
             kinds = DESCRIPTION_KINDS.get(low_text) or DESCRIPTION_KINDS.get(lemma) or ()
@@ -1179,6 +1272,22 @@ class SentenceCoder:
                     ref2 = self._resolve(text, hint)
                     ref = ref2 or ref
             return [Mention(ref, text, "named")]
+        return None
+
+    def _description_mentions(
+        self, ph: Phrase, country: str | None, definite: bool
+    ) -> list[Mention] | None:
+        """Definite descriptions ("the Mexican leader", "the ministry", "these groups"): the body
+        officials belong to, or the actor described before; None to go on."""
+        tok, np, text, lemma, low_text, named, has_det = (
+            ph.tok,
+            ph.np,
+            ph.text,
+            ph.lemma,
+            ph.low_text,
+            ph.named,
+            ph.has_det,
+        )
         # 4. definite descriptions: "the Mexican leader", "the ministry", "these groups"
         country = self._modifier_country(tok)
         if tok.pos_ == "NOUN" and (lemma in PERSON_TITLES or low_text in HUMAN_NOUNS):
@@ -1212,6 +1321,12 @@ class SentenceCoder:
                 ref = self._resolve(text, hint) if hint else None
                 name = " ".join(t.text for t in np if t.dep_ != "det") or tok.text
                 return [Mention(ref or Ref(name, hint, "group"), text, "guess")]
+        return None
+
+    def _guessed_mentions(self, ph: Phrase, country: str | None) -> list[Mention]:
+        """Guesses: a person or group of a country ("a Nigerian student"), or a named entity nobody
+        knows, kept with its modifiers' country."""
+        tok, np, text, lemma, low_text = (ph.tok, ph.np, ph.text, ph.lemma, ph.low_text)
         # 5. "a Nigerian student", "Syrian rebels": a person or group of that country
         religion = any(c.ent_type_ == "NORP" for c in tok.lefts) and tok.tag_ == "NNS"
         human = lemma in HUMAN_NOUNS or low_text in HUMAN_NOUNS
