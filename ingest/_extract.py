@@ -2053,6 +2053,27 @@ class SentenceCoder:
     def targets(
         self, v: Any, match: Match, sources: list[Mention], passive: bool
     ) -> tuple[list[Mention], str]:
+        """Whom the act is aimed at and how that was found, trying in turn: the passive subject or
+        the lexicon's preposition, the objects and complement clauses, the target prepositions,
+        then actors deeper under the objects and complements."""
+        exclude = self._target_exclusions(sources)
+        spec = match.entry.target
+        if spec == "none":
+            return [], "none"
+        found = self._passive_or_prep_targets(v, spec, passive, exclude)
+        if found is not None:
+            return found
+        objs = self._clause_objects(v)
+        found = (
+            self._object_or_complement_targets(v, match, objs, exclude)
+            or self._prep_targets(v, exclude)
+            or self._deep_targets(v, objs, exclude)
+        )
+        return found or ([], "none")
+
+    def _target_exclusions(self, sources: list[Mention]) -> set:
+        """Actors that cannot be targets: the sources and their own forces (which are their
+        instrument); also notes the sources' countries for the target stages."""
         exclude = {m.ref.key for m in sources}
         # the source's own forces are its instrument ("deploy U.S. troops to Mexico"), not a target
         own: set[str | None] = {
@@ -2068,9 +2089,13 @@ class SentenceCoder:
                     break  # a rebel group's or a newspaper's country's army is not its own
                 if m.ref.country in own and m.ref.kind in ("military", "police"):
                     exclude.add(m.ref.key)
-        spec = match.entry.target
-        if spec == "none":
-            return [], "none"
+        return exclude
+
+    def _passive_or_prep_targets(
+        self, v: Any, spec: str | None, passive: bool, exclude: set
+    ) -> tuple[list[Mention], str] | None:
+        """The subject of a passive verb, or the object of the preposition the lexicon names for
+        the verb; None to go on."""
         if passive:
             for c in v.children:
                 if c.dep_ == "nsubjpass":
@@ -2097,6 +2122,11 @@ class SentenceCoder:
                                 return ms, "direct"
                     if c.dep_ == "prt":
                         break
+        return None
+
+    def _clause_objects(self, v: Any) -> list[Any]:
+        """The verb's objects, including ones the parser hangs elsewhere ("up to 16 advisers", a
+        late object on an "as" phrase)."""
         objs = [c for c in v.children if c.dep_ in ("dobj", "dative", "iobj")]
         if not objs:
             objs = _up_to_objects(v) or framed_what(v)  # "kidnapped up to 16 Russian advisers"
@@ -2112,6 +2142,13 @@ class SentenceCoder:
                 for a in p.children
                 if a.dep_ == "appos"
             ]
+        return objs
+
+    def _object_or_complement_targets(
+        self, v: Any, match: Match, objs: list[Any], exclude: set
+    ) -> tuple[list[Mention], str] | None:
+        """Actors the objects name, the subject of a demanded or complained-of clause, or the
+        accused of a complaint; None to go on."""
         for o in objs:
             ms, how = self._object_actors(o, exclude)
             if ms:
@@ -2144,6 +2181,11 @@ class SentenceCoder:
                             ms, how = self._object_actors(p, exclude)
                             if ms:
                                 return ms, how
+        return None
+
+    def _prep_targets(self, v: Any, exclude: set) -> tuple[list[Mention], str] | None:
+        """The object of a target preposition (TARGET_PREPS, in order), with its conjoined
+        prepositions; None to go on."""
         for word in TARGET_PREPS:
             for c in v.children:
                 if c.dep_ in ("prep", "dative") and c.lower_ == word:
@@ -2158,6 +2200,13 @@ class SentenceCoder:
                                     for m in self._object_actors(q, exclude)[0]
                                 ]
                                 return ms, "direct" if how == "direct" else how
+        return None
+
+    def _deep_targets(
+        self, v: Any, objs: list[Any], exclude: set
+    ) -> tuple[list[Mention], str] | None:
+        """Actors deeper under the objects, complements and aimed prepositions, including whom a
+        refused permission is for; None when there are none."""
         for o in objs:
             ms = self._actors_under(o, exclude)
             if ms:
@@ -2193,7 +2242,7 @@ class SentenceCoder:
                                         return ms2, "deep"
                 if ms:
                     return ms, "deep"
-        return [], "none"
+        return None
 
     # ---- events ---------------------------------------------------------------------------
     @staticmethod
