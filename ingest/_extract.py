@@ -2279,9 +2279,34 @@ class SentenceCoder:
         return lemma
 
     def code_verb(self, v: Any, depth: int = 0) -> tuple[Match, Any] | None:
-        """The lexicon match for a verb, via its event-noun object for light verbs."""
+        """The lexicon match for a verb and the word that coded it, trying in turn: the act a
+        sending or opening is for, recodings of the verb's own match (claims, protests, orders,
+        wants), the intent a commissive or threat complement names, the event noun of a light verb,
+        the verb's own match."""
         lemma = self.verb_lemma(v)
         parts = self.particles(v)
+        bag = self._verb_bag(v, lemma)
+        means = self._retaliation_means(v, lemma, parts, depth)
+        if means is not None:
+            # "struck back at Washington, slapping duties on ...": the participle names the act
+            # (163, not a strike 143); it is absorbed here, aimed at whom the response is
+            return means
+        vm = self._verb_match(v, lemma, parts, bag)
+        found = (
+            self._purpose_of_sending(v, lemma, vm, depth)
+            or self._recoded_verb(v, lemma, vm, bag)
+            or self._complement_intent(v, lemma, depth)
+            or self._event_noun_match(v, lemma, vm)
+        )
+        if found is not None:
+            return found
+        if vm:
+            return vm, v
+        return None
+
+    def _verb_bag(self, v: Any, lemma: str) -> dict[str, int]:
+        """The words the lexicon matches a verb's cues against: its complements, what an anaphoric
+        "the offer" was about, the office a named object holds."""
         bag = self.bag(v, COMPLEMENT_DEPS | {"nsubjpass"})
         # the antecedent of "the offer" brings its own complements ("rejected the offer" of troops)
         for c in v.children:
@@ -2300,11 +2325,11 @@ class SentenceCoder:
                         bag.setdefault(m.ref.role.split()[-1].lower(), 2)
         if lemma in COMMISSIVE:
             self._add_to_clause(v, bag)
-        means = self._retaliation_means(v, lemma, parts, depth)
-        if means is not None:
-            # "struck back at Washington, slapping duties on ...": the participle names the act
-            # (163, not a strike 143); it is absorbed here, aimed at whom the response is
-            return means
+        return bag
+
+    def _verb_match(self, v: Any, lemma: str, parts: set[str], bag: dict[str, int]) -> Match | None:
+        """The verb's own lexicon match (an intransitive travel verb with no object only
+        travels)."""
         vm = self.lex.lookup("V", lemma, parts, bag)
         if (
             vm
@@ -2315,6 +2340,13 @@ class SentenceCoder:
             # "the envoy returned to Geneva" travels; "returned the prisoners" is 084;
             # "returned to Geneva for talks" is the talks
             vm = None
+        return vm
+
+    def _purpose_of_sending(
+        self, v: Any, lemma: str, vm: Match | None, depth: int
+    ) -> tuple[Match, Any] | None:
+        """ "sent officials to investigate", "opened the bridge to allow aid in": the purpose is the
+        act; None to go on."""
         if lemma in ("send", "dispatch") and (vm is None or not vm.entry.cues) and depth < 3:
             # "sent officials to X to investigate the crash": the purpose is the act
             for c in v.children:
@@ -2337,6 +2369,13 @@ class SentenceCoder:
                     inner = self.code_verb(c, depth + 1)
                     if inner and inner[0].code.startswith("086"):
                         return inner[0], v
+        return None
+
+    def _recoded_verb(
+        self, v: Any, lemma: str, vm: Match | None, bag: dict[str, int]
+    ) -> tuple[Match, Any] | None:
+        """The verb's match when cued, else what the verb amounts to: peacekeepers arriving, a
+        claim, a protest, an order, an insistence, a want of someone; None to go on."""
         if vm and vm.code == "042" and self._peacekeepers_arrive(v):
             # "the first peacekeepers arrived in X": a deployment, not a visit
             return Match(replace(vm.entry, code="074"), vm.cue), v
@@ -2367,6 +2406,11 @@ class SentenceCoder:
         if lemma in WANTING and self._wants_of_someone(v):
             # "Obama wants Putin to attack Switzerland": an appeal to Putin
             return self.lex.lookup("V", "urge", set(), bag) or vm, v  # type: ignore[return-value]
+        return None
+
+    def _complement_intent(self, v: Any, lemma: str, depth: int) -> tuple[Match, Any] | None:
+        """A commissive or threatening verb's to-complement coded as intent, threat or refusal
+        ("agreed to lift the embargo", "vowed not to return"); None to go on."""
         if lemma in COMMISSIVE | THREATENING and depth < 3:
             # "agreed to lift the embargo" = intent to ease sanctions (0354); "threatened to
             # cut off electricity" = threat to reduce aid (131): the complement's act, as intent
@@ -2386,6 +2430,11 @@ class SentenceCoder:
                     code = intent_code(inner[0].code) if inner else None
                     if inner and code and (lemma in COMMISSIVE or code.startswith("13")):
                         return Match(replace(inner[0].entry, code=code), inner[0].cue), v
+        return None
+
+    def _event_noun_match(self, v: Any, lemma: str, vm: Match | None) -> tuple[Match, Any] | None:
+        """The event noun a light or unknown verb carries ("held talks"), or the subject of an
+        ongoing verb ("the talks continued"); None to go on."""
         if lemma in LIGHT or vm is None:
             for c in v.children:
                 if c.dep_ in ("dobj", "attr") and c.pos_ == "NOUN":
@@ -2402,8 +2451,6 @@ class SentenceCoder:
                     nm = self.lex.lookup("N", c.lemma_.lower(), set(), self.bag(c))
                     if nm:
                         return nm, c
-        if vm:
-            return vm, v
         return None
 
     def _add_to_clause(self, v: Any, bag: dict[str, int]) -> None:
