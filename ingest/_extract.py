@@ -1476,30 +1476,44 @@ class SentenceCoder:
 
     # ---- clause structure ---------------------------------------------------------------
     def subjects(self, v: Any, depth: int = 0) -> tuple[list[Mention], bool, bool]:
-        """(source mentions, inherited?, passive?) for a verb."""
+        """(source mentions, inherited?, passive?) for a verb: a passive verb's agent, else the
+        verb's own subject, else the subject it shares with the clause it hangs on."""
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
         if passive:
+            return self._passive_subjects(v)
+        own = self._own_subjects(v)
+        if own is not None:
+            return own
+        return self._inherited_subjects(v, depth)
+
+    def _passive_subjects(self, v: Any) -> tuple[list[Mention], bool, bool]:
+        """The agent of a passive verb, or the owner of the attack it happened in; a stative
+        passive ("is committed to") is its subject's state."""
+        for c in v.children:
+            if c.dep_ == "agent":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        ms = self.group_mentions(p)
+                        return (ms or self._event_owner(p)), False, True
+        # "killed in Israeli tank shelling": whose attack it was
+        for c in v.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "during", "by"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        ms = self._event_owner(p)
+                        if ms:
+                            return ms, False, True
+        if self.verb_lemma(v) in STATIVE_PASSIVES:
+            # "Vietnam is committed to reform", "Israel is opposed to ...": a state of the
+            # subject, not something done to it
             for c in v.children:
-                if c.dep_ == "agent":
-                    for p in c.children:
-                        if p.dep_ == "pobj":
-                            ms = self.group_mentions(p)
-                            return (ms or self._event_owner(p)), False, True
-            # "killed in Israeli tank shelling": whose attack it was
-            for c in v.children:
-                if c.dep_ == "prep" and c.lower_ in ("in", "during", "by"):
-                    for p in c.children:
-                        if p.dep_ == "pobj":
-                            ms = self._event_owner(p)
-                            if ms:
-                                return ms, False, True
-            if self.verb_lemma(v) in STATIVE_PASSIVES:
-                # "Vietnam is committed to reform", "Israel is opposed to ...": a state of the
-                # subject, not something done to it
-                for c in v.children:
-                    if c.dep_ == "nsubjpass":
-                        return self.group_mentions(c), False, False
-            return [], False, True
+                if c.dep_ == "nsubjpass":
+                    return self.group_mentions(c), False, False
+        return [], False, True
+
+    def _own_subjects(self, v: Any) -> tuple[list[Mention], bool, bool] | None:
+        """The verb's own subject (joint subjects, past a dateline word, through a participle or an
+        apposition, or the attack's owner); None when it has none."""
         joint = [m for c in stranded_joint_subjects(v) for m in self.group_mentions(c)]
         if joint:
             return joint, False, False
@@ -1526,6 +1540,11 @@ class SentenceCoder:
                                 return known, False, False
                 # "US drone attacks killed ...": the attack's owner acts
                 return (ms or self._event_owner(c) or self._document_author(c)), False, False
+        return None
+
+    def _inherited_subjects(self, v: Any, depth: int) -> tuple[list[Mention], bool, bool]:
+        """A subjectless verb's subject from the clause it hangs on: the copula's, the object of a
+        control verb, a raised subject, the noun a participle describes, a conjunct's."""
         if depth > 4 or v.head.i == v.i:
             return [], False, False
         head = v.head
