@@ -1803,6 +1803,8 @@ class SentenceCoder:
                             ms = [
                                 m for m in self._owner(c, exclude) if m.ref.country not in self._own
                             ]
+                        if not ms and c.pos_ == "NOUN" and t.lower_ == "for":
+                            ms = self._possessor(c, exclude)  # "support for Russia's war in X"
                         if ms:
                             return ms
                     nxt.append(c)
@@ -1810,6 +1812,16 @@ class SentenceCoder:
             if not frontier:
                 break
         return []
+
+    def _possessor(self, tok: Any, exclude: set) -> list[Mention]:
+        """The named owner of `X's war`, never the source's own state: whose act it is."""
+        return [
+            m
+            for d in tok.children
+            if d.dep_ == "poss"
+            for m in self.group_mentions(d)
+            if m.ref.key not in exclude and m.ref.country not in self._own
+        ]
 
     def _object_actors(self, obj: Any, exclude: set) -> tuple[list[Mention], str]:
         """Actors an object stands for: itself, its owner (`Trump's offer`) or the antecedent
