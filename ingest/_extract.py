@@ -643,6 +643,7 @@ REPORTING = frozenset(
 )
 FUTURE_AUX = frozenset(["will", "shall", "'ll", "wo"])
 CONDITIONAL_MARKS = frozenset(["if", "unless", "whether", "lest"])
+WHEN_MARKS = frozenset(["when", "whenever", "once"])
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "08", "19"})
 NEEDS_TARGET = ("016",)  # denials without the accuser are not coded
 STATE_ORGANS = frozenset(["country", "government", "ministry", "military"])
@@ -1556,6 +1557,8 @@ class SentenceCoder:
             if t.dep_ == "advcl" and any(
                 m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in t.children
             ):
+                return "hypothetical"
+            if _future_when(t):
                 return "hypothetical"
             t = t.head
         if sent.text.rstrip().rstrip("\"'”’) ").endswith("?"):
@@ -3342,6 +3345,17 @@ _INTENT = {
     "191": "1381",
     "192": "1382",
 }
+
+
+def _future_when(t: Any) -> bool:
+    """`when Canada puts a tariff on us, our tariff will increase`: a present-tense `when/once`
+    clause under a future one is the condition of a threat or promise, not an act done."""
+    return (
+        t.dep_ == "advcl"
+        and t.tag_ in ("VBZ", "VBP")
+        and any(c.dep_ in ("advmod", "mark") and c.lower_ in WHEN_MARKS for c in t.children)
+        and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in t.head.children)
+    )
 
 
 def intent_code(code: str) -> str | None:
