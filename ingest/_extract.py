@@ -644,6 +644,8 @@ REPORTING = frozenset(
 FUTURE_AUX = frozenset(["will", "shall", "'ll", "wo"])
 CONDITIONAL_MARKS = frozenset(["if", "unless", "whether", "lest"])
 WHEN_MARKS = frozenset(["when", "whenever", "once"])
+# Missions whose staff are their state's ("Russian embassy staff", "the French consulate's staff")
+MISSION_NOUNS = frozenset(["embassy", "consulate", "mission", "legation", "delegation"])
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "08", "19"})
 NEEDS_TARGET = ("016",)  # denials without the accuser are not coded
 STATE_ORGANS = frozenset(["country", "government", "ministry", "military"])
@@ -1947,6 +1949,9 @@ class SentenceCoder:
                         ref = Ref(c.text, country, "country")
                 if ref is not None and ref.key not in exclude:
                     return [Mention(ref, c.text, "guess")]
+        for c in obj.lefts:
+            if c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() in MISSION_NOUNS:
+                return self._owner(c, exclude)  # "18 Russian embassy staff": the embassy's
         return []
 
     def targets(
