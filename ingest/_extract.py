@@ -1451,6 +1451,10 @@ class SentenceCoder:
             if shared:
                 # "X was indicted by the court and will resign": X resigns, not the court
                 return self.group_mentions(shared[0]), True, False
+        if v.dep_ == "conj" and v.tag_ == "VBD" and head.dep_ == "xcomp" and head.tag_ == "VB":
+            # "ordered the envoy to leave and recalled its own": a past tense is no infinitive,
+            # it is coordinated with the finite verb above, whose subject acts
+            head = head.head
         if v.dep_ in ("xcomp", "advcl", "conj", "pcomp"):
             if v.dep_ == "pcomp":
                 head = head.head
