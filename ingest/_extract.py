@@ -1430,6 +1430,8 @@ class SentenceCoder:
             if raised and not any(c.dep_ == "agent" for c in head.children):
                 # "Obama is scheduled to attend", "X was expected to visit"
                 return self.group_mentions(raised[0]), True, False
+        if v.dep_ == "acl" and v.tag_ == "VBG" and head.dep_ == "appos":
+            return [], False, False  # "Rutte, the Dutchman hosting his first summit,": a modifier
         if v.dep_ == "acl" and v.tag_ == "VBG":
             # "demonstrators protesting the results": the demonstrators protest
             own = self.group_mentions(head)
