@@ -2120,6 +2120,34 @@ class SentenceCoder:
             for c in v.children
         )
 
+    def _killed_by_weapon(self, v: Any, vm: Match | None) -> Match | None:
+        """The military attack noun a killing is done by (`Syrian shelling killed soldiers`,
+        `were killed in an air strike by ...`): its 19x code (GUIDELINES 194/195)."""
+        if vm is None or not vm.code.startswith("18"):
+            return None
+        # (the parser may tag a bare "shelling" before the verb as an auxiliary or an adverb)
+        nouns = [
+            c
+            for c in v.children
+            if c.dep_ == "nsubj"
+            or (c.i < v.i and c.dep_ in ("aux", "advmod") and not list(c.children))
+        ]
+        nouns += [
+            p
+            for c in v.children
+            if c.dep_ == "prep" and c.lower_ in ("in", "by")
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        for n in nouns:
+            lemma = n.lemma_.lower() if n.pos_ == "NOUN" else n.lower_
+            if ("N", lemma) not in self.lex:
+                continue
+            m = self.lex.lookup("N", lemma, set(), self.bag(n))
+            if m is not None and m.code.startswith("19") and m.code != "190":
+                return m
+        return None
+
     def verb_lemma(self, v: Any) -> str:
         """spaCy's lemma, repaired when it is not a word we know (`staged` -> `stag`)."""
         lemma = v.lemma_.lower()
@@ -2198,6 +2226,9 @@ class SentenceCoder:
                     inner = self.code_verb(c, depth + 1)
                     if inner and inner[0].code.startswith("086"):
                         return inner[0], v
+        weapon = self._killed_by_weapon(v, vm)
+        if weapon is not None:
+            return weapon, v  # "shelling killed five soldiers": the shelling (194), not 1823
         if vm and vm.code == "042" and self._peacekeepers_arrive(v):
             # "the first peacekeepers arrived in X": a deployment, not a visit
             return Match(replace(vm.entry, code="074"), vm.cue), v
