@@ -644,6 +644,9 @@ REPORTING = frozenset(
 FUTURE_AUX = frozenset(["will", "shall", "'ll", "wo"])
 CONDITIONAL_MARKS = frozenset(["if", "unless", "whether", "lest"])
 WHEN_MARKS = frozenset(["when", "whenever", "once"])
+# Appeals reported without their agent after a meeting ("and the other side was asked to ...")
+APPEAL_PASSIVES = frozenset(["ask", "urge", "request", "press", "call"])
+MEETING_NOUNS = frozenset(["meeting", "talk", "talks", "consultation", "consultations"])
 # Missions whose staff are their state's ("Russian embassy staff", "the French consulate's staff")
 MISSION_NOUNS = frozenset(["embassy", "consulate", "mission", "legation", "delegation"])
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "08", "19"})
@@ -1380,6 +1383,11 @@ class SentenceCoder:
                             ms = self._event_owner(p)
                             if ms:
                                 return ms, False, True
+            host = _meeting_host(v)
+            if host is not None:
+                # "held a meeting with his Chinese counterpart, and the Chinese side was asked to
+                # refrain": the side that held the meeting asked
+                return self.subjects(host, depth + 1)[0], True, True
             if self.verb_lemma(v) in STATIVE_PASSIVES:
                 # "Vietnam is committed to reform", "Israel is opposed to ...": a state of the
                 # subject, not something done to it
@@ -3271,6 +3279,19 @@ def _stranded_object(prep: Any) -> list[Any]:
         if t.i - nxt.i > 6:
             break
     return []
+
+
+def _meeting_host(v: Any) -> Any:
+    """The meeting verb an agentless passive appeal is coordinated with (`X met Y, and Y was
+    asked to refrain`), if any."""
+    if v.dep_ != "conj" or v.lemma_.lower() not in APPEAL_PASSIVES:
+        return None
+    h = v.head
+    meeting = h.lemma_.lower() == "meet" or (
+        h.lemma_.lower() == "hold"
+        and any(c.dep_ == "dobj" and c.lemma_.lower() in MEETING_NOUNS for c in h.children)
+    )
+    return h if meeting and h.pos_ == "VERB" else None
 
 
 def _reduced_relative(v: Any) -> bool:
