@@ -2128,6 +2128,13 @@ class SentenceCoder:
             for c in v.children
         )
 
+    def _attack_reading(self, v: Any, vm: Match | None, lemma: str, parts: set) -> Match | None:
+        """An attack the plain verb reading misses: `Israel struck Gaza` (a labour strike takes
+        no object: striking something attacks it), `shelling killed five soldiers` (194)."""
+        if vm and vm.code == "143" and any(c.dep_ == "dobj" for c in v.children):
+            return self.lex.lookup("V", lemma, parts, {"target": 1})
+        return self._killed_by_weapon(v, vm)
+
     def _killed_by_weapon(self, v: Any, vm: Match | None) -> Match | None:
         """The military attack noun a killing is done by (`Syrian shelling killed soldiers`,
         `were killed in an air strike by ...`): its 19x code (GUIDELINES 194/195)."""
@@ -2234,9 +2241,9 @@ class SentenceCoder:
                     inner = self.code_verb(c, depth + 1)
                     if inner and inner[0].code.startswith("086"):
                         return inner[0], v
-        weapon = self._killed_by_weapon(v, vm)
-        if weapon is not None:
-            return weapon, v  # "shelling killed five soldiers": the shelling (194), not 1823
+        attack = self._attack_reading(v, vm, lemma, parts)
+        if attack is not None:
+            return attack, v
         if vm and vm.code == "042" and self._peacekeepers_arrive(v):
             # "the first peacekeepers arrived in X": a deployment, not a visit
             return Match(replace(vm.entry, code="074"), vm.cue), v
