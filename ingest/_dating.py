@@ -32,6 +32,7 @@ _MONTH_ONLY = re.compile(
     r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?:\s+(?:19|20)\d{2})?$"
 )
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 _BARE_YEAR = re.compile(r"^(?:(?:in|during|since|the\s+year)\s+)*(?:19|20)\d{2}$")
 _WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
 _STATED_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
@@ -82,8 +83,11 @@ class EventDater:
             return story + timedelta(days=1) if m.group("next") else story
         own = self._resolve(s, mode)
         if own is None:
-            return story
+            return None if mode is None and self._earlier_month(s) else story
         first, last = own
+        background = last is not None and story is not None and last < story
+        if mode is None and background and _BARE_YEAR.match(s):
+            return None  # "in 2019": background with no day given (GUIDELINES, Dates)
         if last is not None:  # a period: the story's day if it lies inside, else its first day
             if story is not None and first <= story <= last:
                 return story
@@ -95,6 +99,14 @@ class EventDater:
         if mode is None:
             self.anchor = first
         return first
+
+    def _earlier_month(self, s: str) -> bool:
+        """`in May` in a December story: a month before the publication's, no day given."""
+        m = _MONTH_ONLY.match(s)
+        if m is None or self.published is None:
+            return False
+        month = _MONTHS.index(m.group("month")[:3]) + 1
+        return month < self.published.month
 
     def note(self, expression: str | None) -> None:
         """A sentence with no coded act still sets the story's day (`Poland said yesterday it

@@ -645,6 +645,12 @@ REPORTING = frozenset(
 )
 FUTURE_AUX = frozenset(["will", "shall", "'ll", "wo"])
 CONDITIONAL_MARKS = frozenset(["if", "unless", "whether", "lest"])
+WHEN_MARKS = frozenset(["when", "whenever", "once"])
+# Appeals reported without their agent after a meeting ("and the other side was asked to ...")
+APPEAL_PASSIVES = frozenset(["ask", "urge", "request", "press", "call"])
+MEETING_NOUNS = frozenset(["meeting", "talk", "talks", "consultation", "consultations"])
+# Missions whose staff are their state's ("Russian embassy staff", "the French consulate's staff")
+MISSION_NOUNS = frozenset(["embassy", "consulate", "mission", "legation", "delegation"])
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "08", "19"})
 NEEDS_TARGET = ("016",)  # denials without the accuser are not coded
 STATE_ORGANS = frozenset(["country", "government", "ministry", "military"])
@@ -1480,15 +1486,16 @@ class SentenceCoder:
         verb's own subject, else the subject it shares with the clause it hangs on."""
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
         if passive:
-            return self._passive_subjects(v)
+            return self._passive_subjects(v, depth)
         own = self._own_subjects(v)
         if own is not None:
             return own
         return self._inherited_subjects(v, depth)
 
-    def _passive_subjects(self, v: Any) -> tuple[list[Mention], bool, bool]:
-        """The agent of a passive verb, or the owner of the attack it happened in; a stative
-        passive ("is committed to") is its subject's state."""
+    def _passive_subjects(self, v: Any, depth: int) -> tuple[list[Mention], bool, bool]:
+        """The agent of a passive verb, or the owner of the attack it happened in, or the side
+        that held the meeting it is joined to; a stative passive ("is committed to") is its
+        subject's state."""
         for c in v.children:
             if c.dep_ == "agent":
                 for p in c.children:
@@ -1503,6 +1510,11 @@ class SentenceCoder:
                         ms = self._event_owner(p)
                         if ms:
                             return ms, False, True
+        host = _meeting_host(v)
+        if host is not None:
+            # "held a meeting with his Chinese counterpart, and the Chinese side was asked to
+            # refrain": the side that held the meeting asked
+            return self.subjects(host, depth + 1)[0], True, True
         if self.verb_lemma(v) in STATIVE_PASSIVES:
             # "Vietnam is committed to reform", "Israel is opposed to ...": a state of the
             # subject, not something done to it
@@ -1562,6 +1574,8 @@ class SentenceCoder:
             if raised and not any(c.dep_ == "agent" for c in head.children):
                 # "Obama is scheduled to attend", "X was expected to visit"
                 return self.group_mentions(raised[0]), True, False
+        if v.dep_ == "acl" and v.tag_ == "VBG" and head.dep_ == "appos":
+            return [], False, False  # "Rutte, the Dutchman hosting his first summit,": a modifier
         if v.dep_ == "acl" and v.tag_ == "VBG":
             # "demonstrators protesting the results": the demonstrators protest
             own = self.group_mentions(head)
@@ -1583,6 +1597,10 @@ class SentenceCoder:
             if shared:
                 # "X was indicted by the court and will resign": X resigns, not the court
                 return self.group_mentions(shared[0]), True, False
+        if v.dep_ == "conj" and v.tag_ == "VBD" and head.dep_ == "xcomp" and head.tag_ == "VB":
+            # "ordered the envoy to leave and recalled its own": a past tense is no infinitive,
+            # it is coordinated with the finite verb above, whose subject acts
+            head = head.head
         if v.dep_ in ("xcomp", "advcl", "conj", "pcomp"):
             if v.dep_ == "pcomp":
                 head = head.head
@@ -1691,6 +1709,8 @@ class SentenceCoder:
             if t.dep_ == "advcl" and any(
                 m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in t.children
             ):
+                return "hypothetical"
+            if _future_when(t):
                 return "hypothetical"
             t = t.head
         if sent.text.rstrip().rstrip("\"'”’) ").endswith("?"):
@@ -1938,6 +1958,8 @@ class SentenceCoder:
                             ms = [
                                 m for m in self._owner(c, exclude) if m.ref.country not in self._own
                             ]
+                        if not ms and c.pos_ == "NOUN" and t.lower_ == "for":
+                            ms = self._possessor(c, exclude)  # "support for Russia's war in X"
                         if ms:
                             return ms
                     nxt.append(c)
@@ -1945,6 +1967,16 @@ class SentenceCoder:
             if not frontier:
                 break
         return []
+
+    def _possessor(self, tok: Any, exclude: set) -> list[Mention]:
+        """The named owner of `X's war`, never the source's own state: whose act it is."""
+        return [
+            m
+            for d in tok.children
+            if d.dep_ == "poss"
+            for m in self.group_mentions(d)
+            if m.ref.key not in exclude and m.ref.country not in self._own
+        ]
 
     def _object_actors(self, obj: Any, exclude: set) -> tuple[list[Mention], str]:
         """Actors an object stands for: itself, its owner (`Trump's offer`) or the antecedent
@@ -2067,6 +2099,9 @@ class SentenceCoder:
                         ref = Ref(c.text, country, "country")
                 if ref is not None and ref.key not in exclude:
                     return [Mention(ref, c.text, "guess")]
+        for c in obj.lefts:
+            if c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() in MISSION_NOUNS:
+                return self._owner(c, exclude)  # "18 Russian embassy staff": the embassy's
         return []
 
     def targets(
@@ -2278,6 +2313,41 @@ class SentenceCoder:
             for c in v.children
         )
 
+    def _attack_reading(self, v: Any, vm: Match | None, lemma: str, parts: set) -> Match | None:
+        """An attack the plain verb reading misses: `Israel struck Gaza` (a labour strike takes
+        no object: striking something attacks it), `shelling killed five soldiers` (194)."""
+        if vm and vm.code == "143" and any(c.dep_ == "dobj" for c in v.children):
+            return self.lex.lookup("V", lemma, parts, {"target": 1})
+        return self._killed_by_weapon(v, vm)
+
+    def _killed_by_weapon(self, v: Any, vm: Match | None) -> Match | None:
+        """The military attack noun a killing is done by (`Syrian shelling killed soldiers`,
+        `were killed in an air strike by ...`): its 19x code (GUIDELINES 194/195)."""
+        if vm is None or not vm.code.startswith("18"):
+            return None
+        # (the parser may tag a bare "shelling" before the verb as an auxiliary or an adverb)
+        nouns = [
+            c
+            for c in v.children
+            if c.dep_ == "nsubj"
+            or (c.i < v.i and c.dep_ in ("aux", "advmod") and not list(c.children))
+        ]
+        nouns += [
+            p
+            for c in v.children
+            if c.dep_ == "prep" and c.lower_ in ("in", "by")
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        for n in nouns:
+            lemma = n.lemma_.lower() if n.pos_ == "NOUN" else n.lower_
+            if ("N", lemma) not in self.lex:
+                continue
+            m = self.lex.lookup("N", lemma, set(), self.bag(n))
+            if m is not None and m.code.startswith("19") and m.code != "190":
+                return m
+        return None
+
     def verb_lemma(self, v: Any) -> str:
         """spaCy's lemma, repaired when it is not a word we know (`staged` -> `stag`)."""
         lemma = v.lemma_.lower()
@@ -2313,7 +2383,7 @@ class SentenceCoder:
         vm = self._verb_match(v, lemma, parts, bag)
         found = (
             self._purpose_of_sending(v, lemma, vm, depth)
-            or self._recoded_verb(v, lemma, vm, bag)
+            or self._recoded_verb(v, lemma, parts, vm, bag)
             or self._complement_intent(v, lemma, depth)
             or self._event_noun_match(v, lemma, vm)
         )
@@ -2391,10 +2461,14 @@ class SentenceCoder:
         return None
 
     def _recoded_verb(
-        self, v: Any, lemma: str, vm: Match | None, bag: dict[str, int]
+        self, v: Any, lemma: str, parts: set[str], vm: Match | None, bag: dict[str, int]
     ) -> tuple[Match, Any] | None:
-        """The verb's match when cued, else what the verb amounts to: peacekeepers arriving, a
-        claim, a protest, an order, an insistence, a want of someone; None to go on."""
+        """The verb's match when cued, else what the verb amounts to: an attack the plain
+        reading misses, peacekeepers arriving, a claim, a protest, an order, an insistence, a
+        want of someone; None to go on."""
+        attack = self._attack_reading(v, vm, lemma, parts)
+        if attack is not None:
+            return attack, v
         if vm and vm.code == "042" and self._peacekeepers_arrive(v):
             # "the first peacekeepers arrived in X": a deployment, not a visit
             return Match(replace(vm.entry, code="074"), vm.cue), v
@@ -3625,6 +3699,19 @@ def _stranded_object(prep: Any) -> list[Any]:
     return []
 
 
+def _meeting_host(v: Any) -> Any:
+    """The meeting verb an agentless passive appeal is coordinated with (`X met Y, and Y was
+    asked to refrain`), if any."""
+    if v.dep_ != "conj" or v.lemma_.lower() not in APPEAL_PASSIVES:
+        return None
+    h = v.head
+    meeting = h.lemma_.lower() == "meet" or (
+        h.lemma_.lower() == "hold"
+        and any(c.dep_ == "dobj" and c.lemma_.lower() in MEETING_NOUNS for c in h.children)
+    )
+    return h if meeting and h.pos_ == "VERB" else None
+
+
 def _reduced_relative(v: Any) -> bool:
     """Is v a participle the parser took for the main verb (`The men jailed for X were freed`)?
     The sign: a passive conjunct with no subject and no coordinator, which is the real predicate,
@@ -3739,6 +3826,17 @@ _INTENT = {
     "191": "1381",
     "192": "1382",
 }
+
+
+def _future_when(t: Any) -> bool:
+    """`when Canada puts a tariff on us, our tariff will increase`: a present-tense `when/once`
+    clause under a future one is the condition of a threat or promise, not an act done."""
+    return (
+        t.dep_ == "advcl"
+        and t.tag_ in ("VBZ", "VBP")
+        and any(c.dep_ in ("advmod", "mark") and c.lower_ in WHEN_MARKS for c in t.children)
+        and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in t.head.children)
+    )
 
 
 def intent_code(code: str) -> str | None:

@@ -21,6 +21,9 @@ from typing import Any
 # `talks set to resume`), and passives that make it someone's expectation or obligation.
 SCHEDULING = frozenset(["schedule", "set", "slate"])
 SCHEDULING_PASSIVES = frozenset(["expect", "bind"])
+# Joint meetings whose next round a report puts on the calendar, and the auxiliaries of one.
+NEXT_ROUND_VERBS = frozenset(["meet", "reconvene", "convene", "talk", "hold", "resume"])
+FUTURE_AUXES = frozenset(["will", "would", "shall", "'ll"])
 # Verbs that command an act of their object (`ordered X to leave`).
 COMMANDING = frozenset(["order", "instruct", "direct", "force", "compel"])
 # Entity types of a named actor as object (a country, a people, an organisation, a person).
@@ -80,6 +83,30 @@ def _scheduled(chain: list[Any]) -> bool:
     return False
 
 
+def _next_round(v: Any) -> bool:
+    """`the leaders would meet again in four months`, `both sides will hold talks next week`: the
+    next round of joint meetings, told with its time, is a calendar entry (GUIDELINES, Non-events),
+    not an act nor one side's stated intent. A single actor's `I will meet him` stays an intent."""
+    if v.lemma_.lower() not in NEXT_ROUND_VERBS:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXES for c in v.children):
+        return False
+    subjects = [c for c in v.children if c.dep_ == "nsubj"]
+    if not any(
+        s.tag_ in ("NNS", "NNPS")
+        or s.lower_ in ("they", "we")
+        or any(c.dep_ == "conj" for c in s.children)
+        for s in subjects
+    ):
+        return False
+    for c in v.children:
+        if c.dep_ == "advmod" and c.lower_ == "again":
+            return True
+        if c.dep_ in ("prep", "npadvmod") and any(t.ent_type_ == "DATE" for t in c.subtree):
+            return True
+    return False
+
+
 def _under_terms(chain: list[Any]) -> bool:
     if any(t.tag_ == "VBD" or any(c.lemma_ == "have" for c in t.children) for t in chain):
         return False  # "Under the deal, troops withdrew": the terms were carried out
@@ -111,7 +138,7 @@ def planned(v: Any) -> bool:
     """Is the act on v a scheduled item, an agreement's term or an order given to another actor:
     not an act done or announced?"""
     chain = _chain(v)
-    return _scheduled(chain) or _under_terms(chain) or _commanded(chain)
+    return _scheduled(chain) or _under_terms(chain) or _commanded(chain) or _next_round(v)
 
 
 def denial_without_accuser(v: Any) -> bool:
