@@ -25,6 +25,7 @@ from ingest._coref import (
     acts_for,
 )
 from ingest._dating import date_phrase
+from ingest._envoy_names import named_envoys
 from ingest._envoys import orders_envoys_out
 from ingest._groups import (
     conjoined_prep_objects,
@@ -894,7 +895,7 @@ class SentenceCoder:
         if tok.i in self._cache:
             return self._cache[tok.i]
         self._cache[tok.i] = []  # guard against cycles
-        out = self._mentions(tok)
+        out = named_envoys(self, tok, self._mentions(tok))
         self._cache[tok.i] = out
         subject = tok.dep_ in ("nsubj", "nsubjpass") or tok.head.dep_ in ("nsubj", "nsubjpass")
         for m in out:

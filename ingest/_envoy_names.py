@@ -1,0 +1,64 @@
+"""Envoys named once and met again: "the French ambassador to Algeria, Stephane Romatet" makes
+a later bare "Romatet" that ambassador (France's), and after "Seoul summoned Russia's
+ambassador", "Ambassador Georgy Zinoviev" with no state of his own is Russia's envoy.
+
+Called by SentenceCoder.mentions (ingest/_extract.py) on each noun's resolved mentions.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ._coref import Mention, Ref
+
+# head nouns of an envoy's title ("charge d'affaires" parses with "d'affaires" as its head)
+ENVOY_NOUNS = frozenset(
+    ["ambassador", "envoy", "chargé", "charge", "d'affaires", "affaires", "commissioner"]
+)
+# titles of a state's envoy abroad (not "Special Envoy" or "Ambassador-at-Large", who serve
+# their own capital); a named holder without a state is the envoy named before
+ENVOY_ROLES = frozenset(["Ambassador", "Envoy", "Charge d'Affaires", "High Commissioner"])
+
+
+def _name_of(tok: Any) -> str:
+    words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ in ("compound", "flat")]
+    return " ".join(t.text for t in [*words, tok])
+
+
+def _unknown_name(coder: Any, name: str) -> bool:
+    """A name the resolver does not place: a person the text introduces here."""
+    ref = coder._resolve(name)
+    return len(name.split()) >= 2 and (ref is None or not (ref.country or ref.is_person))
+
+
+def named_envoys(coder: Any, tok: Any, out: list[Mention]) -> list[Mention]:
+    """Remember the envoy a title noun names (its state, and the person in apposition); give a
+    named envoy without a state the state of the envoy named before. Returns the mentions."""
+    memory = coder.memory
+    if tok.lower_ in ENVOY_NOUNS and tok.pos_ in ("NOUN", "PROPN"):
+        # the title's own words ("recalled the French ambassador" is coded as the recaller's)
+        own = coder._resolve(" ".join(t.text for t in coder._np_tokens(tok)).replace(" 's", "'s"))
+        if own is None or not own.country or own.country == "IGO" or own.is_person:
+            return out
+        memory.envoy_country = own.country
+        # the name in apposition, to the title or to its post ("ambassador to Algeria, X")
+        posts = [p for c in tok.children if c.lower_ in ("to", "in") for p in c.children]
+        for a in [c for h in (tok, *posts) for c in h.children]:
+            if a.dep_ == "appos" and a.pos_ == "PROPN" and _unknown_name(coder, _name_of(a)):
+                role = "Charge d'Affaires" if tok.lower_ in ("d'affaires", "affaires") else None
+                person = Ref(_name_of(a), own.country, own.kind, role=role or tok.text.title())
+                memory.introduced = [*memory.introduced[-7:], person]
+        return out
+    if len(out) != 1:
+        return out
+    ref = out[0].ref
+    if not ref.country:
+        # the name itself, met in its apposition or again later: the envoy introduced
+        same = [p for p in memory.introduced if p.name == ref.name]
+        if same:
+            return [Mention(same[-1], out[0].text, out[0].via)]
+    if ref.is_person and not ref.country and ref.role in ENVOY_ROLES and memory.envoy_country:
+        placed = coder._resolve(out[0].text, memory.envoy_country)
+        if placed is not None and placed.country == memory.envoy_country:
+            return [Mention(placed, out[0].text, out[0].via)]
+    return out
