@@ -391,7 +391,7 @@ STATIVE_PASSIVES = frozenset(["commit", "oppose", "determine", "dedicate", "devo
 # Institutions named by a possessive pronoun ("their forces", "its army").
 OWNED_FORCES = frozenset(["force", "army", "troop", "military", "police", "government", "navy"])
 # Prepositions of the place an act was aimed at ("protested in Beijing").
-PLACE_TARGET_PREPS = frozenset(["in", "at", "to", "into", "near", "outside"])
+PLACE_TARGET_PREPS = frozenset(["in", "at", "to", "into", "near", "outside", "inside"])
 # Participles that place a body: "a newspaper based in Beirut", "troops stationed in Kosovo".
 BASED_WORDS = frozenset(["based", "stationed", "operating", "headquartered", "deployed"])
 # People of whoever a possessive pronoun names ("its citizens", "her supporters").
