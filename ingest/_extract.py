@@ -1311,6 +1311,8 @@ class SentenceCoder:
                 found = [r for r in many(text) or () if r is not None]
                 if len(found) >= 2:
                     return [Mention(self._ref(r), text, "named") for r in found]
+                if len(found) == 1 and tok.pos_ == "PROPN":
+                    return []  # one name with "and" inside: "Economic and Monetary Union"
             for m in (mod, *conjs):
                 text = f"{m.text} {tok.text}"
                 ref = self._resolve(text)
