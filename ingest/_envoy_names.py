@@ -31,6 +31,16 @@ def _unknown_name(coder: Any, name: str) -> bool:
     return len(name.split()) >= 2 and (ref is None or not (ref.country or ref.is_person))
 
 
+def _introduce(coder: Any, tok: Any, own: Ref, role: str) -> None:
+    """Remember the unknown name in apposition to a title, to the title or to its post
+    ("ambassador to Algeria, X"), as a person of the title's state."""
+    posts = [p for c in tok.children if c.lower_ in ("to", "in") for p in c.children]
+    for a in [c for h in (tok, *posts) for c in h.children]:
+        if a.dep_ == "appos" and a.pos_ == "PROPN" and _unknown_name(coder, _name_of(a)):
+            person = Ref(_name_of(a), own.country, own.kind, role=role)
+            coder.memory.introduced = [*coder.memory.introduced[-7:], person]
+
+
 def named_envoys(coder: Any, tok: Any, out: list[Mention]) -> list[Mention]:
     """Remember the envoy a title noun names (its state, and the person in apposition); give a
     named envoy without a state the state of the envoy named before. Returns the mentions."""
@@ -41,13 +51,12 @@ def named_envoys(coder: Any, tok: Any, out: list[Mention]) -> list[Mention]:
         if own is None or not own.country or own.country == "IGO" or own.is_person:
             return out
         memory.envoy_country = own.country
-        # the name in apposition, to the title or to its post ("ambassador to Algeria, X")
-        posts = [p for c in tok.children if c.lower_ in ("to", "in") for p in c.children]
-        for a in [c for h in (tok, *posts) for c in h.children]:
-            if a.dep_ == "appos" and a.pos_ == "PROPN" and _unknown_name(coder, _name_of(a)):
-                role = "Charge d'Affaires" if tok.lower_ in ("d'affaires", "affaires") else None
-                person = Ref(_name_of(a), own.country, own.kind, role=role or tok.text.title())
-                memory.introduced = [*memory.introduced[-7:], person]
+        role = "Charge d'Affaires" if tok.lower_ in ("d'affaires", "affaires") else None
+        _introduce(coder, tok, own, role or tok.text.title())
+        return out
+    if tok.lower_ == "counterpart" and len(out) == 1 and out[0].ref.country:
+        # "his Sudanese counterpart, Omer Siddiq": the counterpart's state and office
+        _introduce(coder, tok, out[0].ref, out[0].ref.role or "Counterpart")
         return out
     if len(out) != 1:
         return out
