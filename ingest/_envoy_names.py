@@ -18,6 +18,8 @@ ENVOY_NOUNS = frozenset(
 # titles of a state's envoy abroad (not "Special Envoy" or "Ambassador-at-Large", who serve
 # their own capital); a named holder without a state is the envoy named before
 ENVOY_ROLES = frozenset(["Ambassador", "Envoy", "Charge d'Affaires", "High Commissioner"])
+# kinds that speak for a state
+STATE_SIDE = frozenset(["country", "government", "ministry"])
 
 
 def _name_of(tok: Any) -> str:
@@ -70,4 +72,33 @@ def named_envoys(coder: Any, tok: Any, out: list[Mention]) -> list[Mention]:
         placed = coder._resolve(out[0].text, memory.envoy_country)
         if placed is not None and placed.country == memory.envoy_country:
             return [Mention(placed, out[0].text, out[0].via)]
+    if ref.is_person and not ref.country and ref.role and ref.role not in ENVOY_ROLES:
+        state = _state_of_joined_clause(coder, tok)
+        placed = coder._resolve(out[0].text, state) if state else None
+        if placed is not None and placed.country == state:
+            return [Mention(placed, out[0].text, out[0].via)]
     return out
+
+
+def _state_of_joined_clause(coder: Any, tok: Any) -> str | None:
+    """The state whose act a titled official's clause continues: "Iran's foreign ministry
+    summoned ..., and spokesman X condemned ...", "Peru broke off relations, with Foreign
+    Minister X accusing ..." (the official speaks for the state of the clause it joins)."""
+    verb = tok.head
+    if tok.dep_ != "nsubj" or verb.pos_ != "VERB":
+        return None
+    if verb.dep_ == "conj":
+        parent = verb.head
+    elif verb.dep_ == "pcomp" and verb.head.lower_ == "with":
+        parent = verb.head.head
+    else:
+        return None
+    subjects = [c for c in parent.children if c.dep_ == "nsubj" and c.i < tok.i]
+    if parent.pos_ != "VERB" or len(subjects) != 1:
+        return None
+    refs = [m.ref for m in coder.mentions(subjects[0])]
+    if len(refs) != 1 or refs[0].kind not in STATE_SIDE or refs[0].is_person:
+        return None  # a state or its ministry, not a person of another office
+    if refs[0].country in (None, "IGO"):
+        return None
+    return str(refs[0].country)
