@@ -310,6 +310,16 @@ class ArticleMemory:
         for a in reversed(self.introduced):
             if a.name.lower().replace("-", " ").split()[-1] == w:
                 return a
+        for a in reversed(self.actors):
+            # "Lin Jian" ... "Lin": where the family name comes first, it is the short form
+            parts = a.name.lower().split()
+            if (
+                a.is_person
+                and a.country in FAMILY_NAME_FIRST
+                and parts[:1] == [w]
+                and len(parts) == 2
+            ):
+                return a
         return None
 
     def last_distinct(self, n: int, kind: str, skip: frozenset = frozenset()) -> list[Ref]:
@@ -449,6 +459,9 @@ class ArticleMemory:
             return list(group)
         return self.last_distinct(2, kind, skip)
 
+
+# States whose people's names are written family name first ("Lin Jian", "Kim Hong-kyun").
+FAMILY_NAME_FIRST = frozenset(["CHN", "TWN", "KOR", "PRK", "VNM"])
 
 # Kinds that act for a state: a state's president, army and foreign ministry are one side.
 STATE_KINDS = frozenset(

@@ -73,7 +73,7 @@ def named_envoys(coder: Any, tok: Any, out: list[Mention]) -> list[Mention]:
         if placed is not None and placed.country == memory.envoy_country:
             return [Mention(placed, out[0].text, out[0].via)]
     if ref.is_person and not ref.country and ref.role and ref.role not in ENVOY_ROLES:
-        state = _state_of_joined_clause(coder, tok)
+        state = _state_of_joined_clause(coder, tok) or _fronted_capital(coder, tok)
         placed = coder._resolve(out[0].text, state) if state else None
         if placed is not None and placed.country == state:
             return [Mention(placed, out[0].text, out[0].via)]
@@ -102,3 +102,18 @@ def _state_of_joined_clause(coder: Any, tok: Any) -> str | None:
     if refs[0].country in (None, "IGO"):
         return None
     return str(refs[0].country)
+
+
+def _fronted_capital(coder: Any, tok: Any) -> str | None:
+    """ "In Beijing, foreign ministry spokesman X said ...": a capital or state put before the
+    clause says whose official speaks there."""
+    verb = tok.head
+    if tok.dep_ != "nsubj" or verb.pos_ != "VERB":
+        return None
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "in" and c.i < tok.i and c.i == c.sent.start:
+            places = [p for p in c.children if p.dep_ == "pobj" and p.pos_ == "PROPN"]
+            ref = coder._resolve(places[0].text) if len(places) == 1 else None
+            if ref is not None and ref.kind in STATE_SIDE and ref.country not in (None, "IGO"):
+                return str(ref.country)
+    return None
