@@ -398,6 +398,10 @@ BASED_WORDS = frozenset(["based", "stationed", "operating", "headquartered", "de
 OWNED_PEOPLE = frozenset(
     ["citizen", "national", "supporter", "people", "population", "civilian", "soldier", "official"]
 )
+# Words that make an act noun a new act, not a reference to one named before.
+NEW_ACT_WORDS = frozenset(
+    ["matching", "similar", "reciprocal", "retaliatory", "new", "further", "additional", "fresh"]
+)
 # "Albanians in/of/from southern Serbia": the place can say whose the people are.
 PLACE_PREPS = frozenset(["in", "of", "from"])
 SIDE_CLAUSES = frozenset(["advcl", "relcl"])
@@ -1839,7 +1843,8 @@ class SentenceCoder:
             ]
             if ms:
                 return ms, "owner"
-        if lemma in EVENT_ANAPHORA:
+        if lemma in EVENT_ANAPHORA and not any(c.lower_ in NEW_ACT_WORDS for c in obj.lefts):
+            # ("imposed matching sanctions": a new act of its own, not the one named before)
             # (an act by the reactor's own state is not what it reacts to: "Polish jets downed
             # the drones ... Warsaw called the incursion a provocation")
             refs = [
