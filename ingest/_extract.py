@@ -42,6 +42,7 @@ from ingest._joint import (
 )
 from ingest._lexicon import Lexicon, Match, lexicon
 from ingest._modality import denial_without_accuser, planned
+from ingest._named_bodies import not_the_government_before
 from ingest._objects import authors_of, home_government
 from ingest._speech import (
     called_object,
@@ -899,7 +900,7 @@ class SentenceCoder:
         if tok.i in self._cache:
             return self._cache[tok.i]
         self._cache[tok.i] = []  # guard against cycles
-        out = named_envoys(self, tok, self._mentions(tok))
+        out = named_envoys(self, tok, not_the_government_before(self, tok, self._mentions(tok)))
         self._cache[tok.i] = out
         subject = tok.dep_ in ("nsubj", "nsubjpass") or tok.head.dep_ in ("nsubj", "nsubjpass")
         for m in out:
