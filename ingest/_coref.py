@@ -262,6 +262,10 @@ class ArticleMemory:
     # doers of the plural act last named as an object ("the US strikes"), with the doc and
     # token index where that sentence ends: "them" in the next sentence may be that act
     plural_act: tuple[int, int, list[Ref]] | None = None
+    # people named only in apposition to a title ("the French ambassador, Stephane Romatet"),
+    # for a later bare surname; and the state of the envoy last named (ingest/_envoy_names.py)
+    introduced: list[Ref] = field(default_factory=list)
+    envoy_country: str | None = None
 
     def remember(self, ref: Ref, subject: bool = False) -> None:
         if subject:
@@ -303,6 +307,19 @@ class ArticleMemory:
                 parts = n.lower().replace("-", " ").split()
                 if parts and (parts[-1] == w or (len(parts) > 1 and w in parts[1:])):
                     return a
+        for a in reversed(self.introduced):
+            if a.name.lower().replace("-", " ").split()[-1] == w:
+                return a
+        for a in reversed(self.actors):
+            # "Lin Jian" ... "Lin": where the family name comes first, it is the short form
+            parts = a.name.lower().split()
+            if (
+                a.is_person
+                and a.country in FAMILY_NAME_FIRST
+                and parts[:1] == [w]
+                and len(parts) == 2
+            ):
+                return a
         return None
 
     def last_distinct(self, n: int, kind: str, skip: frozenset = frozenset()) -> list[Ref]:
@@ -442,6 +459,9 @@ class ArticleMemory:
             return list(group)
         return self.last_distinct(2, kind, skip)
 
+
+# States whose people's names are written family name first ("Lin Jian", "Kim Hong-kyun").
+FAMILY_NAME_FIRST = frozenset(["CHN", "TWN", "KOR", "PRK", "VNM"])
 
 # Kinds that act for a state: a state's president, army and foreign ministry are one side.
 STATE_KINDS = frozenset(

@@ -26,6 +26,7 @@ from ingest._coref import (
     acts_for,
 )
 from ingest._dating import date_phrase
+from ingest._envoy_names import named_envoys
 from ingest._envoys import orders_envoys_out
 from ingest._groups import (
     conjoined_prep_objects,
@@ -42,6 +43,7 @@ from ingest._joint import (
 )
 from ingest._lexicon import Lexicon, Match, lexicon
 from ingest._modality import denial_without_accuser, planned
+from ingest._named_bodies import not_the_government_before
 from ingest._objects import authors_of, home_government
 from ingest._phrase import Phrase
 from ingest._speech import (
@@ -392,12 +394,16 @@ STATIVE_PASSIVES = frozenset(["commit", "oppose", "determine", "dedicate", "devo
 # Institutions named by a possessive pronoun ("their forces", "its army").
 OWNED_FORCES = frozenset(["force", "army", "troop", "military", "police", "government", "navy"])
 # Prepositions of the place an act was aimed at ("protested in Beijing").
-PLACE_TARGET_PREPS = frozenset(["in", "at", "to", "into", "near", "outside"])
+PLACE_TARGET_PREPS = frozenset(["in", "at", "to", "into", "near", "outside", "inside"])
 # Participles that place a body: "a newspaper based in Beirut", "troops stationed in Kosovo".
 BASED_WORDS = frozenset(["based", "stationed", "operating", "headquartered", "deployed"])
 # People of whoever a possessive pronoun names ("its citizens", "her supporters").
 OWNED_PEOPLE = frozenset(
     ["citizen", "national", "supporter", "people", "population", "civilian", "soldier", "official"]
+)
+# Words that make an act noun a new act, not a reference to one named before.
+NEW_ACT_WORDS = frozenset(
+    ["matching", "similar", "reciprocal", "retaliatory", "new", "further", "additional", "fresh"]
 )
 # "Albanians in/of/from southern Serbia": the place can say whose the people are.
 PLACE_PREPS = frozenset(["in", "of", "from"])
@@ -902,7 +908,7 @@ class SentenceCoder:
         if tok.i in self._cache:
             return self._cache[tok.i]
         self._cache[tok.i] = []  # guard against cycles
-        out = self._mentions(tok)
+        out = named_envoys(self, tok, not_the_government_before(self, tok, self._mentions(tok)))
         self._cache[tok.i] = out
         subject = tok.dep_ in ("nsubj", "nsubjpass") or tok.head.dep_ in ("nsubj", "nsubjpass")
         for m in out:
@@ -1432,6 +1438,8 @@ class SentenceCoder:
                 found = [r for r in many(text) or () if r is not None]
                 if len(found) >= 2:
                     return [Mention(self._ref(r), text, "named") for r in found]
+                if len(found) == 1 and tok.pos_ == "PROPN":
+                    return []  # one name with "and" inside: "Economic and Monetary Union"
             for m in (mod, *conjs):
                 text = f"{m.text} {tok.text}"
                 ref = self._resolve(text)
@@ -2003,7 +2011,8 @@ class SentenceCoder:
             ]
             if ms:
                 return ms, "owner"
-        if lemma in EVENT_ANAPHORA:
+        if lemma in EVENT_ANAPHORA and not any(c.lower_ in NEW_ACT_WORDS for c in obj.lefts):
+            # ("imposed matching sanctions": a new act of its own, not the one named before)
             # (an act by the reactor's own state is not what it reacts to: "Polish jets downed
             # the drones ... Warsaw called the incursion a provocation")
             refs = [

@@ -36,11 +36,45 @@ def _singular_office(tok: Any) -> str:
     return " ".join([*mods, tok.lemma_.lower()])
 
 
+# Plural nouns for the people who act for a body: "leaders of ECOWAS", "the bloc's heads of
+# state", "foreign ministers of ASEAN" act as that body.
+BODY_OFFICIALS = frozenset(
+    ["leader", "head", "minister", "official", "representative", "envoy", "delegate", "chief"]
+)
+
+
+def officials_of_body(coder: Any, tok: Any) -> list[Mention]:
+    """The international body a plural office noun belongs to, by its `of` object or its
+    possessor (`Leaders of the Economic Community of West African States`, `the bloc's heads
+    of state`); empty unless that resolves to one IGO."""
+    if tok.tag_ != "NNS" or tok.pos_ != "NOUN" or tok.lemma_.lower() not in BODY_OFFICIALS:
+        return []
+    owners = [c for c in tok.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")]
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            owners += [p for p in c.children if p.dep_ == "pobj" and p.pos_ == "PROPN"]
+    if len(owners) != 1:
+        return []
+    refs = [m.ref for m in coder.mentions(owners[0])]
+    if len(refs) != 1 or refs[0].kind != "igo":
+        # "the Economic Community of West African States (ECOWAS)": the whole name, as written
+        words = [t for t in owners[0].subtree if t.dep_ not in ("relcl", "acl")]
+        whole = coder._resolve(" ".join(t.text for t in words))
+        refs = [whole] if whole is not None else []
+    if len(refs) != 1 or refs[0].kind != "igo":
+        return []
+    return [Mention(refs[0], tok.text, "named")]
+
+
 def office_holders_of_states(coder: Any, tok: Any) -> list[Mention]:
     """One mention per state for a plural office noun (`the leaders of France and Germany`);
-    empty unless every state resolves to a country-level actor of its own."""
+    empty unless every state resolves to a country-level actor of its own. Officials of one
+    international body are that body (`officials_of_body`)."""
     if tok.tag_ != "NNS" or tok.pos_ != "NOUN":
         return []
+    body = officials_of_body(coder, tok)
+    if body:
+        return body
     states = _states_after_of(tok)
     if len(states) < 2:
         return []

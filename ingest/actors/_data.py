@@ -345,7 +345,7 @@ def _load_sectors(lex: Lexicon) -> None:
         other = _other_number(phrase)
         last = key(other or "").rpartition(" ")[2]
         titled = any(e.type == "title" for e in lex.phrases.get(last, ()))
-        if other and key(other) not in lex.phrases and not titled and key(other) not in _ADJ_LIKE:
+        if other and key(other) not in lex.phrases and not titled and key(other) not in _ONE_SIDE:
             # not "opposition leader": "leader" is a title, the phrase a titled person
             lex.add(other, entry)
 
@@ -355,6 +355,10 @@ _ADJ_LIKE = words(
     "kurd shiite sunni muslim christian tamil uyghur uighur tibetan islamist civilian "
     "jihadist separatist loyalist"
 )
+
+
+# "a NATO ally", "its EU partner": one member state, not the body ("NATO allies" are NATO).
+_ONE_SIDE = _ADJ_LIKE | words("ally partner")
 
 
 def _other_number(phrase: str) -> str | None:

@@ -757,6 +757,9 @@ class ActorResolver:
         if office in ("leader", "chief") and ctx.sector is not None and ctx.sector.type == "sector":
             # "Egypt's intelligence chief" heads that body, not the state
             return self._sector_head(ctx.sector, ctx, hint)
+        if office and ctx.proper_iso == org and not ctx.person:
+            # "Quebec's premier", "the Ontario premier": a province's office, not the state's
+            return self._institution(org, title.kind or "government")
         if office and office != "one":
             holder = self._office(org, office)
             if holder is not None:
