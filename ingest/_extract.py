@@ -707,21 +707,6 @@ def _patron_or_side(tok: Any) -> bool:
     return i >= 2 and tok.doc[i - 1].text == "-" and tok.doc[i - 2].lower_ in ("pro", "anti")
 
 
-def _noun_object_as_clause(t: Any) -> bool:
-    """A determined plural noun the parser hung on a verb as a clause ("welcomed the US
-    strikes on Syria" read "strikes" as a verb): no subject, auxiliary or object of its own."""
-    return (
-        t.dep_ == "ccomp"
-        and t.tag_ in ("NN", "NNS")
-        and t.head.pos_ == "VERB"
-        and t.head.i < t.i
-        and t.left_edge.dep_ == "det"
-        and not any(
-            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj", "mark") for c in t.children
-        )
-    )
-
-
 def _mistagged_conj_verb(v: Any) -> bool:
     """A past-tense verb the tagger made an adjective in a coordination ("kidnapped advisers
     and exploded bombs"): it takes a direct object, which no adjective does."""
@@ -2636,10 +2621,8 @@ class SentenceCoder:
 
     def _resolve_sentence_mentions(self, sent: Any) -> None:
         """Resolve the named mentions in reading order first, so that pronouns see this
-        sentence's actors (and an event noun under a welcoming verb is its object)."""
-        for t in sent:
-            if _noun_object_as_clause(t):
-                t.dep_ = "dobj"  # "welcomed the US strikes on Syria": the strikes are the object
+        sentence's actors. (An event noun the parser hung on a welcoming verb as a clause is
+        already its object: the parse_repairs component, ingest/_nlp.py.)"""
         # resolve named mentions in reading order first so pronouns see this sentence's actors
         for t in sent:
             if t.pos_ == "PRON" and t.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "pobj"):
