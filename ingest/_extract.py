@@ -344,6 +344,9 @@ BODY_HEADS = frozenset(
 )  # fmt: skip
 # "sent a team to help/assist": the purpose makes the sending aid.
 HELPING = verb_class("helping")
+# "sent officials to investigate": the purpose is the act; "opened the bridge to allow aid in".
+SENDING = verb_class("sending")
+OPENING = verb_class("opening")
 # "in defiance of X", "in protest against X": whom a protest is aimed at.
 PROTEST_AIMS = frozenset(["defiance", "protest", "opposition"])
 # Subordinate clauses that give the background or cause of the reported act.
@@ -2255,7 +2258,7 @@ class SentenceCoder:
     ) -> tuple[Match, Any] | None:
         """ "sent officials to investigate", "opened the bridge to allow aid in": the purpose is the
         act; None to go on."""
-        if lemma in ("send", "dispatch") and (vm is None or not vm.entry.cues) and depth < 3:
+        if lemma in SENDING and (vm is None or not vm.entry.cues) and depth < 3:
             # "sent officials to X to investigate the crash": the purpose is the act
             for c in v.children:
                 if c.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" for a in c.children):
@@ -2269,7 +2272,7 @@ class SentenceCoder:
                         helped = self.lex.lookup("V", lemma, set(), {"help": 1})
                         if helped is not None:
                             return helped, v
-        if vm and vm.code.startswith("080") and lemma in ("open", "reopen") and depth < 3:
+        if vm and vm.code.startswith("080") and lemma in OPENING and depth < 3:
             # "opened the bridge to allow the delivery of grain to X": allowing aid in (0863)
             for c in v.children:
                 purpose = c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children)
@@ -2711,7 +2714,7 @@ class SentenceCoder:
             cl.targets,
             cl.how,
         )
-        if not targets and code.startswith("086") and lemma in ("open", "reopen"):
+        if not targets and code.startswith("086") and lemma in OPENING:
             # "... to allow the delivery of grain to Afghanistan": whom the aid may reach
             for c in v.children:
                 if c.dep_ == "advcl" and self.verb_lemma(c) in PERMITTING:

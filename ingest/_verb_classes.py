@@ -22,7 +22,8 @@ CLASSES = frozenset(
      "calendar", "symmetric_verbs", "one_way_words", "mutual_words", "toll_verbs", "permitting",
      "stative_passives", "helping", "reciprocal_verbs", "issuing", "transparent",
      "object_control", "light", "speech", "reporting", "appeal_passives", "scheduling",
-     "scheduling_passives", "next_round_verbs", "commanding", "leaving"]
+     "scheduling_passives", "next_round_verbs", "commanding", "leaving", "sending",
+     "opening", "authoring", "reaction_verbs"]
 )  # fmt: skip
 
 
