@@ -22,6 +22,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ingest._verb_classes import verb_class
+
 PERSON_TITLES = frozenset(
     [
         "leader",
@@ -204,10 +206,7 @@ for _noun in ("sanction", "embargo"):
     EVENT_ANAPHORA[_noun] = "sanction"
 EVENT_ROOT_ANAPHORA.update({"18": "attack", "19": "attack", "20": "attack", "163": "sanction"})
 # verbs that react to an act named just before ("Iran condemned them" = the strikes' doers)
-REACTION_VERBS = frozenset(
-    ("condemn", "denounce", "welcome", "criticize", "criticise", "praise", "deplore")
-    + ("applaud", "slam", "justify", "defend", "oppose", "support", "back", "protest")
-)
+REACTION_VERBS = verb_class("reaction_verbs")
 
 RefKey = tuple[str, str | None, str]  # name, country, kind: one actor, however named
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from ingest._verb_classes import verb_class
+
 # the complement that sends someone away
-LEAVING = frozenset(["leave", "withdraw", "depart", "quit", "exit", "pull"])
+LEAVING = verb_class("leaving")
 # nouns that are envoys by themselves, and nouns that are when "diplomatic", "consular" or
 # "embassy" qualifies them ("their diplomatic staff", "embassy personnel")
 ENVOYS = frozenset(

@@ -58,6 +58,7 @@ from ingest._speech import (
     replied_to,
     warning_made,
 )
+from ingest._verb_classes import verb_class
 
 
 class Resolver(Protocol):
@@ -105,83 +106,40 @@ INSTITUTION_HEADS = frozenset(
     ]
 )
 
+# The verb classes (ABSORBING ... APPEAL_PASSIVES) are data: ingest/data/verb_classes.tsv says
+# what each does to a verb and which stage reads it; the comments here are reminders.
 # Verbs whose complement clause is part of their own event (the complement is not coded apart):
 # "urged Mexico to act" is an appeal, "threatened to impose tariffs" a threat.
-ABSORBING = frozenset(
-    [
-        "push",
-        "urge",
-        "ask",
-        "call",
-        "appeal",
-        "request",
-        "press",
-        "plead",
-        "implore",
-        "encourage",
-        "invite",
-        "offer",
-        "propose",
-        "pledge",
-        "promise",
-        "vow",
-        "commit",
-        "threaten",
-        "agree",
-        "refuse",
-        "reject",
-        "decline",
-        "demand",
-        "insist",
-        "warn",
-        "consider",
-        "weigh",
-        "mull",
-        "deny",
-        "accuse",
-        "allege",
-        "blame",
-        "criticize",
-        "criticise",
-        "condemn",
-        "welcome",
-        "praise",
-        "support",
-        "back",
-        "oppose",
-    ]
-)
+ABSORBING = verb_class("absorbing")
 # "failed to reach agreement": the complement did not happen.
-FAILING = frozenset(["fail", "neglect", "forget"])
+FAILING = verb_class("failing")
 # "wants X to ...": an appeal to X.
-WANTING = frozenset(["want", "expect", "need", "like", "prefer"])
+WANTING = verb_class("wanting")
 # Commitments and threats: their complement's act, coded as intent (03) or threat (13).
 # "X received weapons from Y" reports Y's act of giving, with X as the target.
-RECEIVING = frozenset(["receive", "get", "obtain", "face"])
+RECEIVING = verb_class("receiving")
 # Intransitive verbs whose subject may be an event noun that is the event itself:
 # "Palestinian riots against Israeli policies are continuing", "clashes erupted".
-ONGOING = frozenset(["continue", "erupt", "escalate", "intensify", "resume", "rage", "persist"])
-COMMISSIVE = frozenset(["agree", "promise", "pledge", "vow", "swear", "commit", "offer", "propose"])
-THREATENING = frozenset(["threaten", "warn"])
+ONGOING = verb_class("ongoing")
+COMMISSIVE = verb_class("commissive")
+THREATENING = verb_class("threatening")
 DASHES = frozenset(["—", "–", "-", "--"])
 # Responses whose act is named by a participle: "retaliated, expelling 20 diplomats".
-RETALIATING = frozenset(["retaliate", "respond", "react", "reply", "answer", "counter"])
-BACK_VERBS = frozenset(["hit", "strike", "fire", "shoot"])  # "struck back at X, slapping ..."
+RETALIATING = verb_class("retaliating")
+BACK_VERBS = verb_class("back_verbs")
 # Verbs whose object the parser often makes the subject of a small clause: "declared two
 # diplomats persona non grata" (diplomats <- nsubj of "persona", a ccomp of "declared").
-SMALL_CLAUSE = frozenset(["declare", "deem", "pronounce"])
+SMALL_CLAUSE = verb_class("small_clause")
 # Words that make an arriving force a peacekeeping deployment (074), not a visit.
 PEACEKEEPING = frozenset(["peacekeeping", "peacekeeper", "peacekeepers"])
 # Verbs that code a handing-back only with an object; without one they are travel.
-INTRANSITIVE_TRAVEL = frozenset(["return"])
+INTRANSITIVE_TRAVEL = verb_class("intransitive_travel")
 # Verbs whose complement is a plan, coded as the planned act in future mode (-> intent/threat).
-FUTURE_CONTROL = frozenset(
-    ["intend", "plan", "want", "hope", "seek", "prepare", "schedule", "expect", "aim", "set"]
-)
+FUTURE_CONTROL = verb_class("future_control")
 # Control verbs that report an act under way rather than state a wish: "the army prepared to
 # resume shelling" is a military preparation (15), not a threat (13); "prepared to attend" is the
 # visit. (A scheduled act, "is scheduled to meet", is no event: ingest/_modality.py.)
-CALENDAR = frozenset(["prepare"])
+CALENDAR = verb_class("calendar")
 # Prepositions whose gerund does not share the governing verb's subject ("jailed for helping").
 NO_SHARE_PREPS = frozenset(["for", "of", "against", "despite", "without", "over", "about"])
 # Nouns for people and bodies: with a demonym they are that country's actors ("Nigerian student").
@@ -349,48 +307,19 @@ PARTITIVE_NOUNS = frozenset(
 )
 # Codes that are mutual by nature ("held talks with", "signed a deal with", "cooperate with").
 SYMMETRIC_CODES = ("040", "041", "044", "046", "057", "060", "061", "062")
-SYMMETRIC_VERBS = frozenset(["clash", "fight", "negotiate", "talk"])
+SYMMETRIC_VERBS = verb_class("symmetric_verbs")
 # "X met (with) Y", "X held a meeting with Y", "X spoke with / telephoned Y": the subject's
 # initiative, coded one way only (GUIDELINES Direction; PLOVER codes a call both ways);
 # talks, deals, clashes and "held calls" are mutual.
-ONE_WAY_WORDS = frozenset(["meet", "meeting", "speak", "telephone", "phone"])
-MUTUAL_WORDS = frozenset(
-    [
-        "sign",
-        "conclude",
-        "hold",
-        "reach",
-        "seal",
-        "strike",
-        "discuss",
-        "consult",
-        "telephone",
-        "phone",
-        "call",
-        "speak",
-        "confer",
-        "cooperate",
-        "collaborate",
-        "talk",
-        "talks",
-        "discussion",
-        "discussions",
-        "meeting",
-        "negotiation",
-        "negotiations",
-        "dialogue",
-        "consultation",
-        "consultations",
-        "trade",
-    ]
-)
+ONE_WAY_WORDS = verb_class("one_way_words")
+MUTUAL_WORDS = verb_class("mutual_words")
 # Nouns of violence whose owner is the attacker.
 # "shelled the city, killing eight people": the toll of the attack, not a second event.
-TOLL_VERBS = frozenset(["kill", "wound", "injure", "leave"])
+TOLL_VERBS = verb_class("toll_verbs")
 # "allowed Israeli planes to land": whom the permission is for is the target.
-PERMITTING = frozenset(["allow", "permit", "let", "authorize", "authorise"])
+PERMITTING = verb_class("permitting")
 # Participles that state the subject's stance ("is committed to", "is opposed to").
-STATIVE_PASSIVES = frozenset(["commit", "oppose", "determine", "dedicate", "devote"])
+STATIVE_PASSIVES = verb_class("stative_passives")
 # Institutions named by a possessive pronoun ("their forces", "its army").
 OWNED_FORCES = frozenset(["force", "army", "troop", "military", "police", "government", "navy"])
 # Prepositions of the place an act was aimed at ("protested in Beijing").
@@ -414,7 +343,10 @@ BODY_HEADS = frozenset(
      "coalition", "faction", "body", "group", "grouping", "outfit"]
 )  # fmt: skip
 # "sent a team to help/assist": the purpose makes the sending aid.
-HELPING = frozenset(["help", "assist"])
+HELPING = verb_class("helping")
+# "sent officials to investigate": the purpose is the act; "opened the bridge to allow aid in".
+SENDING = verb_class("sending")
+OPENING = verb_class("opening")
 # "in defiance of X", "in protest against X": whom a protest is aimed at.
 PROTEST_AIMS = frozenset(["defiance", "protest", "opposition"])
 # Subordinate clauses that give the background or cause of the reported act.
@@ -484,12 +416,7 @@ STATE_ACTS = ("173", "174", "1722", "116", "1711", "090", "091")
 # People defined by whom they back or oppose: of that country, not that actor.
 SIDE_NOUNS = frozenset(["opponents", "critics", "supporters", "backers", "loyalists", "followers"])
 # Verbs that take two: coordinated subjects act on each other ("A and B agreed / clashed").
-RECIPROCAL_VERBS = frozenset(
-    ["agree", "exchange", "trade", "clash", "fight", "meet", "talk", "negotiate", "sign",
-     "conclude", "reach", "cooperate", "collaborate", "discuss", "consult", "confer", "ratify",
-     "normalize", "restore", "establish", "resume", "hold", "upgrade", "strengthen", "deepen",
-     "boost", "improve", "expand", "disengage", "ink", "swap"]
-)  # fmt: skip
+RECIPROCAL_VERBS = verb_class("reciprocal_verbs")
 # Institutions and groups named without a country ("the parliament", "drug cartels") take the
 # country of the nearest actor before them in the sentence.
 CONTEXT_KINDS = frozenset(
@@ -509,7 +436,7 @@ REFLEXIVES = frozenset(["himself", "herself", "itself", "themselves", "ourselves
 AFFILIATION = frozenset(["loyal", "affiliated", "belonging", "faithful", "allegiant"])
 # unsigned documents speak for whoever issued them ("a report released in Kigali alleged ...")
 DOCUMENT_NOUNS = frozenset(["report", "statement", "communique", "communiqué", "dossier", "study"])
-ISSUING = frozenset(["release", "issue", "publish", "present", "unveil", "circulate"])
+ISSUING = verb_class("issuing")
 # Prepositions after which a demonym-owned thing points at that country ("restrictions against
 # German goods"); after on/about/of it is usually a topic ("data on North Korean launches").
 OWNER_PREPS = frozenset(["against", "to", "toward", "towards", "at", "into", "with"])
@@ -539,121 +466,22 @@ LOCATION_TARGET_ROOTS = frozenset(
 # Acts that are domestic by nature: with no target, the source's own country is the target.
 HOME_CODES = ("081", "172", "1723", "1724", "14")
 # Verbs that pass their subject to the complement and add nothing: "decided to expel" = expel.
-TRANSPARENT = frozenset(
-    [
-        "decide",
-        "begin",
-        "start",
-        "continue",
-        "resume",
-        "move",
-        "proceed",
-        "vote",
-        "manage",
-        "go",
-        "choose",
-        "opt",
-        "order",
-        "authorize",
-        "authorise",
-        "approve",
-    ]
-)
+TRANSPARENT = verb_class("transparent")
 # Object-control verbs: the object is the subject of the complement ("urged Mexico to act").
-OBJECT_CONTROL = frozenset(
-    ["urge", "ask", "call", "press", "encourage", "invite", "persuade", "order", "force"]
-)
+OBJECT_CONTROL = verb_class("object_control")
 # Light verbs: the event is in the noun ("expressed a willingness", "made an offer").
-LIGHT = frozenset(
-    [
-        "undertake",
-        "complete",
-        "speed",
-        "mount",
-        "finish",
-        "express",
-        "voice",
-        "make",
-        "issue",
-        "extend",
-        "reiterate",
-        "renew",
-        "repeat",
-        "confirm",
-        "announce",
-        "continue",
-        "resume",
-        "hold",
-        "launch",
-        "conduct",
-        "present",
-        "submit",
-        "reaffirm",
-        "put",
-        "deliver",
-        "level",
-        "lodge",
-        "file",
-        "unveil",
-        "give",
-        "have",
-        "reach",
-        "open",
-        "begin",
-        "start",
-        "table",
-        "float",
-    ]
-)
-SPEECH = frozenset(
-    [
-        "say",
-        "tell",
-        "add",
-        "state",
-        "note",
-        "declare",
-        "stress",
-        "assert",
-        "insist",
-        "clarify",
-        "reiterate",
-        "explain",
-        "announce",
-        "comment",
-        "write",
-        "report",
-        "remark",
-        "tweet",
-        "post",
-        "told",
-    ]
-)
+LIGHT = verb_class("light")
+SPEECH = verb_class("speech")
 HYPOTHETICAL_AUX = frozenset(["could", "might", "may", "can"])
 OBLIGATION_AUX = frozenset(["must", "should", "ought"])
 INTENT_ADJ = frozenset(["willing", "ready", "prepared", "determined", "committed", "eager"])
 # Verbs that report a position; a "must" under them is the reporter's demand.
-REPORTING = frozenset(
-    [
-        "reiterate",
-        "declare",
-        "conclude",
-        "insist",
-        "warn",
-        "stress",
-        "emphasize",
-        "tell",
-        "confirm",
-        "indicate",
-        "signal",
-        "claim",
-    ]
-)
+REPORTING = verb_class("reporting")
 FUTURE_AUX = frozenset(["will", "shall", "'ll", "wo"])
 CONDITIONAL_MARKS = frozenset(["if", "unless", "whether", "lest"])
 WHEN_MARKS = frozenset(["when", "whenever", "once"])
 # Appeals reported without their agent after a meeting ("and the other side was asked to ...")
-APPEAL_PASSIVES = frozenset(["ask", "urge", "request", "press", "call"])
+APPEAL_PASSIVES = verb_class("appeal_passives")
 MEETING_NOUNS = frozenset(["meeting", "talk", "talks", "consultation", "consultations"])
 # Missions whose staff are their state's ("Russian embassy staff", "the French consulate's staff")
 MISSION_NOUNS = frozenset(["embassy", "consulate", "mission", "legation", "delegation"])
@@ -705,21 +533,6 @@ def _patron_or_side(tok: Any) -> bool:
         return True  # "Iran-backed", "US-funded"
 
     return i >= 2 and tok.doc[i - 1].text == "-" and tok.doc[i - 2].lower_ in ("pro", "anti")
-
-
-def _noun_object_as_clause(t: Any) -> bool:
-    """A determined plural noun the parser hung on a verb as a clause ("welcomed the US
-    strikes on Syria" read "strikes" as a verb): no subject, auxiliary or object of its own."""
-    return (
-        t.dep_ == "ccomp"
-        and t.tag_ in ("NN", "NNS")
-        and t.head.pos_ == "VERB"
-        and t.head.i < t.i
-        and t.left_edge.dep_ == "det"
-        and not any(
-            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj", "mark") for c in t.children
-        )
-    )
 
 
 def _mistagged_conj_verb(v: Any) -> bool:
@@ -2445,7 +2258,7 @@ class SentenceCoder:
     ) -> tuple[Match, Any] | None:
         """ "sent officials to investigate", "opened the bridge to allow aid in": the purpose is the
         act; None to go on."""
-        if lemma in ("send", "dispatch") and (vm is None or not vm.entry.cues) and depth < 3:
+        if lemma in SENDING and (vm is None or not vm.entry.cues) and depth < 3:
             # "sent officials to X to investigate the crash": the purpose is the act
             for c in v.children:
                 if c.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" for a in c.children):
@@ -2459,7 +2272,7 @@ class SentenceCoder:
                         helped = self.lex.lookup("V", lemma, set(), {"help": 1})
                         if helped is not None:
                             return helped, v
-        if vm and vm.code.startswith("080") and lemma in ("open", "reopen") and depth < 3:
+        if vm and vm.code.startswith("080") and lemma in OPENING and depth < 3:
             # "opened the bridge to allow the delivery of grain to X": allowing aid in (0863)
             for c in v.children:
                 purpose = c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children)
@@ -2636,10 +2449,8 @@ class SentenceCoder:
 
     def _resolve_sentence_mentions(self, sent: Any) -> None:
         """Resolve the named mentions in reading order first, so that pronouns see this
-        sentence's actors (and an event noun under a welcoming verb is its object)."""
-        for t in sent:
-            if _noun_object_as_clause(t):
-                t.dep_ = "dobj"  # "welcomed the US strikes on Syria": the strikes are the object
+        sentence's actors. (An event noun the parser hung on a welcoming verb as a clause is
+        already its object: the parse_repairs component, ingest/_nlp.py.)"""
         # resolve named mentions in reading order first so pronouns see this sentence's actors
         for t in sent:
             if t.pos_ == "PRON" and t.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "pobj"):
@@ -2903,7 +2714,7 @@ class SentenceCoder:
             cl.targets,
             cl.how,
         )
-        if not targets and code.startswith("086") and lemma in ("open", "reopen"):
+        if not targets and code.startswith("086") and lemma in OPENING:
             # "... to allow the delivery of grain to Afghanistan": whom the aid may reach
             for c in v.children:
                 if c.dep_ == "advcl" and self.verb_lemma(c) in PERMITTING:

@@ -17,15 +17,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from ingest._verb_classes import verb_class
+
 # Control verbs that put the act on a calendar (`scheduled/set/slated to meet`, also reduced:
 # `talks set to resume`), and passives that make it someone's expectation or obligation.
-SCHEDULING = frozenset(["schedule", "set", "slate"])
-SCHEDULING_PASSIVES = frozenset(["expect", "bind"])
+SCHEDULING = verb_class("scheduling")
+SCHEDULING_PASSIVES = verb_class("scheduling_passives")
 # Joint meetings whose next round a report puts on the calendar, and the auxiliaries of one.
-NEXT_ROUND_VERBS = frozenset(["meet", "reconvene", "convene", "talk", "hold", "resume"])
+NEXT_ROUND_VERBS = verb_class("next_round_verbs")
 FUTURE_AUXES = frozenset(["will", "would", "shall", "'ll"])
 # Verbs that command an act of their object (`ordered X to leave`).
-COMMANDING = frozenset(["order", "instruct", "direct", "force", "compel"])
+COMMANDING = verb_class("commanding")
 # Entity types of a named actor as object (a country, a people, an organisation, a person).
 NAMED_ACTORS = frozenset(["GPE", "NORP", "ORG", "PERSON"])
 # Nouns for texts whose terms an `under` phrase introduces.

@@ -27,8 +27,13 @@ def _load() -> Any:
 
         if not Language.has_factory("paragraph_breaks"):
             Language.component("paragraph_breaks", func=paragraph_breaks)
+        if not Language.has_factory("parse_repairs"):
+            Language.component("parse_repairs", func=parse_repairs)
         nlp = spacy.load(MODEL_PACKAGE)
         nlp.add_pipe("paragraph_breaks", before="parser")
+        # after the parser and the attribute_ruler (the repairs read dependency labels and
+        # coarse parts of speech); the coder only reads the repaired parse
+        nlp.add_pipe("parse_repairs", last=True)
         return nlp
     except OSError as exc:  # spaCy raises OSError [E050] for a missing package
         raise ModelError(
@@ -48,6 +53,32 @@ def paragraph_breaks(doc: Any) -> Any:
         if span is not None and len(span):
             span[0].is_sent_start = True
     return doc
+
+
+def parse_repairs(doc: Any) -> Any:
+    """Relabel arcs the parser gets wrong in a way the coder depends on, so the coder only
+    reads the parse. One repair: a determined plural noun the parser hung on a verb as a
+    clause ("welcomed the US strikes on Syria" read "strikes" as a verb, a ccomp with no
+    subject, auxiliary or object of its own) becomes the verb's direct object."""
+    clauses = (doc.to_array("DEP") == doc.vocab.strings["ccomp"]).nonzero()[0]  # no token loop
+    for i in clauses.tolist():
+        if _noun_object_as_clause(doc[i]):
+            doc[i].dep_ = "dobj"
+    return doc
+
+
+def _noun_object_as_clause(t: Any) -> bool:
+    """A determined noun hung on an earlier verb as a clause with no clause parts of its own."""
+    return (
+        t.dep_ == "ccomp"
+        and t.tag_ in ("NN", "NNS")
+        and t.head.pos_ == "VERB"
+        and t.head.i < t.i
+        and t.left_edge.dep_ == "det"
+        and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj", "mark") for c in t.children
+        )
+    )
 
 
 def get_nlp() -> Any:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ._coref import Mention
+from ._verb_classes import verb_class
 
 # the state's executive as a non-state actor of that state names it: "the government"
 HOME_BODIES = frozenset(["government", "authorities", "regime"])
@@ -42,9 +43,7 @@ def home_government(coder: Any, tok: Any) -> list[Any]:
 
 
 # participles that name a text's authors: "a resolution drafted by the US and Albania"
-AUTHORING = frozenset(
-    ["draft", "propose", "sponsor", "co-sponsor", "submit", "table", "present", "introduce"]
-)
+AUTHORING = verb_class("authoring")
 
 
 def authors_of(tok: Any) -> list[Any]:
