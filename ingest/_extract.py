@@ -465,8 +465,6 @@ LOCATION_TARGET_ROOTS = frozenset(
 )
 # Acts that are domestic by nature: with no target, the source's own country is the target.
 HOME_CODES = ("081", "172", "1723", "1724", "14")
-# Verbs that pass their subject to the complement and add nothing: "decided to expel" = expel.
-TRANSPARENT = verb_class("transparent")
 # Object-control verbs: the object is the subject of the complement ("urged Mexico to act").
 OBJECT_CONTROL = verb_class("object_control")
 # Light verbs: the event is in the noun ("expressed a willingness", "made an offer").

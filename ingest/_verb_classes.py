@@ -20,7 +20,7 @@ CLASSES = frozenset(
     ["absorbing", "failing", "wanting", "receiving", "ongoing", "commissive", "threatening",
      "retaliating", "back_verbs", "small_clause", "intransitive_travel", "future_control",
      "calendar", "symmetric_verbs", "one_way_words", "mutual_words", "toll_verbs", "permitting",
-     "stative_passives", "helping", "reciprocal_verbs", "issuing", "transparent",
+     "stative_passives", "helping", "reciprocal_verbs", "issuing",
      "object_control", "light", "speech", "reporting", "appeal_passives", "scheduling",
      "scheduling_passives", "next_round_verbs", "commanding", "leaving", "sending",
      "opening", "authoring", "reaction_verbs"]
