@@ -146,6 +146,10 @@ def _entity(tok: Any) -> Any:
     return next((e for e in tok.sent.ents if e.start <= tok.i < e.end), None)
 
 
+def _day_compound(c: Any, ent: Any) -> bool:
+    return bool(c.dep_ == "compound" and c.ent_type_ == "DATE" and c.i < ent.start)
+
+
 def _phrase(tok: Any, prep: Any) -> str | None:
     """The date phrase at `tok` (with its preposition), or None for a possessive or a phrase
     that names neither a day nor a period (`two-day`, `24 years`)."""
@@ -154,7 +158,10 @@ def _phrase(tok: Any, prep: Any) -> str | None:
     ent = _entity(tok)
     if ent is None or ent.label_ not in _WHEN_LABELS:
         return None  # TIME too: `in the early hours of Wednesday`, `Tuesday evening`
-    text = f"{prep.text} {ent.text}" if prep is not None else ent.text
+    # `on Saturday evening`: the parser may split the day (DATE) from the part of it (TIME)
+    start = min([ent.start] + [c.i for c in tok.children if _day_compound(c, ent)])
+    words = tok.doc[start : ent.end].text
+    text = f"{prep.text} {words}" if prep is not None else words
     if resolve_relative(text, date(2001, 1, 1)) is None and not _ANCHORED.match(_normal(text)):
         return None
     return text
