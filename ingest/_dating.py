@@ -219,6 +219,16 @@ def _on_day(v: Any) -> str | None:
     return None
 
 
+def _when_day(v: Any) -> str | None:
+    """`began on Monday, when Algeria declared ...`: a when-clause on a day is dated by it."""
+    day = v.head
+    if v.dep_ != "relcl" or day.ent_type_ != "DATE" or day.i == v.i:
+        return None
+    if not any(c.lower_ == "when" for c in v.children):
+        return None
+    return _phrase(day, day.head if day.dep_ == "pobj" and day.head.dep_ == "prep" else None)
+
+
 def date_phrase(v: Any) -> str | None:
     """The phrase that dates the act of verb v: its own nearest date adjunct, else that of the
     clause it depends on (`said on Monday that it had ...`), else an `on <day>` in its clause."""
@@ -227,6 +237,9 @@ def date_phrase(v: Any) -> str | None:
         found = _own_phrases(t)
         if found:
             return found[0][2]
+        when = _when_day(t)
+        if when is not None:
+            return when
         if t.head.i == t.i or t.dep_ not in ("xcomp", "advcl", "conj", "ccomp", "pcomp"):
             break
         t = t.head
