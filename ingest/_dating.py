@@ -204,8 +204,8 @@ def _on_day(v: Any) -> str | None:
     stack = list(v.children)
     while stack:
         t = stack.pop()
-        if t.pos_ in ("VERB", "AUX") and any(d.dep_ in ("nsubj", "nsubjpass") for d in t.children):
-            continue  # another clause with its own subject
+        if t.pos_ in ("VERB", "AUX"):
+            continue  # another clause (`with the pact due to expire on December 31`)
         if t.dep_ == "prep" and t.lower_ == "on":
             for c in t.children:
                 if c.dep_ == "pobj" and c.ent_type_ == "DATE":
