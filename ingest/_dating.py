@@ -34,7 +34,7 @@ _MONTH_ONLY = re.compile(
 )
 _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 _BARE_YEAR = re.compile(r"^(?:(?:in|during|since|the\s+year)\s+)*(?:19|20)\d{2}$")
-_WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
+_WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", re.I)
 _STATED_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
@@ -114,8 +114,17 @@ class EventDater:
         if expression and not _ANCHORED.match(_normal(expression)):
             own = self._resolve(_normal(expression), None)
             known = own is not None and own[1] is None and self.published is not None
+            known = known and not self._coming_day(_normal(expression))
             if known and own[0] <= self.published:  # type: ignore[index,operator]
                 self.anchor = own[0]  # type: ignore[index]
+
+    def _coming_day(self, s: str) -> bool:
+        """`The levies take effect on March 10` in a March 4 story: a yearless calendar day
+        still to come names no past day, so it does not anchor the story."""
+        if self.published is None or _STATED_YEAR.search(s) or _WEEKDAY.search(s):
+            return False
+        ahead = resolve_relative(s, self.published, prefer="future")
+        return ahead is not None and 0 < (ahead - self.published).days <= 183
 
     def _resolve(self, s: str, mode: str | None) -> tuple[date, date | None] | None:
         base = self.published
