@@ -3,8 +3,10 @@
 An act takes the day its own date phrase names (`ingest.dates.resolve_relative`, counted from
 the publication day in the dateline's calendar); `that day`, `the same day`, `the next day`
 count from the story's anchor (the day of the last asserted act that named its own day); an
-undated act takes the anchor, failing that the publication day. A period (`last week`, `in
-2014`, `in March`) gives the story's day when that lies inside it, else its own first day.
+undated act takes the anchor, failing that the publication day; a day more than a week before
+publication is background and anchors only `that day`, not the undated acts that follow. A
+period (`last week`, `in 2014`, `in March`) gives the story's day when that lies inside it, else
+its own first day.
 An asserted act is never dated after publication (a later day means the phrase belongs to
 another clause); only acts in the future mode may be. With no publication date, only phrases
 that state their own year give a day.
@@ -35,6 +37,7 @@ _MONTH_ONLY = re.compile(
 _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 _BARE_YEAR = re.compile(r"^(?:(?:in|during|since|the\s+year)\s+)*(?:19|20)\d{2}$")
 _WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", re.I)
+_RECENT_DAYS = 7
 _STATED_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
@@ -68,7 +71,8 @@ class EventDater:
 
     def __init__(self, published: datetime | date | None) -> None:
         self.published = published.date() if isinstance(published, datetime) else published
-        self.anchor: date | None = None
+        self.anchor: date | None = None  # the story's day, for undated acts
+        self.last_day: date | None = None  # the last day named, for `that day`
 
     def day(self, expression: str | None, mode: str | None) -> date | None:
         """The act's day; None when no day can be given to it."""
@@ -78,9 +82,10 @@ class EventDater:
         s = _normal(expression)
         m = _ANCHORED.match(s)
         if m:
-            if story is None:
+            named = self.last_day or story
+            if named is None:
                 return None
-            return story + timedelta(days=1) if m.group("next") else story
+            return named + timedelta(days=1) if m.group("next") else named
         own = self._resolve(s, mode)
         if own is None:
             return None if mode is None and self._earlier_month(s) else story
@@ -97,8 +102,15 @@ class EventDater:
         if mode != "future" and self.published is not None and first > self.published:
             return story  # an asserted act has happened: this phrase dates something else
         if mode is None:
-            self.anchor = first
+            self._set_anchor(first)
         return first
+
+    def _set_anchor(self, day: date) -> None:
+        """A named day is the story's day unless it is background: more than a week before
+        publication (`On June 29, protesters broke in` in a July 20 story dates only itself)."""
+        self.last_day = day
+        if self.published is None or (self.published - day).days <= _RECENT_DAYS:
+            self.anchor = day
 
     def _earlier_month(self, s: str) -> bool:
         """`in May` in a December story: a month before the publication's, no day given."""
@@ -116,7 +128,7 @@ class EventDater:
             known = own is not None and own[1] is None and self.published is not None
             known = known and not self._coming_day(_normal(expression))
             if known and own[0] <= self.published:  # type: ignore[index,operator]
-                self.anchor = own[0]  # type: ignore[index]
+                self._set_anchor(own[0])  # type: ignore[index]
 
     def _coming_day(self, s: str) -> bool:
         """`The levies take effect on March 10` in a March 4 story: a yearless calendar day
@@ -251,5 +263,6 @@ def date_phrase(v: Any) -> str | None:
             return when
         if t.head.i == t.i or t.dep_ not in ("xcomp", "advcl", "conj", "ccomp", "pcomp"):
             break
-        t = t.head
+        # `Peru responded by declaring ...`: through the preposition to the verb it hangs on
+        t = t.head.head if t.dep_ == "pcomp" and t.head.dep_ == "prep" else t.head
     return _on_day(v)
