@@ -4,7 +4,7 @@ An act takes the day its own date phrase names (`ingest.dates.resolve_relative`,
 the publication day in the dateline's calendar); `that day`, `the same day`, `the next day`
 count from the story's anchor (the day of the last asserted act that named its own day); an
 undated act takes the anchor, failing that the publication day; a day more than a week before
-publication is background and anchors only `that day`, not the undated acts that follow. A
+publication, once the story has a recent day, is background: it anchors only `that day`. A
 period (`last week`, `in 2014`, `in March`) gives the story's day when that lies inside it, else
 its own first day.
 An asserted act is never dated after publication (a later day means the phrase belongs to
@@ -106,11 +106,15 @@ class EventDater:
         return first
 
     def _set_anchor(self, day: date) -> None:
-        """A named day is the story's day unless it is background: more than a week before
-        publication (`On June 29, protesters broke in` in a July 20 story dates only itself)."""
+        """A named day is the story's day unless it is background (more than a week before
+        publication) told inside a current story (`On June 29, protesters broke in` after the
+        July 20 acts of a July 20 story dates only itself)."""
         self.last_day = day
-        if self.published is None or (self.published - day).days <= _RECENT_DAYS:
+        if self.anchor is None or self._recent(day) or not self._recent(self.anchor):
             self.anchor = day
+
+    def _recent(self, day: date) -> bool:
+        return self.published is None or (self.published - day).days <= _RECENT_DAYS
 
     def _earlier_month(self, s: str) -> bool:
         """`in May` in a December story: a month before the publication's, no day given."""
