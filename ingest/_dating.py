@@ -233,7 +233,7 @@ def _on_day(v: Any) -> str | None:
             continue  # another clause (`with the pact due to expire on December 31`)
         if t.dep_ == "prep" and t.lower_ == "on":
             for c in t.children:
-                if c.dep_ == "pobj" and c.ent_type_ == "DATE":
+                if c.dep_ == "pobj" and c.ent_type_ in _WHEN_LABELS:
                     phrase = _phrase(c, t)
                     if (
                         phrase is not None
