@@ -115,12 +115,12 @@ ABSORBING = verb_class("absorbing")
 FAILING = verb_class("failing")
 # "wants X to ...": an appeal to X.
 WANTING = verb_class("wanting")
-# Commitments and threats: their complement's act, coded as intent (03) or threat (13).
 # "X received weapons from Y" reports Y's act of giving, with X as the target.
 RECEIVING = verb_class("receiving")
 # Intransitive verbs whose subject may be an event noun that is the event itself:
 # "Palestinian riots against Israeli policies are continuing", "clashes erupted".
 ONGOING = verb_class("ongoing")
+# Commitments and threats: their complement's act, coded as intent (03) or threat (13).
 COMMISSIVE = verb_class("commissive")
 THREATENING = verb_class("threatening")
 DASHES = frozenset(["—", "–", "-", "--"])
@@ -313,7 +313,6 @@ SYMMETRIC_VERBS = verb_class("symmetric_verbs")
 # talks, deals, clashes and "held calls" are mutual.
 ONE_WAY_WORDS = verb_class("one_way_words")
 MUTUAL_WORDS = verb_class("mutual_words")
-# Nouns of violence whose owner is the attacker.
 # "shelled the city, killing eight people": the toll of the attack, not a second event.
 TOLL_VERBS = verb_class("toll_verbs")
 # "allowed Israeli planes to land": whom the permission is for is the target.

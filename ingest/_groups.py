@@ -21,13 +21,18 @@ def _states_after_of(tok: Any) -> list[Any]:
             objs = [p for p in c.children if p.dep_ == "pobj"]
             if not objs or any(p.pos_ != "PROPN" for p in objs):
                 return []
-            members, stack = [], list(objs)
-            while stack:
-                t = stack.pop()
-                members.append(t)
-                stack.extend(d for d in t.children if d.dep_ == "conj" and d.pos_ == "PROPN")
-            return sorted(members, key=lambda t: t.i)
+            return _name_chain(objs)
     return []
+
+
+def _name_chain(heads: list[Any]) -> list[Any]:
+    """The names and every proper-noun conjunct under them, in text order."""
+    members, stack = [], list(heads)
+    while stack:
+        t = stack.pop()
+        members.append(t)
+        stack.extend(d for d in t.children if d.dep_ == "conj" and d.pos_ == "PROPN")
+    return sorted(members, key=lambda t: t.i)
 
 
 def _singular_office(tok: Any) -> str:
@@ -109,12 +114,7 @@ def _listed_after(tok: Any) -> list[Any]:
             first = t.nbor(1) if t.i + 1 < sent.end else None
             if first is None or first.pos_ != "PROPN":
                 return []
-            members, stack = [], [first]
-            while stack:
-                m = stack.pop()
-                members.append(m)
-                stack.extend(d for d in m.children if d.dep_ == "conj" and d.pos_ == "PROPN")
-            return sorted(members, key=lambda m: m.i)
+            return _name_chain([first])
     return []
 
 

@@ -82,6 +82,16 @@ def _match(
             f" AND NOT coalesce({src} = $touch, false) AND {rest} RETURN e }} WITH e",
             params,
         )
+    conds = _endpoint_conds(source, target, params)
+    all_where = conds + where
+    tail = " WHERE " + " AND ".join(all_where) if all_where else ""
+    return f"MATCH (e:Event){tail} WITH e", params
+
+
+def _endpoint_conds(
+    source: ActorRef | None, target: ActorRef | None, params: dict[str, Any]
+) -> list[str]:
+    """Conditions on the event's source and target endpoints (their parameters go in params)."""
     conds = []
     if source is not None:
         conds.append(f"{_key('source', source)} = $src")
@@ -89,9 +99,7 @@ def _match(
     if target is not None:
         conds.append(f"{_key('target', target)} = $tgt")
         params["tgt"] = target.id
-    all_where = conds + where
-    tail = " WHERE " + " AND ".join(all_where) if all_where else ""
-    return f"MATCH (e:Event){tail} WITH e", params
+    return conds
 
 
 def _combined(
@@ -115,13 +123,7 @@ def _match_all(
     """Every constraint as a condition on the event's endpoint properties, for the rare
     combinations (the single kinds have index-friendly forms in `_match`)."""
     where, params = _filters(f)
-    conds = []
-    if source is not None:
-        conds.append(f"{_key('source', source)} = $src")
-        params["src"] = source.id
-    if target is not None:
-        conds.append(f"{_key('target', target)} = $tgt")
-        params["tgt"] = target.id
+    conds = _endpoint_conds(source, target, params)
     if touching is not None:
         conds.append(
             f"({_key('source', touching)} = $touch OR {_key('target', touching)} = $touch)"
