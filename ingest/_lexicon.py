@@ -9,7 +9,7 @@ clause wins over a bare entry, and a longer (more specific) code wins a tie.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -95,20 +95,24 @@ class Lexicon:
         return {e.code[:2] for e in self.entries()}
 
 
+def table_rows(text: str) -> Iterator[tuple[int, list[str]]]:
+    """(line number, stripped tab-separated columns) of a data table's rows: blank lines and
+    `#` comments skipped. Each table's loader checks its own columns and names file and line."""
+    for n, raw in enumerate(text.splitlines(), 1):
+        if raw.strip() and not raw.startswith("#"):
+            yield n, [c.strip() for c in raw.split("\t")]
+
+
 def parse_table(text: str, name: str = TABLE) -> list[Entry]:
     book = codebook()
     entries = []
-    for n, raw in enumerate(text.splitlines(), 1):
-        line = raw.rstrip("\n")
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t")
+    for n, cols in table_rows(text):
         if len(cols) not in (5, 6):
             raise LexiconError(
                 f"{name}:{n}: expected 5 or 6 tab-separated columns, got {len(cols)}"
             )
-        pos, lemma, particle, cues, code = (c.strip() for c in cols[:5])
-        target = cols[5].strip() if len(cols) == 6 else None
+        pos, lemma, particle, cues, code = cols[:5]
+        target = cols[5] if len(cols) == 6 else None
         if pos not in ("V", "N"):
             raise LexiconError(f"{name}:{n}: pos must be V or N, got {pos!r}")
         if code not in book:

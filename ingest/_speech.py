@@ -15,7 +15,7 @@ from typing import Any
 from kg.codebook import codebook
 
 from ._coref import EVENT_ANAPHORA, Mention, RefKey
-from ._lexicon import Entry, LexiconError, Match
+from ._lexicon import Entry, LexiconError, Match, table_rows
 
 TABLE = "judgements.tsv"
 HOSTILE_ROOTS = ("14", "15", "16", "17", "18", "19", "20")
@@ -41,10 +41,7 @@ def parse_judgements(text: str, name: str = TABLE) -> Judgements:
     framed_only: set[str] = set()
     replies: set[tuple[str, str]] = set()
     addressing: set[tuple[str, str]] = set()
-    for n, raw in enumerate(text.splitlines(), 1):
-        if not raw.strip() or raw.startswith("#"):
-            continue
-        cols = [c.strip() for c in raw.split("\t")]
+    for n, cols in table_rows(text):
         if len(cols) != 4 or cols[0] not in ("W", "F", "R", "A", "C"):
             raise LexiconError(f"{name}:{n}: expected 'W|F|R|A|C<TAB>lemma<TAB>code<TAB>needs'")
         kind, lemma, code, needs = cols

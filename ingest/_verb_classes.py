@@ -11,6 +11,8 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
+from ._lexicon import table_rows
+
 TABLE = "verb_classes.tsv"
 HEADER = ("class", "lemma")
 
@@ -36,13 +38,10 @@ def parse_verb_classes(text: str, name: str = TABLE) -> dict[str, frozenset[str]
     members: dict[str, list[str]] = {c: [] for c in sorted(CLASSES)}
     seen: dict[tuple[str, str], int] = {}
     header_seen = False
-    for n, raw in enumerate(text.splitlines(), 1):
-        if not raw.strip() or raw.startswith("#"):
-            continue
-        cols = raw.split("\t")
+    for n, cols in table_rows(text):
         if len(cols) != 2:
             raise VerbClassError(f"{name}:{n}: expected 2 tab-separated columns, got {len(cols)}")
-        cls, lemma = (c.strip() for c in cols)
+        cls, lemma = cols
         if not header_seen and (cls, lemma) == HEADER:
             header_seen = True
             continue
